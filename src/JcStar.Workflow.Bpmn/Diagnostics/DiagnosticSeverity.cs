@@ -1,0 +1,7 @@
+namespace JcStar.Workflow.Bpmn.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}

@@ -1,0 +1,6 @@
+namespace JcStar.Workflow.Bpmn.Model;
+
+public abstract record LoopCharacteristics
+{
+    public abstract string ElementType { get; }
+}

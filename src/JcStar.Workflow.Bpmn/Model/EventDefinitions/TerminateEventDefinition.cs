@@ -1,0 +1,6 @@
+namespace JcStar.Workflow.Bpmn.Model;
+
+public sealed record TerminateEventDefinition : EventDefinition
+{
+    public override string ElementType => "terminateEventDefinition";
+}

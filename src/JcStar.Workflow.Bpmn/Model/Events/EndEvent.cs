@@ -1,0 +1,6 @@
+namespace JcStar.Workflow.Bpmn.Model;
+
+public sealed record EndEvent : Event
+{
+    public override string ElementType => "endEvent";
+}

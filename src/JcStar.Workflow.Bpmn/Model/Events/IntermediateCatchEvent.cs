@@ -1,0 +1,6 @@
+namespace JcStar.Workflow.Bpmn.Model;
+
+public sealed record IntermediateCatchEvent : Event
+{
+    public override string ElementType => "intermediateCatchEvent";
+}

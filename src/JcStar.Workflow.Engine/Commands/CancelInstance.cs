@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Engine;
+
+public sealed record CancelInstance(string? Reason = null) : EngineCommand;

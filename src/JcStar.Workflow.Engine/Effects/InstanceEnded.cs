@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Engine;
+
+public sealed record InstanceEnded(InstanceStatus Status, string? Reason) : EngineEffect;

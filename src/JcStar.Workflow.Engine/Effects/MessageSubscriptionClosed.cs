@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Engine;
+
+public sealed record MessageSubscriptionClosed(string SubscriptionId, string ElementId) : EngineEffect;

@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Engine;
+
+public sealed record TimerCancelled(string TimerId, string ElementId) : EngineEffect;

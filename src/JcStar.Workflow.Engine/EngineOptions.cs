@@ -1,0 +1,16 @@
+namespace JcStar.Workflow.Engine;
+
+/// <summary>Limits for the sandboxed JavaScript of conditions, scripts and expressions. Bound from the "Engine" configuration section by hosts.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Wall-clock budget of one script evaluation.</summary>
+    public TimeSpan ScriptTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public long ScriptMemoryLimitBytes { get; init; } = 16 * 1024 * 1024;
+    public int ScriptRecursionLimit { get; init; } = 64;
+    public int ScriptMaxStatements { get; init; } = 1_000_000;
+
+    /// <summary>Guards against a model that loops forever without a wait state (e.g. a gateway cycle with no task).</summary>
+    public int MaxStepsPerCommand { get; init; } = 100_000;
+
+    public static EngineOptions Default { get; } = new();
+}
