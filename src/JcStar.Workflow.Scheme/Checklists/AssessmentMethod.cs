@@ -1,0 +1,7 @@
+namespace JcStar.Workflow.Scheme.Checklists;
+
+public enum AssessmentMethod
+{
+    DocumentReview,
+    DeviceTest,
+}

@@ -1,0 +1,8 @@
+namespace JcStar.Workflow.Scheme.Checklists;
+
+public enum ConformanceResult
+{
+    Conforms,
+    NotApplicable,
+    DoesNotConform,
+}

@@ -1,0 +1,8 @@
+namespace JcStar.Workflow.Scheme.Labels;
+
+public enum RegistryStatus
+{
+    Valid,
+    Expired,
+    Revoked,
+}

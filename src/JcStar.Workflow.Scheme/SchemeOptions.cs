@@ -1,0 +1,53 @@
+namespace JcStar.Workflow.Scheme;
+
+/// <summary>
+/// Every figure of the scheme an operator may change, bound from the "Scheme" section. Defaults are
+/// the scheme's public values where one exists (PROCEDURES.md: ★1 fee, 2-year validity) and marked
+/// assumed where JSM-01/02 are not public.
+/// </summary>
+public sealed record SchemeOptions
+{
+    public const string Section = "Scheme";
+
+    /// <summary>Public: at most 2 years from the date of issue, at every level.</summary>
+    public int LabelValidityMonths { get; init; } = 24;
+
+    /// <summary>Fees in JPY including tax by level. ★1 is public (198,000); the others are assumed.</summary>
+    public Dictionary<string, long> FeesJpy { get; init; } = new()
+    {
+        ["Star1"] = 198_000,
+        ["Star2"] = 0,
+        ["Star3"] = 0,
+        ["Star4"] = 0,
+    };
+
+    /// <summary>Tokens: {yyyy} {yy} {level} {seq} {seq:N} (N digits, zero-padded). Assumed format.</summary>
+    public string ApplicationNumberFormat { get; init; } = "JCS-A-{yyyy}-{seq:5}";
+
+    /// <summary>Assumed format; one sequence per level and year.</summary>
+    public string RegistrationNumberFormat { get; init; } = "JCS{level}-{yy}-{seq:6}";
+
+    /// <summary>Assumed: reminders 90 and 30 days before expiry.</summary>
+    public int[] ExpiryReminderDaysBefore { get; init; } = [90, 30];
+
+    /// <summary>Assumed: days an applicant has to answer a correction request before the application is withdrawn.</summary>
+    public int CorrectionDeadlineDays { get; init; } = 30;
+
+    /// <summary>Assumed: days to pay the fee after acceptance.</summary>
+    public int FeePaymentDeadlineDays { get; init; } = 30;
+
+    /// <summary>Assumed: an appeal is acknowledged within 10 business days.</summary>
+    public int AppealAcknowledgeBusinessDays { get; init; } = 10;
+
+    /// <summary>Assumed: an appeal is decided within 60 days.</summary>
+    public int AppealDecisionDays { get; init; } = 60;
+
+    /// <summary>Assumed: days a registrant has to show the effect of an instruction for improvement.</summary>
+    public int ImprovementDeadlineDays { get; init; } = 30;
+
+    /// <summary>Assumed: days the review of an application may take before it is escalated.</summary>
+    public int ReviewEscalationDays { get; init; } = 14;
+
+    /// <summary>Days that are not business days besides weekends (national holidays, year-end closure); ISO dates.</summary>
+    public DateOnly[] Holidays { get; init; } = [];
+}
