@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using JcStar.Workflow.Bpmn.Model;
+using JcStar.Workflow.Engine.Scripting;
 
 namespace JcStar.Workflow.Engine;
 
@@ -8,6 +11,57 @@ namespace JcStar.Workflow.Engine;
 /// </summary>
 public sealed class DefinitionSet
 {
+    private readonly Dictionary<string, ProcessIndex> processes;
+    private readonly ConcurrentDictionary<(string Text, ExpressionRole Role), CompiledExpression> expressions;
+
+    private DefinitionSet(ImmutableArray<BpmnModel> models, Dictionary<string, ProcessIndex> processes,
+        ConcurrentDictionary<(string, ExpressionRole), CompiledExpression> expressions)
+    {
+        Models = models;
+        this.processes = processes;
+        this.expressions = expressions;
+    }
+
+    public ImmutableArray<BpmnModel> Models { get; }
+
+    public IEnumerable<ProcessIndex> Processes => processes.Values;
+
     /// <summary>Compiles every executable process of the given models; a process id present twice is an error.</summary>
-    public static DefinitionSet From(params BpmnModel[] models) => throw new NotImplementedException("interpreter: being built");
+    /// <exception cref="DefinitionException">Something in a model cannot be executed; the message lists every problem.</exception>
+    public static DefinitionSet From(params BpmnModel[] models)
+    {
+        var problems = new List<string>();
+        var processes = new Dictionary<string, ProcessIndex>(StringComparer.Ordinal);
+        var all = models.SelectMany(m => m.Processes.Select(p => (Model: m, Process: p))).ToList();
+        var called = all.SelectMany(x => AllNodes(x.Process.Scope)).OfType<CallActivity>().Select(c => c.CalledElement).ToHashSet();
+        foreach (var (model, process) in all)
+        {
+            if (!process.IsExecutable && !called.Contains(process.Id))
+                continue;
+            if (processes.ContainsKey(process.Id))
+                problems.Add($"process '{process.Id}' is defined twice");
+            else
+                processes[process.Id] = new ProcessIndex(process, model);
+        }
+
+        var expressions = new ConcurrentDictionary<(string, ExpressionRole), CompiledExpression>();
+        var checker = new DefinitionChecker(processes, expressions, problems);
+        foreach (var index in processes.Values)
+            checker.Check(index);
+        if (problems.Count > 0)
+            throw new DefinitionException([.. problems]);
+        return new DefinitionSet([.. models], processes, expressions);
+    }
+
+    /// <summary>The process definition with this id, or null.</summary>
+    public ProcessDefinition? Find(string processId) => processes.GetValueOrDefault(processId)?.Process;
+
+    public ProcessIndex? Index(string processId) => processes.GetValueOrDefault(processId);
+
+    /// <summary>The compiled form of model text (compiled at <see cref="From"/>; anything else on first use).</summary>
+    public CompiledExpression Compile(Bpmn.Model.Expression expression, ExpressionRole role) =>
+        expressions.GetOrAdd((expression.Text, role), static key => ExpressionCompiler.Compile(key.Text, key.Role));
+
+    internal static IEnumerable<FlowNode> AllNodes(FlowScope scope) =>
+        scope.Nodes.SelectMany(n => n is SubProcess s ? [n, .. AllNodes(s.Scope)] : new[] { n });
 }

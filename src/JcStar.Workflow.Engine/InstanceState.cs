@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace JcStar.Workflow.Engine;
 
 /// <summary>
@@ -10,4 +12,17 @@ public sealed record InstanceState
     public required string ProcessId { get; init; }
     public string? BusinessKey { get; init; }
     public InstanceStatus Status { get; init; }
+
+    /// <summary>The last number handed out; every id (token, task, job, timer, subscription, incident) is "{InstanceId}:{number}".</summary>
+    public int LastId { get; init; }
+
+    /// <summary>Live element instances in creation order; the process instance (Parent 0) first.</summary>
+    public ImmutableArray<ElementInstance> Elements { get; init; } = [];
+    public ImmutableArray<TimerState> Timers { get; init; } = [];
+    public ImmutableArray<SubscriptionState> Subscriptions { get; init; } = [];
+    public ImmutableArray<JoinArrival> Joins { get; init; } = [];
+    public ImmutableArray<IncidentState> Incidents { get; init; } = [];
+
+    /// <summary>The external id of a number handed out by this instance.</summary>
+    public string IdOf(int number) => $"{InstanceId}:{number}";
 }

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using JcStar.Workflow.Bpmn.Model;
+using JcStar.Workflow.Engine.Scripting;
+
+namespace JcStar.Workflow.Engine;
+
+/// <summary>Refuses, with one message per problem, whatever the engine cannot run, and pre-compiles every expression.</summary>
+internal sealed class DefinitionChecker(
+    IReadOnlyDictionary<string, ProcessIndex> processes,
+    ConcurrentDictionary<(string, ExpressionRole), CompiledExpression> expressions,
+    List<string> problems)
+{
+    public void Check(ProcessIndex index)
+    {
+        var process = index.Process;
+        CheckScope(process.Id, process.Scope, isProcess: true, isEventSubProcess: false);
+    }
+
+    private void CheckScope(string containerId, FlowScope scope, bool isProcess, bool isEventSubProcess)
+    {
+        var starts = scope.Nodes.OfType<StartEvent>().ToList();
+        if (starts.Count == 0)
+            Problem(containerId, "has no start event");
+        if (!isProcess && !isEventSubProcess && (starts.Count != 1 || starts[0].Definition is not null))
+            Problem(containerId, "an embedded sub-process needs exactly one none start event");
+        if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition))
+            Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
+
+        foreach (var flow in scope.Flows)
+        {
+            if (flow.Condition is { } condition)
+                Expr(flow.Id, condition, ExpressionRole.Condition);
+        }
+        foreach (var node in scope.Nodes)
+            CheckNode(node, isProcess);
+    }
+
+    private void CheckNode(FlowNode node, bool atProcessLevel)
+    {
+        foreach (var p in node.Inputs.Concat(node.Outputs))
+        {
+            if (p.Value is { } value)
+                Expr(node.Id, value, ExpressionRole.Value);
+        }
+        if (node is Event e)
+        {
+            if (e.EventDefinitions.Length > 1)
+                Problem(node.Id, "has several event definitions; the engine runs one per event");
+            if (e.Definition is UnsupportedEventDefinition u)
+                Problem(node.Id, $"{u.DefinitionType} events are not supported");
+            CheckDefinition(node.Id, e.Definition);
+        }
+        switch (node)
+        {
+            case UnsupportedActivity u:
+                Problem(node.Id, $"{u.UnsupportedType} is not supported");
+                break;
+            case ComplexGateway:
+                Problem(node.Id, "complex gateways are not supported");
+                break;
+            case Activity { IsForCompensation: true }:
+                Problem(node.Id, "compensation is not supported");
+                break;
+            case ServiceTask { ActivityName: null }:
+            case BusinessRuleTask { ActivityName: null }:
+                Problem(node.Id, "names no registered activity to run (jc:activity)");
+                break;
+            case SendTask { ActivityName: null, MessageName: null, MessageRef: null }:
+                Problem(node.Id, "a send task needs an activity or a message");
+                break;
+            case ReceiveTask r:
+                if (r.CorrelationKey is { } key)
+                    Expr(node.Id, key, ExpressionRole.Value);
+                break;
+            case ScriptTask s:
+                if (s.ScriptFormat is { } format && !JintExpressionSyntax.IsJavaScript(format))
+                    Problem(node.Id, $"script format '{format}' is not supported; scripts are JavaScript");
+                else
+                    Expr(node.Id, new Bpmn.Model.Expression(s.Script), ExpressionRole.Script);
+                break;
+            case UserTask u:
+                var h = u.Human;
+                foreach (var x in new[] { h.Assignee, h.DueDate, h.FollowUpDate, h.Priority }.Concat(h.CandidateUsers).Concat(h.CandidateGroups))
+                {
+                    if (x is not null)
+                        Expr(node.Id, x, ExpressionRole.Value);
+                }
+                break;
+            case CallActivity c:
+                if (!processes.ContainsKey(c.CalledElement))
+                    Problem(node.Id, $"calls process '{c.CalledElement}', which is not in the definition set");
+                foreach (var m in c.InMappings.Concat(c.OutMappings))
+                {
+                    if (m.SourceExpression is { } x)
+                        Expr(node.Id, x, ExpressionRole.Value);
+                }
+                break;
+            case SubProcess sp:
+                CheckScope(sp.Id, sp.Scope, isProcess: false, isEventSubProcess: sp.TriggeredByEvent);
+                break;
+            case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
+                Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");
+                break;
+            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition:
+                Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
+                break;
+            case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition:
+                Problem(node.Id, "an intermediate catch event needs a message, timer, signal or link trigger");
+                break;
+            case IntermediateThrowEvent t when t.Definition is ErrorEventDefinition or TerminateEventDefinition or TimerEventDefinition:
+                Problem(node.Id, "an intermediate throw event may be none, message, signal, link or escalation");
+                break;
+            case EndEvent en when en.Definition is TimerEventDefinition or LinkEventDefinition:
+                Problem(node.Id, "an end event may be none, message, signal, error, escalation or terminate");
+                break;
+        }
+        if (node is Activity { Loop: { } loop })
+        {
+            switch (loop)
+            {
+                case MultiInstanceLoopCharacteristics mi:
+                    if (mi.InputCollection is null && mi.LoopCardinality is null)
+                        Problem(node.Id, "multi-instance needs a collection or a cardinality");
+                    foreach (var x in new[] { mi.InputCollection, mi.LoopCardinality, mi.OutputElement })
+                    {
+                        if (x is not null)
+                            Expr(node.Id, x, ExpressionRole.Code);
+                    }
+                    if (mi.CompletionCondition is { } cc)
+                        Expr(node.Id, cc, ExpressionRole.Condition);
+                    break;
+                case StandardLoopCharacteristics sl:
+                    if (sl.LoopCondition is { } lc)
+                        Expr(node.Id, lc, ExpressionRole.Condition);
+                    else if (sl.LoopMaximum is null)
+                        Problem(node.Id, "a standard loop needs a loop condition or a loop maximum");
+                    break;
+            }
+        }
+    }
+
+    private void CheckDefinition(string nodeId, EventDefinition? definition)
+    {
+        switch (definition)
+        {
+            case TimerEventDefinition t:
+                Expr(nodeId, t.Value, ExpressionRole.Value);
+                break;
+            case MessageEventDefinition { CorrelationKey: { } key }:
+                Expr(nodeId, key, ExpressionRole.Value);
+                break;
+        }
+    }
+
+    private void Expr(string elementId, Bpmn.Model.Expression expression, ExpressionRole role)
+    {
+        if (expression.Language is { } language && !JintExpressionSyntax.IsJavaScript(language))
+        {
+            Problem(elementId, $"expression language '{language}' is not supported; expressions are JavaScript");
+            return;
+        }
+        try
+        {
+            expressions.GetOrAdd((expression.Text, role), static key => ExpressionCompiler.Compile(key.Item1, key.Item2));
+        }
+        catch (ScriptFailure f)
+        {
+            Problem(elementId, $"expression '{expression.Text}' does not parse: {f.Message}");
+        }
+    }
+
+    private void Problem(string elementId, string message) => problems.Add($"{elementId}: {message}");
+}

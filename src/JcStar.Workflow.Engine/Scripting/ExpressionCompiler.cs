@@ -1,0 +1,157 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Acornima;
+using Acornima.Ast;
+using Jint;
+using JsEngine = Jint.Engine;
+
+namespace JcStar.Workflow.Engine.Scripting;
+
+/// <summary>Parses model text once into a <see cref="CompiledExpression"/>; parse errors carry the position inside the expression.</summary>
+public static class ExpressionCompiler
+{
+    private static readonly FrozenSet<string> JavaScriptGlobals = BuildGlobals();
+
+    /// <summary>True when the text is marked as an expression: <c>${…}</c>, <c>#{…}</c> or a leading <c>=</c>.</summary>
+    public static bool IsMarked(string text)
+    {
+        var t = text.Trim();
+        return (t.Length >= 3 && (t[0] == '$' || t[0] == '#') && t[1] == '{' && t[^1] == '}') || (t.Length > 1 && t[0] == '=');
+    }
+
+    /// <summary>Removes Camunda's <c>${ … }</c> / <c>#{ … }</c> wrapper or Zeebe's leading <c>=</c>.</summary>
+    public static string Strip(string text)
+    {
+        var t = text.Trim();
+        if (t.Length >= 3 && (t[0] == '$' || t[0] == '#') && t[1] == '{' && t[^1] == '}')
+            return t[2..^1].Trim();
+        if (t.Length > 1 && t[0] == '=')
+            return t[1..].Trim();
+        return t;
+    }
+
+    /// <exception cref="ScriptFailure">The text does not parse.</exception>
+    public static CompiledExpression Compile(string text, ExpressionRole role)
+    {
+        if (role == ExpressionRole.Value && !IsMarked(text))
+            return new CompiledExpression(text, ExpressionForm.Constant) { Constant = JsonSerializer.SerializeToElement(text) };
+
+        var source = Strip(text);
+        if (role == ExpressionRole.Script)
+        {
+            try
+            {
+                var prepared = JsEngine.PrepareScript(source, strict: true);
+                return new CompiledExpression(source, ExpressionForm.Script)
+                {
+                    Prepared = prepared,
+                    FreeNames = FreeNames(prepared.Program!),
+                };
+            }
+            catch (ParseErrorException e)
+            {
+                throw new ScriptFailure(Describe(e), e);
+            }
+        }
+
+        Acornima.Ast.Expression ast;
+        try
+        {
+            ast = new Parser(new ParserOptions { AllowReturnOutsideFunction = false }).ParseExpression(source);
+        }
+        catch (ParseErrorException e)
+        {
+            throw new ScriptFailure(Describe(e), e);
+        }
+
+        switch (ast)
+        {
+            case Literal { Value: bool b }:
+                return new CompiledExpression(source, ExpressionForm.Constant) { Constant = JsonValues.Boolean(b) };
+            case Literal { Value: double d }:
+                return new CompiledExpression(source, ExpressionForm.Constant) { Constant = JsonValues.Number(d) };
+            case Literal { Value: string s }:
+                return new CompiledExpression(source, ExpressionForm.Constant) { Constant = JsonSerializer.SerializeToElement(s) };
+            case Identifier id when !JavaScriptGlobals.Contains(id.Name) && id.Name != "execution":
+                return new CompiledExpression(source, ExpressionForm.Variable) { VariableName = id.Name };
+        }
+
+        var names = FreeNames(ast);
+        // The expression becomes a function of its free variables, so it never reads or writes the
+        // engine's globals and a reused engine carries nothing from one evaluation to the next.
+        var function = $"(function({string.Join(", ", names)}) {{ return (\n{source}\n); }})";
+        try
+        {
+            return new CompiledExpression(source, ExpressionForm.Expression)
+            {
+                FreeNames = names,
+                Prepared = JsEngine.PrepareScript(function, strict: true),
+            };
+        }
+        catch (ParseErrorException e)
+        {
+            throw new ScriptFailure(Describe(e), e);
+        }
+    }
+
+    internal static string Describe(ParseErrorException e) =>
+        $"{e.Description} (line {e.LineNumber}, column {e.Column})";
+
+    private static ImmutableArray<string> FreeNames(Node root)
+    {
+        var found = new List<string>();
+        Walk(root, [], found);
+        return [.. found.Where(n => !JavaScriptGlobals.Contains(n) && n != "arguments").Distinct()];
+    }
+
+    private static void Walk(Node? node, ImmutableHashSet<string> bound, List<string> found)
+    {
+        switch (node)
+        {
+            case null:
+                return;
+            case Identifier id:
+                if (!bound.Contains(id.Name))
+                    found.Add(id.Name);
+                return;
+            case MemberExpression m:
+                Walk(m.Object, bound, found);
+                if (m.Computed)
+                    Walk(m.Property, bound, found);
+                return;
+            case Property p:
+                if (p.Computed)
+                    Walk(p.Key, bound, found);
+                Walk(p.Value, bound, found);
+                return;
+            case IFunction f:
+                var inner = bound;
+                foreach (var param in f.Params)
+                    inner = inner.Union(PatternNames(param));
+                if (f.Id is { } fid)
+                    inner = inner.Add(fid.Name);
+                Walk(f.Body, inner, found);
+                return;
+            case VariableDeclarator d:
+                Walk(d.Init, bound, found);
+                return;
+        }
+        foreach (var child in node.ChildNodes)
+            Walk(child, bound, found);
+    }
+
+    private static IEnumerable<string> PatternNames(Node node) => node switch
+    {
+        Identifier id => [id.Name],
+        _ => node.ChildNodes.SelectMany(PatternNames),
+    };
+
+    private static FrozenSet<string> BuildGlobals()
+    {
+        var engine = new JsEngine(o => o.Strict());
+        var names = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet();
+        names.UnionWith(["undefined", "NaN", "Infinity", "globalThis"]);
+        return names.ToFrozenSet();
+    }
+}

@@ -1,0 +1,22 @@
+namespace JcStar.Workflow.Engine;
+
+/// <summary>What an element instance is doing between two commands.</summary>
+public enum ElementWait
+{
+    /// <summary>Being executed inside the current command (never seen between commands).</summary>
+    Active,
+    /// <summary>A process, sub-process or event sub-process: waits for its children.</summary>
+    Scope,
+    /// <summary>A call activity: waits for the called process (its only child).</summary>
+    Called,
+    /// <summary>A multi-instance or standard-loop body: waits for its iterations.</summary>
+    LoopBody,
+    UserTask,
+    /// <summary>A registered activity was invoked; waits for CompleteActivity or FailActivity.</summary>
+    Job,
+    /// <summary>Waits for a message, timer or signal it subscribed to (catch event, receive task).</summary>
+    Event,
+    EventGateway,
+    /// <summary>Stopped by an incident; RetryIncident executes it again.</summary>
+    Incident,
+}

@@ -1,0 +1,7 @@
+namespace JcStar.Workflow.Engine;
+
+public enum SubscriptionKind
+{
+    Message,
+    Signal,
+}
