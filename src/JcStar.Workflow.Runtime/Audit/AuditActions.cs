@@ -1,0 +1,24 @@
+namespace JcStar.Workflow.Runtime.Audit;
+
+/// <summary>The values of <see cref="AuditEntry.Action"/>; stable strings because reports filter on them.</summary>
+public static class AuditActions
+{
+    public const string DefinitionDeployed = "definition.deployed";
+    public const string InstanceStarted = "instance.started";
+    public const string InstanceEnded = "instance.ended";
+    public const string InstanceCancelled = "instance.cancelled";
+    public const string FlowNodeCompleted = "node.completed";
+    public const string TaskOpened = "task.opened";
+    public const string TaskCompleted = "task.completed";
+    public const string TaskCancelled = "task.cancelled";
+    public const string TaskClaimed = "task.claimed";
+    public const string TaskUnclaimed = "task.unclaimed";
+    public const string TaskReassigned = "task.reassigned";
+    public const string TimerFired = "timer.fired";
+    public const string MessageCorrelated = "message.correlated";
+    public const string SignalReceived = "signal.received";
+    public const string ActivityCompleted = "activity.completed";
+    public const string ActivityFailed = "activity.failed";
+    public const string IncidentRaised = "incident.raised";
+    public const string IncidentRetried = "incident.retried";
+}

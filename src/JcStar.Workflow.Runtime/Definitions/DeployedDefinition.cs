@@ -1,0 +1,23 @@
+namespace JcStar.Workflow.Runtime.Definitions;
+
+/// <summary>
+/// One published version of one process. Immutable once stored: instances pin <see cref="Id"/> and
+/// run on this XML until they end, whatever is published after.
+/// </summary>
+public sealed record DeployedDefinition
+{
+    /// <summary>"{ProcessId}:{Version}".</summary>
+    public required string Id { get; init; }
+    public required string ProcessId { get; init; }
+    public required int Version { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>SHA-256 of the XML with line endings normalised; equal hash means nothing to publish.</summary>
+    public required string ContentHash { get; init; }
+    public required string Xml { get; init; }
+    public required string SourceName { get; init; }
+    public string? PublishedBy { get; init; }
+    public required DateTimeOffset PublishedAt { get; init; }
+
+    public static string IdFor(string processId, int version) => $"{processId}:{version}";
+}

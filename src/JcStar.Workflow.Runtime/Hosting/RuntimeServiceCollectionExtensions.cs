@@ -1,0 +1,65 @@
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Definitions;
+using JcStar.Workflow.Runtime.Incidents;
+using JcStar.Workflow.Runtime.InMemory;
+using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Subscriptions;
+using JcStar.Workflow.Runtime.Tasks;
+using JcStar.Workflow.Runtime.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JcStar.Workflow.Runtime.Hosting;
+
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The use cases. Stores, a job dispatcher and a timer scheduler come from an adapter
+    /// (<see cref="AddInMemoryWorkflowStores"/>, the EF Core and Hangfire packages); handlers are added
+    /// as <see cref="IActivityHandler"/> singletons by whoever owns them.
+    /// </summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, Action<RuntimeOptions>? configure = null)
+    {
+        services.AddOptions<RuntimeOptions>();
+        if (configure is not null)
+            services.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new WorkflowEngine(sp.GetService<EngineOptions>()));
+        services.TryAddSingleton(sp => new WorkflowStores(
+            sp.GetRequiredService<IDefinitionStore>(),
+            sp.GetRequiredService<IInstanceStore>(),
+            sp.GetRequiredService<ITaskStore>(),
+            sp.GetRequiredService<ITimerStore>(),
+            sp.GetRequiredService<ISubscriptionStore>(),
+            sp.GetRequiredService<IJobStore>(),
+            sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<IAuditLog>()));
+        services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton<DefinitionCatalog>();
+        services.TryAddSingleton<InstanceCommandExecutor>();
+        services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<WorkflowQueries>();
+        services.TryAddSingleton<DefinitionDeployment>();
+        return services;
+    }
+
+    /// <summary>Every store in memory, and wake-ups recorded in an <see cref="InMemoryWorkQueue"/> (unless a dispatcher is already registered).</summary>
+    public static IServiceCollection AddInMemoryWorkflowStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InMemoryWorkflowStore>();
+        services.TryAddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IInstanceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<ITimerStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IIncidentStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<InMemoryWorkQueue>();
+        services.TryAddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<InMemoryWorkQueue>());
+        services.TryAddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<InMemoryWorkQueue>());
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace JcStar.Workflow.Runtime.Incidents;
+
+public enum IncidentStatus
+{
+    Open,
+    Resolved,
+}

@@ -1,0 +1,34 @@
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Incidents;
+using JcStar.Workflow.Runtime.Subscriptions;
+using JcStar.Workflow.Runtime.Tasks;
+using JcStar.Workflow.Runtime.Timers;
+
+namespace JcStar.Workflow.Runtime.Instances;
+
+/// <summary>
+/// Everything one command changed, written in one transaction or not at all. Rows in the Saved lists
+/// are inserted or replaced by id; the instance row is inserted when <see cref="ExpectedVersion"/> is
+/// null, otherwise updated only where its version is still <see cref="ExpectedVersion"/>.
+/// </summary>
+public sealed record InstanceCommit
+{
+    public required WorkflowInstance Instance { get; init; }
+    public int? ExpectedVersion { get; init; }
+    public IReadOnlyList<HumanTask> Tasks { get; init; } = [];
+    public IReadOnlyList<TimerRecord> Timers { get; init; } = [];
+    public IReadOnlyList<MessageSubscription> MessageSubscriptionsOpened { get; init; } = [];
+    public IReadOnlyList<string> MessageSubscriptionsClosed { get; init; } = [];
+    public IReadOnlyList<SignalSubscription> SignalSubscriptionsOpened { get; init; } = [];
+    public IReadOnlyList<string> SignalSubscriptionsClosed { get; init; } = [];
+    public IReadOnlyList<ActivityJob> Jobs { get; init; } = [];
+    public IReadOnlyList<Incident> Incidents { get; init; } = [];
+    public IReadOnlyList<AuditEntry> Audit { get; init; } = [];
+
+    /// <summary>
+    /// The instance ended: whatever the effects did not close (open tasks, pending timers and jobs,
+    /// subscriptions) is closed too, so nothing of an ended case can fire or show in an inbox.
+    /// </summary>
+    public bool CloseRemainingWork => Instance.HasEnded;
+}

@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Runtime;
+
+public sealed record SweepResult(int TimersFired, int JobsRun);

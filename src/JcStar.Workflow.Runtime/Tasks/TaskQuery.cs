@@ -1,0 +1,31 @@
+namespace JcStar.Workflow.Runtime.Tasks;
+
+/// <summary>
+/// An inbox query. The identity criteria are alternatives (a task matches when it is assigned to
+/// <see cref="Assignee"/>, OR lists <see cref="CandidateUser"/>, OR one of <see cref="CandidateGroups"/>);
+/// when none is given every task matches (admin view). The other criteria must all hold.
+/// Sorted by due date (tasks without one last), then creation.
+/// </summary>
+public sealed record TaskQuery
+{
+    public string? Assignee { get; init; }
+    public string? CandidateUser { get; init; }
+    public IReadOnlyList<string> CandidateGroups { get; init; } = [];
+
+    /// <summary>Candidate matches count only while nobody has claimed the task.</summary>
+    public bool UnassignedCandidatesOnly { get; init; }
+    public HumanTaskStatus? Status { get; init; } = HumanTaskStatus.Open;
+    public string? InstanceId { get; init; }
+    public string? BusinessKey { get; init; }
+    public PageRequest Page { get; init; } = new();
+
+    /// <summary>What a staff member sees: assigned to them, or offered to them or their groups and not yet claimed.</summary>
+    public static TaskQuery InboxOf(WorkflowActor actor, PageRequest page) => new()
+    {
+        Assignee = actor.Id,
+        CandidateUser = actor.Id,
+        CandidateGroups = actor.Groups,
+        UnassignedCandidatesOnly = true,
+        Page = page,
+    };
+}

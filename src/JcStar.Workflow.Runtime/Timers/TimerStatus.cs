@@ -1,0 +1,8 @@
+namespace JcStar.Workflow.Runtime.Timers;
+
+public enum TimerStatus
+{
+    Pending,
+    Fired,
+    Cancelled,
+}

@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Instances;
+using Microsoft.Extensions.Logging;
+
+namespace JcStar.Workflow.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Early wake-ups within this are run: another node's clock may be a little ahead of ours.</summary>
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Runs a job once, then any synchronous activities that follow. Idempotent: a job that is no
+    /// longer pending, not yet due or leased by another node is left alone and false is returned.
+    /// A failing handler does not throw; it is retried with backoff and then becomes an incident.
+    /// </summary>
+    public async Task<bool> RunJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var next = await RunJobCoreAsync(jobId, cancellationToken);
+        if (next is null)
+            return false;
+        var queue = new Queue<string>(next);
+        while (queue.TryDequeue(out var followUp))
+        {
+            foreach (var id in await RunJobCoreAsync(followUp, cancellationToken) ?? [])
+                queue.Enqueue(id);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Fires timers and runs jobs whose time passed at least <paramref name="grace"/> ago: wake-ups lost
+    /// to a crash, a restart or a dropped schedule. Safe to run on every node at once.
+    /// </summary>
+    public async Task<SweepResult> SweepAsync(TimeSpan grace, CancellationToken cancellationToken = default)
+    {
+        int fired = 0, ran = 0;
+        for (var round = 0; round < 100; round++)
+        {
+            var now = Time.GetUtcNow();
+            var timers = await stores.Timers.FindDueAsync(now - grace, Options.SweepBatchSize, cancellationToken);
+            foreach (var timer in timers)
+            {
+                try
+                {
+                    if (await FireTimerAsync(timer.Id, cancellationToken))
+                        fired++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "sweep could not fire timer {TimerId}", timer.Id);
+                }
+            }
+            var jobs = await stores.Jobs.FindRunnableAsync(now - grace, now, Options.SweepBatchSize, cancellationToken);
+            foreach (var job in jobs)
+            {
+                try
+                {
+                    if (await RunJobAsync(job.Id, cancellationToken))
+                        ran++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "sweep could not run job {JobId}", job.Id);
+                }
+            }
+            if (timers.Count < Options.SweepBatchSize && jobs.Count < Options.SweepBatchSize)
+                break;
+        }
+        return new SweepResult(fired, ran);
+    }
+
+    /// <returns>Null when the run did nothing; otherwise synchronous jobs to run next.</returns>
+    private async Task<IReadOnlyList<string>?> RunJobCoreAsync(string jobId, CancellationToken ct)
+    {
+        var job = await stores.Jobs.FindAsync(jobId, ct);
+        var now = Time.GetUtcNow();
+        if (job is not { Status: JobStatus.Pending } || job.NextAttemptAt > now + ClockTolerance)
+            return null;
+        if (!await stores.Jobs.TryLeaseAsync(jobId, Options.NodeId, now, now + Options.JobLease, ct))
+            return null;
+        var attempt = job.Attempts + 1;
+        switch (job.Kind)
+        {
+            case JobKind.ThrowMessage:
+            case JobKind.ThrowSignal:
+                return await RunThrowAsync(job, attempt, ct);
+            default:
+                return await RunActivityAsync(job, attempt, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>?> RunActivityAsync(ActivityJob job, int attempt, CancellationToken ct)
+    {
+        var instance = await stores.Instances.FindAsync(job.InstanceId, ct);
+        if (instance is null || instance.HasEnded)
+        {
+            await stores.Jobs.FinishAsync(job.Id, JobStatus.Cancelled, Time.GetUtcNow(), "the instance has ended", ct);
+            return [];
+        }
+        var handler = activities.Find(job.Name);
+        if (handler is null)
+            return await GiveUpAsync(job, $"no activity handler is registered as '{job.Name}'", ct);
+
+        ActivityResult result;
+        try
+        {
+            var inputs = JsonSerializer.Deserialize<ImmutableDictionary<string, JsonElement>>(job.InputsJson) ?? ImmutableDictionary<string, JsonElement>.Empty;
+            var context = new ActivityContext(instance.Id, instance.BusinessKey, instance.ProcessId, instance.DefinitionId, job.ElementId, job.Id, attempt, Time.GetUtcNow());
+            result = await handler.ExecuteAsync(inputs, context, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "activity {Activity} of job {JobId} failed (attempt {Attempt})", job.Name, job.Id, attempt);
+            return attempt <= job.MaxRetries
+                ? await RetryLaterAsync(job, attempt, e.Message, ct)
+                : await GiveUpAsync(job, e.Message, ct);
+        }
+
+        EngineCommand command = result.IsBpmnError
+            ? new FailActivity(job.EngineJobId!, result.ErrorMessage ?? result.ErrorCode!, result.ErrorCode)
+            : new CompleteActivity(job.EngineJobId!, result.Outputs);
+        return await CommitJobOutcomeAsync(job.Id, command, JobStatus.Completed, result.IsBpmnError ? $"BPMN error {result.ErrorCode}: {result.ErrorMessage}" : null, ct);
+    }
+
+    private async Task<IReadOnlyList<string>?> RunThrowAsync(ActivityJob job, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            var payload = JsonSerializer.Deserialize<ImmutableDictionary<string, JsonElement>>(job.InputsJson);
+            // At least once: a crash between delivery and FinishAsync delivers again, and a second
+            // delivery finds the subscription already closed.
+            if (job.Kind == JobKind.ThrowMessage)
+                await CorrelateMessageAsync(job.Name, job.CorrelationKey, payload, WorkflowActor.System, ct);
+            else
+                await BroadcastSignalAsync(job.Name, payload, WorkflowActor.System, ct);
+            await stores.Jobs.FinishAsync(job.Id, JobStatus.Completed, Time.GetUtcNow(), null, ct);
+            return [];
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "{Kind} {Name} of job {JobId} failed (attempt {Attempt})", job.Kind, job.Name, job.Id, attempt);
+            if (attempt <= job.MaxRetries)
+                return await RetryLaterAsync(job, attempt, e.Message, ct);
+            await stores.Jobs.FinishAsync(job.Id, JobStatus.Failed, Time.GetUtcNow(), e.Message, ct);
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<string>?> RetryLaterAsync(ActivityJob job, int attempt, string error, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromTicks(Math.Min(Options.RetryMaxDelay.Ticks, Options.RetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 30))));
+        var next = Time.GetUtcNow() + delay;
+        if (await stores.Jobs.ReleaseForRetryAsync(job.Id, Options.NodeId, next, error, ct))
+            await dispatcher.DispatchAsync(job.Id, next, ct);
+        return [];
+    }
+
+    /// <summary>Out of retries: the engine turns the technical failure into an incident staff can see and retry.</summary>
+    private Task<IReadOnlyList<string>?> GiveUpAsync(ActivityJob job, string error, CancellationToken ct) =>
+        CommitJobOutcomeAsync(job.Id, new FailActivity(job.EngineJobId!, error), JobStatus.Failed, error, ct, failing: true);
+
+    private async Task<IReadOnlyList<string>?> CommitJobOutcomeAsync(string jobId, EngineCommand command, JobStatus status, string? error, CancellationToken ct, bool failing = false)
+    {
+        var commit = await executor.RetryOnConflictAsync(async () =>
+        {
+            var job = await stores.Jobs.FindAsync(jobId, ct);
+            if (job is not { Status: JobStatus.Pending })
+                return null;
+            var instance = await stores.Instances.FindAsync(job.InstanceId, ct);
+            var finished = job with { Status = status, FinishedAt = Time.GetUtcNow(), LeaseOwner = null, LeaseUntil = null, LastError = error };
+            if (instance is null || instance.HasEnded)
+                return await CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);
+            try
+            {
+                return await executor.ExecuteAsync(instance, command, WorkflowActor.System, (plan, _) =>
+                {
+                    plan.Put(finished);
+                    if (failing)
+                        plan.FailingJobId = job.Id;
+                    plan.Audit(status == JobStatus.Completed ? AuditActions.ActivityCompleted : AuditActions.ActivityFailed, job.ElementId, new { jobId, activity = job.Name, error });
+                    return Task.CompletedTask;
+                }, ct);
+            }
+            catch (WorkflowCommandException e) when (e.Rejection != CommandRejection.Invalid)
+            {
+                return await CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);
+            }
+        });
+        if (commit is null)
+            return null;
+        return await executor.AfterCommitAsync(commit, ct);
+    }
+}

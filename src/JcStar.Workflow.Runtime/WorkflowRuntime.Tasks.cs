@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Tasks;
+
+namespace JcStar.Workflow.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// Completes the task with the submitted form. Exactly one of several racing completions wins;
+    /// the others get <see cref="WorkflowConflictException"/>.
+    /// </summary>
+    public async Task<HumanTask> CompleteTaskAsync(
+        string taskId,
+        ImmutableDictionary<string, JsonElement>? formData,
+        WorkflowActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var form = formData ?? ImmutableDictionary<string, JsonElement>.Empty;
+        var validated = false;
+        var commit = await executor.RetryOnConflictAsync(async () =>
+        {
+            var task = await RequireOpenTaskAsync(taskId, cancellationToken);
+            if (!task.MayBeCompletedBy(actor))
+                throw Forbidden(task, actor, "complete");
+            if (!validated)
+            {
+                await ValidateFormAsync(task, form, cancellationToken);
+                validated = true;
+            }
+            var instance = await RequireRunningAsync(task.InstanceId, cancellationToken);
+            return await Translate(() => executor.ExecuteAsync(
+                instance,
+                new CompleteUserTask(task.EngineTaskId, form, actor.Id),
+                actor,
+                (plan, _) =>
+                {
+                    plan.Put(task);
+                    plan.CompletedFormJson = JsonSerializer.Serialize(form);
+                    return Task.CompletedTask;
+                },
+                cancellationToken));
+        });
+        await FollowUpAsync(commit, cancellationToken);
+        return commit.Tasks.Single(t => t.Id == taskId);
+    }
+
+    /// <summary>Takes a task offered to the actor (or to their group) so it leaves the others' inboxes.</summary>
+    public Task<HumanTask> ClaimTaskAsync(string taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        ChangeTaskAsync(taskId, actor, AuditActions.TaskClaimed, task =>
+        {
+            if (!task.IsCandidate(actor) && !actor.IsAdmin && task.Assignee != actor.Id)
+                throw Forbidden(task, actor, "claim");
+            if (task.Assignee is { } holder && holder != actor.Id)
+                throw new WorkflowConflictException(ConflictReason.AlreadyClaimed, $"task {task.Id} is already claimed by {holder}");
+            return task with { Assignee = actor.Id, ClaimedAt = Time.GetUtcNow(), ClaimedBy = actor.Id };
+        }, cancellationToken);
+
+    /// <summary>Gives a claimed task back to its candidates.</summary>
+    public Task<HumanTask> UnclaimTaskAsync(string taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        ChangeTaskAsync(taskId, actor, AuditActions.TaskUnclaimed, task =>
+        {
+            if (task.Assignee != actor.Id && !actor.IsAdmin)
+                throw Forbidden(task, actor, "unclaim");
+            return task with { Assignee = null, ClaimedAt = null, ClaimedBy = null };
+        }, cancellationToken);
+
+    /// <summary>Hands the task to <paramref name="assignee"/>; the current assignee or an admin may.</summary>
+    public Task<HumanTask> ReassignTaskAsync(string taskId, string assignee, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(assignee))
+            throw new WorkflowInputException("the new assignee is missing", new Dictionary<string, string[]> { ["assignee"] = ["required"] });
+        return ChangeTaskAsync(taskId, actor, AuditActions.TaskReassigned, task =>
+        {
+            if (task.Assignee != actor.Id && !actor.IsAdmin)
+                throw Forbidden(task, actor, "reassign");
+            return task with { Assignee = assignee, ClaimedAt = Time.GetUtcNow(), ClaimedBy = actor.Id };
+        }, cancellationToken);
+    }
+
+    private async Task<HumanTask> ChangeTaskAsync(string taskId, WorkflowActor actor, string action, Func<HumanTask, HumanTask> change, CancellationToken ct)
+    {
+        var commit = await executor.RetryOnConflictAsync(async () =>
+        {
+            var task = await RequireOpenTaskAsync(taskId, ct);
+            var changed = change(task);
+            var instance = await RequireRunningAsync(task.InstanceId, ct);
+            return await executor.CommitWithoutEngineAsync(instance, actor, (plan, _) =>
+            {
+                plan.Put(changed);
+                plan.Audit(action, task.ElementId, new { taskId, from = task.Assignee, to = changed.Assignee });
+                return Task.CompletedTask;
+            }, ct);
+        });
+        return commit.Tasks.Single();
+    }
+
+    private async Task<HumanTask> RequireOpenTaskAsync(string taskId, CancellationToken ct)
+    {
+        var task = await stores.Tasks.FindAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"task {taskId} does not exist");
+        if (task.Status != HumanTaskStatus.Open)
+            throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"task {taskId} is {task.Status.ToString().ToLowerInvariant()}");
+        return task;
+    }
+
+    private async Task ValidateFormAsync(HumanTask task, ImmutableDictionary<string, JsonElement> form, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var validator in _formValidators)
+        {
+            var result = await validator.ValidateAsync(task, form, ct);
+            foreach (var (field, messages) in result.Errors)
+                errors[field] = errors.TryGetValue(field, out var known) ? [.. known, .. messages] : messages;
+        }
+        if (errors.Count > 0)
+            throw new WorkflowInputException($"the form of task {task.Id} is not valid", errors);
+    }
+
+    private static WorkflowForbiddenException Forbidden(HumanTask task, WorkflowActor actor, string what) =>
+        new($"{actor.Id} may not {what} task {task.Id}");
+}

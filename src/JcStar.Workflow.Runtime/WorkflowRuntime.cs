@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace JcStar.Workflow.Runtime;
+
+/// <summary>
+/// The use cases that change instances. Each public command is one transaction per instance it
+/// touches (see <see cref="InstanceCommandExecutor"/>); synchronous activities the command invoked run
+/// right after, each in its own transaction. Split over several files by area.
+/// </summary>
+public sealed partial class WorkflowRuntime(
+    InstanceCommandExecutor executor,
+    WorkflowStores stores,
+    ActivityRegistry activities,
+    IEnumerable<ITaskFormValidator> formValidators,
+    IJobDispatcher dispatcher,
+    ILogger<WorkflowRuntime> logger)
+{
+    private readonly ITaskFormValidator[] _formValidators = [.. formValidators];
+
+    private RuntimeOptions Options => executor.Options;
+
+    private TimeProvider Time => executor.Time;
+
+    /// <summary>Starts the latest deployed version of <paramref name="processId"/>; the instance stays on that version until it ends.</summary>
+    public async Task<WorkflowInstance> StartAsync(
+        string processId,
+        string? businessKey,
+        ImmutableDictionary<string, JsonElement>? variables,
+        WorkflowActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var definition = await stores.Definitions.FindLatestAsync(processId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"no process '{processId}' is deployed");
+        var command = new StartInstance(
+            RuntimeIds.NewInstanceId(Time),
+            processId,
+            variables ?? ImmutableDictionary<string, JsonElement>.Empty,
+            businessKey);
+        var commit = await Translate(() => executor.StartAsync(definition, command, actor, cancellationToken));
+        await FollowUpAsync(commit, cancellationToken);
+        return commit.Instance;
+    }
+
+    public async Task<WorkflowInstance> CancelAsync(string instanceId, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var commit = await executor.RetryOnConflictAsync(async () =>
+        {
+            var instance = await RequireRunningAsync(instanceId, cancellationToken);
+            return await Translate(() => executor.ExecuteAsync(instance, new CancelInstance(reason), actor, (plan, _) =>
+            {
+                plan.Audit(AuditActions.InstanceCancelled, null, new { reason });
+                return Task.CompletedTask;
+            }, cancellationToken));
+        });
+        await FollowUpAsync(commit, cancellationToken);
+        return commit.Instance;
+    }
+
+    private async Task<WorkflowInstance> RequireRunningAsync(string instanceId, CancellationToken ct)
+    {
+        var instance = await stores.Instances.FindAsync(instanceId, ct)
+            ?? throw new WorkflowNotFoundException($"instance {instanceId} does not exist");
+        if (instance.HasEnded)
+            throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"instance {instanceId} has ended ({instance.Status})");
+        return instance;
+    }
+
+    /// <summary>Wakes timers and jobs the commit created and runs its synchronous activities (and theirs) now.</summary>
+    private async Task FollowUpAsync(InstanceCommit commit, CancellationToken ct)
+    {
+        var queue = new Queue<string>(await executor.AfterCommitAsync(commit, ct));
+        while (queue.TryDequeue(out var jobId))
+        {
+            foreach (var next in await RunJobCoreAsync(jobId, ct) ?? [])
+                queue.Enqueue(next);
+        }
+    }
+
+    /// <summary>The engine's refusals in the runtime's terms, so hosts map one family of exceptions.</summary>
+    private static async Task<T> Translate<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (WorkflowCommandException e)
+        {
+            throw e.Rejection switch
+            {
+                CommandRejection.NotFound => new WorkflowNotFoundException(e.Message),
+                CommandRejection.NoLongerPending => new WorkflowConflictException(ConflictReason.NoLongerPending, e.Message),
+                _ => new WorkflowInputException(e.Message, new Dictionary<string, string[]> { ["command"] = [e.Message] }),
+            };
+        }
+    }
+}
