@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Bpmn.Tree;
+
+public sealed record DocumentComment(string Text) : DocumentNode;
