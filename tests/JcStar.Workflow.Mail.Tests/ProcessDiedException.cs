@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Mail.Tests;
+
+public sealed class ProcessDiedException() : Exception("the process died here");
