@@ -1,3 +1,5 @@
+using JcStar.Workflow.Engine.Scripting;
+
 namespace JcStar.Workflow.Engine;
 
 /// <summary>
@@ -7,11 +9,32 @@ namespace JcStar.Workflow.Engine;
 /// </summary>
 public sealed class WorkflowEngine(EngineOptions? options = null)
 {
-    public EngineOptions Options { get; } = options ?? EngineOptions.Default;
+    private readonly ScriptSandbox sandbox = new(options ?? EngineOptions.Default);
+
+    public EngineOptions Options => sandbox.Options;
 
     /// <param name="definitions">The compiled processes the instance may run (its own and those its call activities call).</param>
     /// <param name="state">The instance's state; null only with <see cref="StartInstance"/>.</param>
     /// <exception cref="WorkflowCommandException">The command does not apply; nothing changed.</exception>
     public EngineResult Execute(DefinitionSet definitions, InstanceState? state, EngineCommand command, DateTimeOffset now)
-        => throw new NotImplementedException("interpreter: being built");
+    {
+        Execution run;
+        if (command is StartInstance start)
+        {
+            if (state is not null)
+                throw new WorkflowCommandException(CommandRejection.Invalid, $"instance {state.InstanceId} has already started");
+            run = Execution.Start(definitions, sandbox, start, now);
+        }
+        else
+        {
+            if (state is null)
+                throw new WorkflowCommandException(CommandRejection.Invalid, $"{command.GetType().Name} needs the instance state");
+            if (state.Status != InstanceStatus.Waiting)
+                throw new WorkflowCommandException(CommandRejection.NoLongerPending, $"instance {state.InstanceId} has ended ({state.Status})");
+            run = new Execution(definitions, sandbox, state, now);
+            run.Handle(command);
+        }
+        run.Drain();
+        return new EngineResult(run.ToState(), [.. run.Effects]);
+    }
 }

@@ -1,0 +1,516 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using JcStar.Workflow.Bpmn.Model;
+using JcStar.Workflow.Engine.Scripting;
+
+namespace JcStar.Workflow.Engine;
+
+/// <summary>The shared lifecycle of every flow node: enter, execute, complete, leave, cancel; scopes, joins and loops.</summary>
+internal sealed partial class Execution
+{
+    /// <summary>Runs queued token moves until none is left; inclusive joins are decided only when nothing is in transit.</summary>
+    public void Drain()
+    {
+        while (true)
+        {
+            while (!Ended && work.TryDequeue(out var step))
+            {
+                if (++steps > options.MaxStepsPerCommand)
+                {
+                    work.Clear();
+                    FailInstance(processId, $"more than {options.MaxStepsPerCommand} steps without reaching a wait state (a loop without a task?)");
+                    return;
+                }
+                step();
+            }
+            if (Ended || !TryInclusiveJoins())
+                return;
+        }
+    }
+
+    /// <summary>A token arrives at <paramref name="node"/> in scope <paramref name="scopeId"/> through <paramref name="viaFlow"/>.</summary>
+    public void Enter(int scopeId, FlowNode node, string? viaFlow)
+    {
+        if (Find(scopeId) is null)
+            return;
+        if (node is ParallelGateway or InclusiveGateway && node.Incoming.Length > 1 && viaFlow is not null)
+        {
+            joins.Add(new JoinArrival { Scope = scopeId, GatewayId = node.Id, FlowId = viaFlow });
+            if (node is ParallelGateway)
+                TryParallelJoin(scopeId, node);
+            return;
+        }
+        Activate(scopeId, node);
+    }
+
+    public void Activate(int scopeId, FlowNode node)
+    {
+        var id = NewInstance(scopeId, node);
+        if (node is Activity { Loop: not null } looped)
+            StartLoop(id, looped, first: true);
+        else
+            Execute(id, node, first: true);
+    }
+
+    /// <summary>Runs the element's behaviour; <paramref name="first"/> is false when an incident is retried.</summary>
+    public void Execute(int id, FlowNode node, bool first)
+    {
+        try
+        {
+            var instance = Get(id);
+            if (first && node is Activity && instance.Iteration == 0)
+                OpenBoundaryEvents(id, node);
+            if (!node.Inputs.IsEmpty)
+            {
+                foreach (var input in node.Inputs)
+                {
+                    var value = input.Value is null
+                        ? (TryGetVariable(instance.Parent, input.Name, out var v) ? v : JsonValues.Null)
+                        : Evaluate(instance.Parent, input.Value, ExpressionRole.Value);
+                    SetLocal(id, input.Name, value);
+                }
+            }
+            Behaviors.For(node).Execute(this, id, node);
+        }
+        catch (ScriptFailure failure)
+        {
+            if (Find(id) is not null)
+                RaiseIncident(id, node.Id, failure.Message);
+        }
+    }
+
+    /// <summary>
+    /// The element is done: outputs are mapped, the outgoing flows chosen (a failure there is an
+    /// incident and the token stays), FlowNodeCompleted is emitted and the token moves on.
+    /// </summary>
+    public void Complete(int id, IReadOnlyDictionary<string, JsonElement>? payload = null, IReadOnlyList<SequenceFlow>? flows = null)
+    {
+        var instance = Get(id);
+        var node = NodeOf(instance)!;
+        var parent = Find(instance.Parent);
+        var isIteration = instance.Iteration > 0 && parent is { Wait: ElementWait.LoopBody };
+        IterationOutcome? iteration = null;
+        try
+        {
+            ApplyOutputs(instance, node, payload);
+            if (isIteration)
+                iteration = EndIteration(instance, (Activity)node);
+            else
+                flows ??= Behaviors.For(node).Outgoing(this, id, node);
+        }
+        catch (ScriptFailure failure)
+        {
+            RaiseIncident(id, node.Id, failure.Message);
+            return;
+        }
+        Effects.Add(new FlowNodeCompleted(node.Id, node.ElementType, node.Name, IdOf(id)));
+        Remove(id);
+        if (iteration is { } outcome)
+            IterationDone(instance.Parent, instance.Iteration, outcome);
+        else
+            Leave(instance.Parent, node, flows!);
+    }
+
+    private void Leave(int scopeId, FlowNode from, IReadOnlyList<SequenceFlow> flows)
+    {
+        if (flows.Count == 0)
+        {
+            work.Enqueue(() => CheckScopeCompleted(scopeId));
+            return;
+        }
+        var index = ProcessOf(scopeId);
+        foreach (var flow in flows)
+        {
+            var target = index.Node(flow.TargetRef);
+            work.Enqueue(() => Enter(scopeId, target, flow.Id));
+        }
+    }
+
+    /// <summary>Activities and events: every unconditional flow and every conditional one that holds; the default flow when none does.</summary>
+    public IReadOnlyList<SequenceFlow> ConditionalOutgoing(int id, FlowNode node, string? defaultFlow)
+    {
+        if (node.Outgoing.IsEmpty)
+            return [];
+        var index = ProcessOf(id);
+        var taken = new List<SequenceFlow>(node.Outgoing.Length);
+        foreach (var flowId in node.Outgoing)
+        {
+            if (flowId == defaultFlow)
+                continue;
+            var flow = index.Flow(flowId);
+            if (flow.Condition is null || IsTrue(id, flow.Condition))
+                taken.Add(flow);
+        }
+        if (taken.Count == 0 && defaultFlow is not null)
+            taken.Add(index.Flow(defaultFlow));
+        return taken;
+    }
+
+    private void ApplyOutputs(ElementInstance instance, FlowNode node, IReadOnlyDictionary<string, JsonElement>? payload)
+    {
+        if (!node.Outputs.IsEmpty)
+        {
+            var values = new List<(string, JsonElement)>(node.Outputs.Length);
+            foreach (var output in node.Outputs)
+            {
+                var value = output.Value is null
+                    ? (payload is not null && payload.TryGetValue(output.Name, out var p) ? p
+                        : TryGetVariable(instance.Id, output.Name, out var v) ? v : JsonValues.Null)
+                    : Evaluate(instance.Id, output.Value, ExpressionRole.Value, payload);
+                values.Add((output.Name, value));
+            }
+            foreach (var (name, value) in values)
+                SetVariable(instance.Parent, name, value);
+            return;
+        }
+        if (payload is null || payload.Count == 0)
+            return;
+        var resultVariable = node switch
+        {
+            ServiceTask s => s.ResultVariable,
+            BusinessRuleTask b => b.ResultVariable,
+            _ => null,
+        };
+        if (resultVariable is not null)
+            SetVariable(instance.Parent, resultVariable, JsonSerializer.SerializeToElement(payload));
+        else
+        {
+            foreach (var (name, value) in payload)
+                SetVariable(instance.Parent, name, value);
+        }
+    }
+
+    /// <summary>Removes an element instance and closes the timers and subscriptions it owns.</summary>
+    private void Remove(int id)
+    {
+        for (var i = 0; i < timers.Count; i++)
+        {
+            if (timers[i].Owner == id)
+            {
+                Effects.Add(new TimerCancelled(IdOf(timers[i].Id), timers[i].ElementId));
+                timers.RemoveAt(i--);
+            }
+        }
+        for (var i = 0; i < subscriptions.Count; i++)
+        {
+            if (subscriptions[i].Owner == id)
+            {
+                CloseSubscriptionEffect(subscriptions[i]);
+                subscriptions.RemoveAt(i--);
+            }
+        }
+        elements.RemoveAll(e => e.Id == id);
+    }
+
+    /// <summary>Removes an instance that has already reported its own completion.</summary>
+    public void Discard(int id) => Remove(id);
+
+    private void CloseSubscriptionEffect(SubscriptionState s) =>
+        Effects.Add(s.Kind == SubscriptionKind.Message
+            ? new MessageSubscriptionClosed(IdOf(s.Id), s.ElementId)
+            : new SignalSubscriptionClosed(IdOf(s.Id), s.ElementId));
+
+    /// <summary>Cancels an element instance and everything inside it, telling the host about every wait it held.</summary>
+    public void Cancel(int id)
+    {
+        var children = Children(id);
+        for (var i = children.Count - 1; i >= 0; i--)
+            Cancel(children[i].Id);
+        var instance = Find(id);
+        if (instance is null)
+            return;
+        switch (instance.Wait)
+        {
+            case ElementWait.UserTask:
+                Effects.Add(new UserTaskClosed(IdOf(id), instance.ElementId, UserTaskCloseReason.Cancelled));
+                break;
+            case ElementWait.Job:
+                Effects.Add(new ActivityCancelled(IdOf(id), instance.ElementId));
+                break;
+        }
+        incidents.RemoveAll(x => x.ElementInstance == id);
+        joins.RemoveAll(j => j.Scope == id);
+        Remove(id);
+    }
+
+    private void CancelChildren(int scopeId)
+    {
+        var children = Children(scopeId);
+        for (var i = children.Count - 1; i >= 0; i--)
+            Cancel(children[i].Id);
+        joins.RemoveAll(j => j.Scope == scopeId);
+    }
+
+    public void RaiseIncident(int id, string elementId, string message)
+    {
+        var incidentId = NextId();
+        SetWait(id, ElementWait.Incident);
+        incidents.Add(new IncidentState { Id = incidentId, ElementInstance = id, ElementId = elementId, Message = message });
+        Effects.Add(new IncidentRaised(IdOf(incidentId), elementId, message));
+    }
+
+    // ---- scopes ----
+
+    /// <summary>Starts a sub-process or event sub-process instance at its start event.</summary>
+    public void EnterScope(int id, SubProcess subProcess, StartEvent? start = null, IReadOnlyDictionary<string, JsonElement>? payload = null)
+    {
+        SetWait(id, ElementWait.Scope);
+        OpenEventSubProcessStarts(id, subProcess.Id);
+        start ??= subProcess.Scope.Nodes.OfType<StartEvent>().First(s => s.Definition is null);
+        Complete(NewInstance(id, start), payload);
+    }
+
+    private void CheckScopeCompleted(int scopeId)
+    {
+        var scope = Find(scopeId);
+        if (scope is not { Wait: ElementWait.Scope } || elements.Exists(e => e.Parent == scopeId) || joins.Exists(j => j.Scope == scopeId))
+            return;
+        CompleteScope(scope);
+    }
+
+    private void CompleteScope(ElementInstance scope)
+    {
+        if (scope.Parent == 0)
+        {
+            Remove(scope.Id);
+            EndInstance(InstanceStatus.Completed, null);
+        }
+        else if (scope.ProcessId is not null)
+            ReturnFromCall(scope);
+        else
+            Complete(scope.Id);
+    }
+
+    /// <summary>A terminate end event: ends every token of its scope; the process instance itself ends as Terminated.</summary>
+    public void Terminate(int endEventId)
+    {
+        var end = Get(endEventId);
+        Effects.Add(new FlowNodeCompleted(end.ElementId, "endEvent", NodeOf(end)!.Name, IdOf(endEventId)));
+        Remove(endEventId);
+        var scope = Get(end.Parent);
+        CancelChildren(scope.Id);
+        if (scope.Parent == 0)
+        {
+            Remove(scope.Id);
+            EndInstance(InstanceStatus.Terminated, $"terminated at {end.ElementId}");
+        }
+        else
+            CompleteScope(scope);
+    }
+
+    public void FailInstance(string elementId, string message)
+    {
+        var incidentId = NextId();
+        Effects.Add(new IncidentRaised(IdOf(incidentId), elementId, message));
+        var root = elements.Find(e => e.Parent == 0);
+        if (root is not null)
+            Cancel(root.Id);
+        incidents.Add(new IncidentState { Id = incidentId, ElementInstance = 0, ElementId = elementId, Message = message });
+        EndInstance(InstanceStatus.Failed, message);
+    }
+
+    private void EndInstance(InstanceStatus ended, string? reason)
+    {
+        status = ended;
+        elements.Clear();
+        timers.Clear();
+        subscriptions.Clear();
+        joins.Clear();
+        Effects.Add(new InstanceEnded(ended, reason));
+    }
+
+    // ---- joins ----
+
+    private void TryParallelJoin(int scopeId, FlowNode gateway)
+    {
+        foreach (var flow in gateway.Incoming)
+        {
+            if (!joins.Exists(j => j.Scope == scopeId && j.GatewayId == gateway.Id && j.FlowId == flow))
+                return;
+        }
+        foreach (var flow in gateway.Incoming)
+            joins.RemoveAt(joins.FindIndex(j => j.Scope == scopeId && j.GatewayId == gateway.Id && j.FlowId == flow));
+        Activate(scopeId, gateway);
+    }
+
+    /// <summary>
+    /// An inclusive join fires when no token in its scope can still reach one of its incoming flows
+    /// that has no token yet, without passing through the join itself (so loops through it do not block it).
+    /// </summary>
+    private bool TryInclusiveJoins()
+    {
+        foreach (var (scopeId, gatewayId) in joins.Select(j => (j.Scope, j.GatewayId)).Distinct().ToList())
+        {
+            var index = ProcessOf(scopeId);
+            if (index.Node(gatewayId) is not InclusiveGateway gateway)
+                continue;
+            var arrived = joins.Where(j => j.Scope == scopeId && j.GatewayId == gatewayId).Select(j => j.FlowId).ToHashSet();
+            var tokenNodes = elements.Where(e => e.Parent == scopeId).Select(e => e.ElementId)
+                .Concat(joins.Where(j => j.Scope == scopeId && j.GatewayId != gatewayId).Select(j => j.GatewayId)).ToList();
+            var reach = index.JoinReachability(gatewayId);
+            var mustWait = gateway.Incoming.Any(flow => !arrived.Contains(flow) && tokenNodes.Any(reach[flow].Contains));
+            if (mustWait)
+                continue;
+            foreach (var flow in arrived)
+                joins.RemoveAt(joins.FindIndex(j => j.Scope == scopeId && j.GatewayId == gatewayId && j.FlowId == flow));
+            Activate(scopeId, gateway);
+            return true;
+        }
+        return false;
+    }
+
+    // ---- loops ----
+
+    private sealed record IterationOutcome(JsonElement Output, bool Continue);
+
+    /// <summary>Starts a multi-instance or standard-loop body (boundary events attach to the body).</summary>
+    public void StartLoop(int bodyId, Activity activity, bool first)
+    {
+        SetWait(bodyId, ElementWait.LoopBody);
+        try
+        {
+            if (first)
+                OpenBoundaryEvents(bodyId, activity);
+            var body = Get(bodyId);
+            if (activity.Loop is MultiInstanceLoopCharacteristics mi)
+            {
+                ImmutableArray<JsonElement>? items = null;
+                int count;
+                if (mi.InputCollection is { } collection)
+                {
+                    var value = Evaluate(body.Parent, collection, ExpressionRole.Code);
+                    if (value.ValueKind != JsonValueKind.Array)
+                        throw new ScriptFailure($"multi-instance collection '{collection.Text}' is not an array");
+                    items = [.. value.EnumerateArray()];
+                    count = items.Value.Length;
+                }
+                else
+                {
+                    var value = Evaluate(body.Parent, mi.LoopCardinality!, ExpressionRole.Code);
+                    if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out count) || count < 0)
+                        throw new ScriptFailure($"loop cardinality '{mi.LoopCardinality!.Text}' is not a non-negative integer");
+                }
+                Replace(body with
+                {
+                    Items = items,
+                    Results = mi.OutputCollection is null ? null : [.. Enumerable.Repeat(JsonValues.Null, count)],
+                    Variables = ImmutableDictionary<string, JsonElement>.Empty
+                        .Add("nrOfInstances", JsonValues.Number(count))
+                        .Add("nrOfCompletedInstances", JsonValues.Number(0))
+                        .Add("nrOfActiveInstances", JsonValues.Number(0)),
+                });
+                if (count == 0)
+                    CompleteBody(bodyId);
+                else if (mi.IsSequential)
+                    StartIteration(bodyId, activity, 1);
+                else
+                {
+                    var started = new List<int>(count);
+                    for (var n = 1; n <= count; n++)
+                        started.Add(CreateIteration(bodyId, activity, n));
+                    foreach (var id in started)
+                        work.Enqueue(() => { if (Find(id) is not null) Execute(id, activity, first: true); });
+                }
+            }
+            else
+            {
+                var loop = (StandardLoopCharacteristics)activity.Loop!;
+                Replace(body with { Variables = ImmutableDictionary<string, JsonElement>.Empty.Add("loopCounter", JsonValues.Number(0)) });
+                if (loop.TestBefore && (loop.LoopMaximum is 0 || (loop.LoopCondition is { } c && !IsTrue(bodyId, c))))
+                    CompleteBody(bodyId);
+                else
+                    StartIteration(bodyId, activity, 1);
+            }
+        }
+        catch (ScriptFailure failure)
+        {
+            if (Find(bodyId) is not null)
+                RaiseIncident(bodyId, activity.Id, failure.Message);
+        }
+    }
+
+    private int CreateIteration(int bodyId, Activity activity, int n)
+    {
+        var body = Get(bodyId);
+        var id = NextId();
+        var locals = ImmutableDictionary<string, JsonElement>.Empty;
+        if (activity.Loop is MultiInstanceLoopCharacteristics mi)
+        {
+            locals = locals.Add("loopCounter", JsonValues.Number(n - 1));
+            if (mi.InputElement is { } element && body.Items is { } items)
+                locals = locals.Add(element, items[n - 1]);
+            var active = body.Variables!["nrOfActiveInstances"].GetInt32();
+            Replace(body with { Variables = body.Variables.SetItem("nrOfActiveInstances", JsonValues.Number(active + 1)) });
+        }
+        else
+            Replace(body with { Variables = body.Variables!.SetItem("loopCounter", JsonValues.Number(n - 1)) });
+        elements.Add(new ElementInstance { Id = id, Parent = bodyId, ElementId = activity.Id, Iteration = n, Variables = locals.IsEmpty ? null : locals });
+        return id;
+    }
+
+    private void StartIteration(int bodyId, Activity activity, int n) =>
+        Execute(CreateIteration(bodyId, activity, n), activity, first: true);
+
+    private IterationOutcome EndIteration(ElementInstance iteration, Activity activity)
+    {
+        var body = Get(iteration.Parent);
+        if (activity.Loop is MultiInstanceLoopCharacteristics mi)
+        {
+            var output = mi.OutputCollection is null ? JsonValues.Null
+                : mi.OutputElement is { } oe ? Evaluate(iteration.Id, oe, ExpressionRole.Code)
+                : TryGetVariable(iteration.Id, mi.OutputCollection, out var v) ? v : JsonValues.Null;
+            var vars = body.Variables!;
+            var completed = vars["nrOfCompletedInstances"].GetInt32() + 1;
+            Replace(body with
+            {
+                Variables = vars.SetItem("nrOfCompletedInstances", JsonValues.Number(completed))
+                    .SetItem("nrOfActiveInstances", JsonValues.Number(vars["nrOfActiveInstances"].GetInt32() - 1)),
+            });
+            var done = completed >= vars["nrOfInstances"].GetInt32()
+                || (mi.CompletionCondition is { } cc && IsTrue(iteration.Id, cc));
+            return new IterationOutcome(output, !done);
+        }
+        var loop = (StandardLoopCharacteristics)activity.Loop!;
+        var again = (loop.LoopMaximum is not { } max || iteration.Iteration < max)
+            && (loop.LoopCondition is not { } condition || IsTrue(iteration.Id, condition));
+        return new IterationOutcome(JsonValues.Null, again);
+    }
+
+    private void IterationDone(int bodyId, int n, IterationOutcome outcome)
+    {
+        var body = Get(bodyId);
+        var activity = (Activity)NodeOf(body)!;
+        if (body.Results is { } results)
+            Replace(body with { Results = results.SetItem(n - 1, outcome.Output) });
+        if (!outcome.Continue)
+        {
+            CancelChildren(bodyId);
+            CompleteBody(bodyId);
+            return;
+        }
+        var sequentialNext = activity.Loop is StandardLoopCharacteristics
+            || (activity.Loop is MultiInstanceLoopCharacteristics { IsSequential: true });
+        if (sequentialNext)
+            work.Enqueue(() => { if (Find(bodyId) is not null) StartIteration(bodyId, activity, n + 1); });
+    }
+
+    private void CompleteBody(int bodyId)
+    {
+        var body = Get(bodyId);
+        var activity = (Activity)NodeOf(body)!;
+        IReadOnlyList<SequenceFlow> flows;
+        try
+        {
+            if (activity.Loop is MultiInstanceLoopCharacteristics { OutputCollection: { } name } && body.Results is { } results)
+                SetVariable(body.Parent, name, JsonSerializer.SerializeToElement(results));
+            flows = Behaviors.For(activity).Outgoing(this, bodyId, activity);
+        }
+        catch (ScriptFailure failure)
+        {
+            RaiseIncident(bodyId, activity.Id, failure.Message);
+            return;
+        }
+        Remove(bodyId);
+        Leave(body.Parent, activity, flows);
+    }
+}
