@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace JcStar.Workflow.Runtime.Documents;
+
+/// <summary>Keeps documents in memory: for tests and the embedded single-process mode.</summary>
+public sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
+{
+    private readonly ConcurrentDictionary<string, (CaseDocument Document, byte[] Content)> _documents = new(StringComparer.Ordinal);
+
+    public Task<CaseDocument> SaveAsync(NewCaseDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var bytes = content.ToArray();
+        var stored = new CaseDocument(
+            Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
+            document.InstanceId,
+            document.BusinessKey,
+            document.Name,
+            document.TemplateName,
+            document.TemplateContentHash,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            bytes.LongLength,
+            document.ContentType,
+            clock.GetUtcNow());
+        _documents[stored.Id] = (stored, bytes);
+        return Task.FromResult(stored);
+    }
+
+    public Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_documents.TryGetValue(id, out var found) ? found : ((CaseDocument, byte[])?)null);
+
+    public Task<IReadOnlyList<CaseDocument>> ListByInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CaseDocument>>(_documents.Values
+            .Select(d => d.Document)
+            .Where(d => d.InstanceId == instanceId)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList());
+}
