@@ -38,4 +38,5 @@ public static class DiagnosticCodes
     public const string InvalidExpression = "exec-invalid-expression";
     public const string MissingCalledElement = "exec-missing-called-element";
     public const string NoExecutableProcess = "exec-no-executable-process";
+    public const string MultiInstanceWithoutInput = "exec-multi-instance-without-input";
 }
