@@ -27,6 +27,9 @@ public sealed record SchemeOptions
     /// <summary>Assumed format; one sequence per level and year.</summary>
     public string RegistrationNumberFormat { get; init; } = "JCS{level}-{yy}-{seq:6}";
 
+    /// <summary>Assumed format for appeals, complaints and disputes.</summary>
+    public string AppealNumberFormat { get; init; } = "JCS-X-{yyyy}-{seq:4}";
+
     /// <summary>Assumed: reminders 90 and 30 days before expiry.</summary>
     public int[] ExpiryReminderDaysBefore { get; init; } = [90, 30];
 
@@ -50,4 +53,7 @@ public sealed record SchemeOptions
 
     /// <summary>Days that are not business days besides weekends (national holidays, year-end closure); ISO dates.</summary>
     public DateOnly[] Holidays { get; init; } = [];
+
+    /// <summary>Scheme dates (issue, expiry, deadlines) are days in this zone; IANA id.</summary>
+    public string TimeZone { get; init; } = "Asia/Tokyo";
 }

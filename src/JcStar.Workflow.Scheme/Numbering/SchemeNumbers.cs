@@ -7,12 +7,16 @@ public sealed class SchemeNumbers(SchemeOptions options, ISequenceStore sequence
 {
     private readonly NumberFormat applicationFormat = new(options.ApplicationNumberFormat, $"{SchemeOptions.Section}:ApplicationNumberFormat");
     private readonly NumberFormat registrationFormat = new(options.RegistrationNumberFormat, $"{SchemeOptions.Section}:RegistrationNumberFormat");
+    private readonly NumberFormat appealFormat = new(options.AppealNumberFormat, $"{SchemeOptions.Section}:AppealNumberFormat");
 
     public string NextApplicationNumber(DateOnly on, LabelLevel? level = null) =>
         Next("application", applicationFormat, on, level);
 
     public string NextRegistrationNumber(DateOnly on, LabelLevel level) =>
         Next("registration", registrationFormat, on, level);
+
+    public string NextAppealNumber(DateOnly on) =>
+        Next("appeal", appealFormat, on, null);
 
     private string Next(string kind, NumberFormat format, DateOnly on, LabelLevel? level)
     {
