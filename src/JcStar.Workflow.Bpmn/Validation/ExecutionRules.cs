@@ -33,8 +33,13 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
 
     private void CheckScope(FlowScope scope, string where)
     {
-        var nodes = scope.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var flows = scope.Flows.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        // First one wins on a duplicate id; the reader has already reported the duplicate.
+        var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
+        foreach (var node in scope.Nodes)
+            nodes.TryAdd(node.Id, node);
+        var flows = new Dictionary<string, SequenceFlow>(StringComparer.Ordinal);
+        foreach (var flow in scope.Flows)
+            flows.TryAdd(flow.Id, flow);
         foreach (var flow in scope.Flows)
             CheckFlow(flow, nodes, where);
         foreach (var node in scope.Nodes)

@@ -52,6 +52,18 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void Validation_never_throws_on_any_corpus_file_valid_or_not()
+    {
+        var files = Corpus.MiwgFiles().Select(f => (Corpus.Miwg, f))
+            .Concat(Corpus.ModdleValidFiles().Concat(Corpus.ModdleErrorFiles()).Select(f => (Corpus.Moddle, f)));
+        foreach (var (folder, file) in files)
+        {
+            var diagnostics = BpmnValidator.Validate(Corpus.Read(folder, file), new RejectingSyntax("\u0000"));
+            Assert.All(diagnostics, d => Assert.Equal(file, d.Source));
+        }
+    }
+
+    [Fact]
     public void A_simple_executable_process_has_no_diagnostics()
     {
         Assert.Empty(Validate(Model(Linear)));
