@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace JcStar.Workflow.Persistence.SqlServer;
+
+public static class SqlServerWorkflowDatabase
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, o => o.MigrationsAssembly(typeof(SqlServerWorkflowDatabase).Assembly.GetName().Name));
+}

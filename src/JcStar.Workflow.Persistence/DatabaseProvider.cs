@@ -1,0 +1,8 @@
+namespace JcStar.Workflow.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

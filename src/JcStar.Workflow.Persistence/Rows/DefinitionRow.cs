@@ -1,0 +1,14 @@
+namespace JcStar.Workflow.Persistence.Rows;
+
+public sealed class DefinitionRow
+{
+    public string Id { get; set; } = "";
+    public string ProcessId { get; set; } = "";
+    public int Version { get; set; }
+    public string? Name { get; set; }
+    public string ContentHash { get; set; } = "";
+    public string Xml { get; set; } = "";
+    public string SourceName { get; set; } = "";
+    public string? PublishedBy { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+}

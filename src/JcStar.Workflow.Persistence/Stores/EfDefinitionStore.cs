@@ -1,0 +1,57 @@
+using JcStar.Workflow.Persistence.Rows;
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace JcStar.Workflow.Persistence.Stores;
+
+public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> factory) : IDefinitionStore
+{
+    public async Task<DeployedDefinition?> FindAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return (await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, cancellationToken))?.ToRecord();
+    }
+
+    public async Task<DeployedDefinition?> FindLatestAsync(string processId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Definitions.AsNoTracking().Where(d => d.ProcessId == processId)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<DeployedDefinition>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Definitions.AsNoTracking()
+            .Where(d => d.Version == db.Definitions.Where(o => o.ProcessId == d.ProcessId).Max(o => o.Version))
+            .OrderBy(d => d.ProcessId).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<DeployedDefinition>> ListVersionsAsync(string processId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Definitions.AsNoTracking().Where(d => d.ProcessId == processId)
+            .OrderByDescending(d => d.Version).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task AddAsync(DeployedDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Definitions.Add(definition.ToRow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await using var check = await factory.CreateDbContextAsync(cancellationToken);
+            if (await check.Definitions.AnyAsync(d => d.Id == definition.Id || (d.ProcessId == definition.ProcessId && d.Version == definition.Version), cancellationToken))
+                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"definition {definition.Id} was published by another node");
+            throw;
+        }
+    }
+}

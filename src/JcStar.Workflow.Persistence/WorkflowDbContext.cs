@@ -1,0 +1,175 @@
+using JcStar.Workflow.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace JcStar.Workflow.Persistence;
+
+/// <summary>
+/// The workflow tables. One model for every provider; each provider's migrations live in its own
+/// assembly (JcStar.Workflow.Persistence.Sqlite / .PostgreSql / .SqlServer).
+/// </summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    private const int IdLength = 200;
+    private const int NameLength = 400;
+
+    public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    public DbSet<TaskRow> Tasks => Set<TaskRow>();
+    public DbSet<TaskCandidateRow> TaskCandidates => Set<TaskCandidateRow>();
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
+    public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
+    public DbSet<SignalSubscriptionRow> SignalSubscriptions => Set<SignalSubscriptionRow>();
+    public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type: EF would store text it cannot compare or sort. Unix milliseconds
+        // (all times are UTC) compare and sort as integers and index well.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<DefinitionRow>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength);
+            e.Property(x => x.ProcessId).HasMaxLength(IdLength);
+            e.Property(x => x.Name).HasMaxLength(NameLength);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.SourceName).HasMaxLength(NameLength);
+            e.Property(x => x.PublishedBy).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.ProcessId, x.Version }).IsUnique();
+        });
+        b.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength);
+            e.Property(x => x.DefinitionId).HasMaxLength(IdLength);
+            e.Property(x => x.ProcessId).HasMaxLength(IdLength);
+            e.Property(x => x.BusinessKey).HasMaxLength(IdLength);
+            e.Property(x => x.StartedBy).HasMaxLength(IdLength);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.BusinessKey);
+            e.HasIndex(x => new { x.ProcessId, x.Status, x.StartedAt });
+            e.HasIndex(x => x.StartedAt);
+        });
+        b.Entity<TaskRow>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength * 2);
+            e.Property(x => x.EngineTaskId).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.DefinitionId).HasMaxLength(IdLength);
+            e.Property(x => x.ProcessId).HasMaxLength(IdLength);
+            e.Property(x => x.BusinessKey).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.Property(x => x.Name).HasMaxLength(NameLength);
+            e.Property(x => x.Assignee).HasMaxLength(IdLength);
+            e.Property(x => x.FormKey).HasMaxLength(NameLength);
+            e.Property(x => x.ClaimedBy).HasMaxLength(IdLength);
+            e.Property(x => x.CompletedBy).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.Assignee, x.Status, x.DueAt });
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => x.BusinessKey);
+        });
+        b.Entity<TaskCandidateRow>(e =>
+        {
+            e.ToTable("task_candidates");
+            e.HasKey(x => new { x.TaskId, x.Kind, x.Name });
+            e.Property(x => x.TaskId).HasMaxLength(IdLength * 2);
+            e.Property(x => x.Name).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.Kind, x.Name, x.IsOpen, x.DueAt });
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<TimerRow>(e =>
+        {
+            e.ToTable("timers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength * 2);
+            e.Property(x => x.EngineTimerId).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<MessageSubscriptionRow>(e =>
+        {
+            e.ToTable("message_subscriptions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength * 2);
+            e.Property(x => x.EngineSubscriptionId).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.Property(x => x.MessageName).HasMaxLength(NameLength);
+            e.Property(x => x.CorrelationKey).HasMaxLength(NameLength);
+            e.HasIndex(x => new { x.MessageName, x.CorrelationKey });
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<SignalSubscriptionRow>(e =>
+        {
+            e.ToTable("signal_subscriptions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength * 2);
+            e.Property(x => x.EngineSubscriptionId).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.Property(x => x.SignalName).HasMaxLength(NameLength);
+            e.HasIndex(x => x.SignalName);
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<JobRow>(e =>
+        {
+            e.ToTable("jobs");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength * 2);
+            e.Property(x => x.EngineJobId).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementType).HasMaxLength(IdLength);
+            e.Property(x => x.Name).HasMaxLength(NameLength);
+            e.Property(x => x.CorrelationKey).HasMaxLength(NameLength);
+            e.Property(x => x.LeaseOwner).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<IncidentRow>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength * 2);
+            e.Property(x => x.EngineIncidentId).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.Property(x => x.JobId).HasMaxLength(IdLength * 2);
+            e.Property(x => x.ResolvedBy).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => x.InstanceId);
+        });
+        b.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Actor).HasMaxLength(IdLength);
+            e.Property(x => x.Action).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.InstanceId, x.Id });
+        });
+    }
+
+    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}
