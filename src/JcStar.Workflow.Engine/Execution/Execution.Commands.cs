@@ -117,8 +117,6 @@ internal sealed partial class Execution
                 break;
             }
             case CancelInstance c:
-                if (elements.Find(e => e.Parent == 0) is { } root)
-                    Cancel(root.Id);
                 EndInstance(InstanceStatus.Cancelled, c.Reason);
                 break;
             default:

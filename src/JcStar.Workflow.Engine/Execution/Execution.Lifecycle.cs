@@ -271,10 +271,7 @@ internal sealed partial class Execution
     private void CompleteScope(ElementInstance scope)
     {
         if (scope.Parent == 0)
-        {
-            Remove(scope.Id);
             EndInstance(InstanceStatus.Completed, null);
-        }
         else if (scope.ProcessId is not null)
             ReturnFromCall(scope);
         else
@@ -290,10 +287,7 @@ internal sealed partial class Execution
         var scope = Get(end.Parent);
         CancelChildren(scope.Id);
         if (scope.Parent == 0)
-        {
-            Remove(scope.Id);
             EndInstance(InstanceStatus.Terminated, $"terminated at {end.ElementId}");
-        }
         else
             CompleteScope(scope);
     }
@@ -304,15 +298,24 @@ internal sealed partial class Execution
         Effects.Add(new IncidentRaised(IdOf(incidentId), elementId, message));
         var root = elements.Find(e => e.Parent == 0);
         if (root is not null)
-            Cancel(root.Id);
+            CancelChildren(root.Id);
         incidents.Add(new IncidentState { Id = incidentId, ElementInstance = 0, ElementId = elementId, Message = message });
         EndInstance(InstanceStatus.Failed, message);
     }
 
+    /// <summary>Closes every remaining wait; the process instance stays in the state with its final variables.</summary>
     private void EndInstance(InstanceStatus ended, string? reason)
     {
+        var root = elements.Find(e => e.Parent == 0);
+        if (root is not null)
+        {
+            CancelChildren(root.Id);
+            Remove(root.Id);
+        }
         status = ended;
         elements.Clear();
+        if (root is not null)
+            elements.Add(root with { Wait = ElementWait.Scope });
         timers.Clear();
         subscriptions.Clear();
         joins.Clear();
