@@ -80,10 +80,7 @@ public sealed class WordTemplateEngine
         var entries = _guard.Read(template);
         var contentTypes = entries.FirstOrDefault(e => e.Name == "[Content_Types].xml")
             ?? throw new UnsafeTemplateException("the template has no [Content_Types].xml; it is not a Word file");
-        var templated = WordXml.Load(contentTypes.Content).Root!.Elements(ContentTypesNs + "Override")
-            .Where(o => TemplatedContentTypes.Any(t => ((string?)o.Attribute("ContentType") ?? "").EndsWith(t, StringComparison.Ordinal)))
-            .Select(o => ((string)o.Attribute("PartName")!).TrimStart('/'))
-            .ToHashSet(StringComparer.Ordinal);
+        var templated = TemplatedParts(entries, contentTypes);
         if (!entries.Any(e => templated.Contains(e.Name)))
             throw new UnsafeTemplateException("the template has no Word document part; it is not a .docx");
 
@@ -109,6 +106,39 @@ public sealed class WordTemplateEngine
             _cache.Clear();
         _cache[hash] = compiled;
         return compiled;
+    }
+
+    /// <summary>
+    /// The main document and the headers, footers and notes it points at, found through the relationships
+    /// (a package may declare its content types by extension instead of per part) and the content-type overrides.
+    /// </summary>
+    private static HashSet<string> TemplatedParts(IReadOnlyList<PackageEntry> entries, PackageEntry contentTypes)
+    {
+        var parts = WordXml.Load(contentTypes.Content).Root!.Elements(ContentTypesNs + "Override")
+            .Where(o => TemplatedContentTypes.Any(t => ((string?)o.Attribute("ContentType") ?? "").EndsWith(t, StringComparison.Ordinal)))
+            .Select(o => ((string)o.Attribute("PartName")!).TrimStart('/'))
+            .ToHashSet(StringComparer.Ordinal);
+        var byName = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        foreach (var main in Targets(byName, "_rels/.rels", "", "/officeDocument"))
+        {
+            parts.Add(main);
+            var folder = main.Contains('/') ? main[..(main.LastIndexOf('/') + 1)] : "";
+            foreach (var kind in new[] { "/header", "/footer", "/footnotes", "/endnotes" })
+                parts.UnionWith(Targets(byName, RelsName(main), folder, kind));
+        }
+        return parts;
+    }
+
+    private static IEnumerable<string> Targets(Dictionary<string, PackageEntry> byName, string relsName, string folder, string typeSuffix)
+    {
+        if (!byName.TryGetValue(relsName, out var rels))
+            return [];
+        XNamespace ns = "http://schemas.openxmlformats.org/package/2006/relationships";
+        return WordXml.Load(rels.Content).Root!.Elements(ns + "Relationship")
+            .Where(r => ((string?)r.Attribute("Type") ?? "").EndsWith(typeSuffix, StringComparison.Ordinal) && (string?)r.Attribute("TargetMode") != "External")
+            .Select(r => (string)r.Attribute("Target")!)
+            .Select(t => t.StartsWith('/') ? t.TrimStart('/') : folder + t)
+            .ToList();
     }
 
     private static byte[] Package(CompiledTemplate compiled, Dictionary<string, StringBuilder> rendered, RenderSession session)
