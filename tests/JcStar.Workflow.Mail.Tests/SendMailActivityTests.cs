@@ -1,0 +1,81 @@
+using System.Text.Json;
+using JcStar.Workflow.Runtime.Mail;
+using JcStar.Workflow.Testing;
+
+namespace JcStar.Workflow.Mail.Tests;
+
+public sealed class SendMailActivityTests
+{
+    private static CancellationToken None => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Running_the_activity_twice_for_one_job_enqueues_one_message()
+    {
+        var (activity, outbox, _) = Activity();
+        var inputs = Inputs("""{ "template": "acceptance", "to": "taro@example.jp" }""");
+
+        var first = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
+        var again = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
+        var next = await activity.ExecuteAsync(new SendMailRequest("job-2", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.MessageId, next.MessageId);
+        Assert.Equal(2, (await outbox.ListByInstanceAsync("case-1", None)).Count);
+    }
+
+    [Fact]
+    public async Task Recipients_may_be_a_comma_separated_string_an_array_of_strings_or_address_objects()
+    {
+        var (activity, _, options) = Activity();
+        var inputs = Inputs("""
+            {
+              "template": "acceptance",
+              "to": "山田 太郎 <taro@example.jp>, jiro@example.jp",
+              "cc": ["佐藤 花子 <hanako@example.jp>"],
+              "bcc": [{ "address": "audit@example.jp", "name": "監査担当" }],
+              "replyTo": "窓口 <desk@example.jp>",
+              "attachments": "doc-9"
+            }
+            """);
+
+        var message = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notifyAcceptance", inputs), None);
+
+        Assert.Equal([new Mailbox("taro@example.jp", "山田 太郎"), new Mailbox("jiro@example.jp")], message.To);
+        Assert.Equal([new Mailbox("hanako@example.jp", "佐藤 花子")], message.Cc);
+        Assert.Equal([new Mailbox("audit@example.jp", "監査担当")], message.Bcc);
+        Assert.Equal([new Mailbox("desk@example.jp", "窓口")], message.ReplyTo);
+        Assert.Equal([new AttachmentRef("doc-9")], message.Attachments);
+        Assert.Equal(new Mailbox(options.FromAddress, options.FromDisplayName), message.From);
+        Assert.Equal(OutboxMessage.MessageIdFor("job-1", TestMail.Domain), message.MessageId);
+        Assert.Equal((OutboxStatus.Queued, 0), (message.Status, message.Attempts));
+        Assert.Equal("【JC-STAR】申請受付のお知らせ（受付番号: JCS-2025-000123）", message.Subject);
+    }
+
+    [Fact]
+    public async Task A_mail_without_any_recipient_is_refused_and_nothing_is_enqueued()
+    {
+        var (activity, outbox, _) = Activity();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notify", Inputs("""{ "template": "acceptance", "to": [] }""")), None));
+        Assert.Empty(await outbox.ListByInstanceAsync("case-1", None));
+    }
+
+    private static (SendMailActivity Activity, InMemoryOutbox Outbox, MailOptions Options) Activity()
+    {
+        var clock = TestMail.Clock();
+        var options = TestMail.Options(new SmtpOptions()) with { TemplateFolder = RepositoryPaths.InRepo("templates", "mail") };
+        var outbox = new InMemoryOutbox();
+        return (new SendMailActivity(new MailTemplateLibrary(options, clock), outbox, options, clock), outbox, options);
+    }
+
+    /// <summary>The activity's inputs plus the acceptance notice's example data, as the engine would pass all visible variables.</summary>
+    private static Dictionary<string, JsonElement> Inputs(string json)
+    {
+        var inputs = JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+        using var example = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.InRepo("templates", "mail", "acceptance", "example.json")));
+        foreach (var property in example.RootElement.EnumerateObject())
+            inputs[property.Name] = property.Value.Clone();
+        return inputs;
+    }
+}
