@@ -21,5 +21,7 @@ public sealed class CompiledExpression
 
     /// <summary>Free identifiers the expression reads that are not JavaScript globals; bound from variables at evaluation.</summary>
     internal ImmutableArray<string> FreeNames { get; init; } = [];
+    /// <summary>Per free name: true when it is only read through <c>typeof</c>, so a missing variable is undefined.</summary>
+    internal ImmutableArray<bool> Optional { get; init; } = [];
     internal Prepared<Acornima.Ast.Script>? Prepared { get; init; }
 }

@@ -53,6 +53,10 @@ public static class ExpressionCompiler
             {
                 throw new ScriptFailure(Describe(e), e);
             }
+            catch (ScriptPreparationException e)
+            {
+                throw new ScriptFailure(e.InnerException is ParseErrorException p ? Describe(p) : e.Message, e);
+            }
         }
 
         Acornima.Ast.Expression ast;
@@ -78,6 +82,7 @@ public static class ExpressionCompiler
         }
 
         var names = FreeNames(ast);
+        var typeOfOnly = TypeOfOnly(ast, names);
         // The expression becomes a function of its free variables, so it never reads or writes the
         // engine's globals and a reused engine carries nothing from one evaluation to the next.
         var function = $"(function({string.Join(", ", names)}) {{ return (\n{source}\n); }})";
@@ -86,12 +91,17 @@ public static class ExpressionCompiler
             return new CompiledExpression(source, ExpressionForm.Expression)
             {
                 FreeNames = names,
+                Optional = [.. names.Select(typeOfOnly.Contains)],
                 Prepared = JsEngine.PrepareScript(function, strict: true),
             };
         }
         catch (ParseErrorException e)
         {
             throw new ScriptFailure(Describe(e), e);
+        }
+        catch (ScriptPreparationException e)
+        {
+            throw new ScriptFailure(e.InnerException is ParseErrorException p ? Describe(p) : e.Message, e);
         }
     }
 
@@ -103,6 +113,24 @@ public static class ExpressionCompiler
         var found = new List<string>();
         Walk(root, [], found);
         return [.. found.Where(n => !JavaScriptGlobals.Contains(n) && n != "arguments").Distinct()];
+    }
+
+    /// <summary>Names read only as <c>typeof name</c>: a missing variable is then undefined, not an error.</summary>
+    private static HashSet<string> TypeOfOnly(Node root, ImmutableArray<string> names)
+    {
+        var all = new List<string>();
+        Walk(root, [], all);
+        var underTypeOf = new List<string>();
+        CollectTypeOf(root, underTypeOf);
+        return [.. names.Where(n => all.Count(x => x == n) == underTypeOf.Count(x => x == n))];
+    }
+
+    private static void CollectTypeOf(Node node, List<string> found)
+    {
+        if (node is UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier id })
+            found.Add(id.Name);
+        foreach (var child in node.ChildNodes)
+            CollectTypeOf(child, found);
     }
 
     private static void Walk(Node? node, ImmutableHashSet<string> bound, List<string> found)

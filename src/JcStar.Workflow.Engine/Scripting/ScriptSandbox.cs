@@ -117,6 +117,8 @@ public sealed class ScriptSandbox(EngineOptions options)
                     arguments[i] = JsonValues.ToJs(engine, value);
                 else if (names[i] == "execution")
                     arguments[i] = ExecutionObject(engine, variables, changes: null);
+                else if (expression.Optional[i])
+                    arguments[i] = JsValue.Undefined;
                 else
                     throw new ScriptFailure($"{names[i]} is not defined");
             }

@@ -1,0 +1,61 @@
+using JcStar.Workflow.Bpmn.Model;
+using JcStar.Workflow.Bpmn.Validation;
+using JcStar.Workflow.Engine.Scripting;
+using Xunit;
+using static JcStar.Workflow.Engine.Tests.Bpmn;
+
+namespace JcStar.Workflow.Engine.Tests;
+
+public sealed class DefinitionTests
+{
+    [Fact]
+    public void An_unsupported_element_is_refused_when_the_definitions_are_compiled()
+    {
+        var e = Assert.Throws<DefinitionException>(() => new ProcessBuilder("p")
+            .Add(Start(), new ComplexGateway { Id = "cx" }, new UnsupportedActivity { Id = "tx", UnsupportedType = "transaction" }, End())
+            .Chain("start", "cx", "tx", "end").Compile());
+
+        Assert.Contains(e.Problems, p => p.StartsWith("cx:"));
+        Assert.Contains(e.Problems, p => p.StartsWith("tx:") && p.Contains("transaction"));
+    }
+
+    [Fact]
+    public void A_condition_that_does_not_parse_is_refused_with_its_position()
+    {
+        var e = Assert.Throws<DefinitionException>(() => new ProcessBuilder("p")
+            .Add(Start(), Xor("g"), End("a")).Chain("start", "g").Flow("g", "a", "${amount >}").Compile());
+
+        Assert.Contains("column", Assert.Single(e.Problems));
+    }
+
+    [Fact]
+    public void A_call_to_a_process_outside_the_set_is_refused() =>
+        Assert.Throws<DefinitionException>(() => new ProcessBuilder("p")
+            .Add(Start(), new CallActivity { Id = "c", CalledElement = "missing" }, End()).Chain("start", "c", "end").Compile());
+
+    [Fact]
+    public void The_source_model_stays_reachable_from_the_compiled_set()
+    {
+        var defs = new ProcessBuilder("p").Add(Start(), End()).Chain("start", "end").Compile();
+
+        Assert.Equal("p", defs.Find("p")!.Id);
+        Assert.Null(defs.Find("nope"));
+    }
+
+    [Theory]
+    [InlineData("${a > 1}", ExpressionUse.Condition, true)]
+    [InlineData("a >", ExpressionUse.Condition, false)]
+    [InlineData("demo", ExpressionUse.Value, true)]
+    [InlineData("${a +}", ExpressionUse.Value, false)]
+    [InlineData("var x = 1; x", ExpressionUse.Script, true)]
+    [InlineData("var = 1", ExpressionUse.Script, false)]
+    public void The_expression_syntax_check_accepts_javascript_and_reports_where_it_breaks(string text, ExpressionUse use, bool ok)
+    {
+        var message = new JintExpressionSyntax().Check(new Expression(text), use);
+
+        if (ok)
+            Assert.Null(message);
+        else
+            Assert.Contains("column", message);
+    }
+}
