@@ -48,8 +48,8 @@ public sealed record SchemeOptions
     /// <summary>Assumed: days a registrant has to show the effect of an instruction for improvement.</summary>
     public int ImprovementDeadlineDays { get; init; } = 30;
 
-    /// <summary>Assumed: days the review of an application may take before it is escalated.</summary>
-    public int ReviewEscalationDays { get; init; } = 14;
+    /// <summary>Assumed: days a review task may take; it is the task's due date, and passing it escalates.</summary>
+    public int ReviewDeadlineDays { get; init; } = 30;
 
     /// <summary>Days that are not business days besides weekends (national holidays, year-end closure); ISO dates.</summary>
     public DateOnly[] Holidays { get; init; } = [];

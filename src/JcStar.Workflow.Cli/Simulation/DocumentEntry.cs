@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace JcStar.Workflow.Cli.Simulation;
+
+public sealed record DocumentEntry(
+    [property: JsonPropertyName("element")] string? Element,
+    [property: JsonPropertyName("template")] string? Template,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("path")] string? Path);

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace JcStar.Workflow.Cli.Simulation;
+
+public sealed record MailEntry(
+    [property: JsonPropertyName("element")] string? Element,
+    [property: JsonPropertyName("to")] IReadOnlyList<string> To,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("path")] string? Path);

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace JcStar.Workflow.Cli.Simulation;
+
+/// <summary>What a simulation does: start variables, steps, then optionally let every timer fall due.</summary>
+public sealed record Scenario
+{
+    public ImmutableDictionary<string, JsonElement> Variables { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+    public ImmutableArray<ScenarioStep> Steps { get; init; } = [];
+    public bool DrainTimers { get; init; }
+    public string? BusinessKey { get; init; }
+
+    /// <summary>The virtual clock's start; a fixed default keeps every run of a scenario identical.</summary>
+    public DateTimeOffset Start { get; init; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>What the scenario's author expects (tests check it; the simulation itself only reports).</summary>
+    public JsonElement? Expect { get; init; }
+
+    public static Scenario Empty { get; } = new();
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace JcStar.Workflow.Cli.Simulation;
+
+public sealed record TimerEntry(
+    [property: JsonPropertyName("element")] string Element,
+    [property: JsonPropertyName("due")] DateTimeOffset Due);

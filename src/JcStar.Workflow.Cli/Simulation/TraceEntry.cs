@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace JcStar.Workflow.Cli.Simulation;
+
+public sealed record TraceEntry(
+    [property: JsonPropertyName("element")] string Element,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("name")] string? Name);
