@@ -67,6 +67,10 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CalledDefinitionIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -9,6 +9,9 @@ public sealed class DefinitionRow
     public string ContentHash { get; set; } = "";
     public string Xml { get; set; } = "";
     public string SourceName { get; set; } = "";
+
+    /// <summary>JSON array of the definition ids this version calls (pinned at deployment).</summary>
+    public string CalledDefinitionIdsJson { get; set; } = "[]";
     public string? PublishedBy { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
 }

@@ -23,12 +23,14 @@ internal static class RowMapping
     {
         Id = d.Id, ProcessId = d.ProcessId, Version = d.Version, Name = d.Name, ContentHash = d.ContentHash,
         Xml = d.Xml, SourceName = d.SourceName, PublishedBy = d.PublishedBy, PublishedAt = Utc(d.PublishedAt),
+        CalledDefinitionIdsJson = JsonSerializer.Serialize(d.CalledDefinitionIds.IsDefault ? [] : d.CalledDefinitionIds),
     };
 
     public static DeployedDefinition ToRecord(this DefinitionRow r) => new()
     {
         Id = r.Id, ProcessId = r.ProcessId, Version = r.Version, Name = r.Name, ContentHash = r.ContentHash,
         Xml = r.Xml, SourceName = r.SourceName, PublishedBy = r.PublishedBy, PublishedAt = r.PublishedAt,
+        CalledDefinitionIds = JsonSerializer.Deserialize<ImmutableArray<string>>(r.CalledDefinitionIdsJson),
     };
 
     public static InstanceRow ToRow(this WorkflowInstance i) => new()

@@ -1,61 +1,87 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Bpmn.Diagnostics;
+using JcStar.Workflow.Bpmn.Model;
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Audit;
 
 namespace JcStar.Workflow.Runtime.Definitions;
 
 /// <summary>
-/// Publishes BPMN files. Each executable process gets version n+1 when its content changed and
-/// nothing when it did not; instances already running keep the version they started on.
+/// Publishes BPMN files. Each executable process gets version n+1 when its content (or a version it
+/// calls) changed and nothing when it did not; instances already running keep the version they started on.
 /// </summary>
-public sealed class DefinitionDeployment(IBpmnModelReader reader, WorkflowStores stores, TimeProvider time)
+public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCatalog catalog, WorkflowStores stores, TimeProvider time)
 {
-    /// <exception cref="WorkflowInputException">The file does not read, does not validate, or has no executable process; errors are keyed by element id.</exception>
+    /// <exception cref="WorkflowInputException">
+    /// The file does not read, does not validate, calls a process that is not deployed, or has no
+    /// executable process; errors are keyed by element id.
+    /// </exception>
     public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var read = reader.Read(xml, sourceName);
         if (read.HasErrors)
-            throw Invalid(sourceName, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), "does not validate");
+            throw Invalid(sourceName, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         var model = read.Model!;
         var executable = model.Processes.Where(p => p.IsExecutable).ToList();
         if (executable.Count == 0)
-            throw new WorkflowInputException($"{sourceName} has no executable process", new Dictionary<string, string[]> { ["process"] = ["no process has isExecutable=\"true\""] });
+            throw new WorkflowInputException($"{sourceName} has no executable process", new Dictionary<string, string[]> { ["process"] = ["no process is executable"] });
+
+        var pins = await PinCalledProcessesAsync(model, sourceName, cancellationToken);
+        var hash = ContentHash.Of(pins.Length == 0 ? xml : xml + "\ncalls:" + string.Join(",", pins));
+        var provisional = new DeployedDefinition
+        {
+            Id = "(new)", ProcessId = executable[0].Id, Version = 0, ContentHash = hash, Xml = xml, SourceName = sourceName,
+            CalledDefinitionIds = pins, PublishedAt = time.GetUtcNow(),
+        };
         try
         {
-            DefinitionSet.From(model);
+            DefinitionSet.From([.. await catalog.ModelsAsync(provisional, cancellationToken)]);
         }
-        catch (Exception e) when (e is not NotImplementedException)
+        catch (DefinitionException e)
         {
-            throw new WorkflowInputException($"{sourceName} does not compile: {e.Message}", new Dictionary<string, string[]> { ["definition"] = [e.Message] });
+            throw new WorkflowInputException($"{sourceName} cannot be executed", new Dictionary<string, string[]> { ["definition"] = [.. e.Problems] });
         }
 
-        var hash = ContentHash.Of(xml);
         var deployed = ImmutableArray.CreateBuilder<DeployedProcess>();
         foreach (var process in executable)
-            deployed.Add(await PublishAsync(process.Id, process.Name, hash, xml, sourceName, actor, cancellationToken));
+            deployed.Add(await PublishAsync(provisional with { ProcessId = process.Id, Name = process.Name }, actor, cancellationToken));
         return new DeploymentResult(deployed.ToImmutable(), [.. read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)]);
     }
 
-    private async Task<DeployedProcess> PublishAsync(string processId, string? name, string hash, string xml, string sourceName, WorkflowActor actor, CancellationToken ct)
+    /// <summary>The latest version of every process this file calls but does not define.</summary>
+    private async Task<ImmutableArray<string>> PinCalledProcessesAsync(BpmnModel model, string sourceName, CancellationToken ct)
+    {
+        var own = model.Processes.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var called = model.Processes.SelectMany(p => Nodes(p.Scope)).OfType<CallActivity>()
+            .Select(c => c.CalledElement).Where(id => !own.Contains(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var pins = ImmutableArray.CreateBuilder<string>();
+        var missing = new Dictionary<string, string[]>();
+        foreach (var processId in called)
+        {
+            if (await stores.Definitions.FindLatestAsync(processId, ct) is { } latest)
+                pins.Add(latest.Id);
+            else
+                missing[processId] = [$"{sourceName} calls process '{processId}', which is not deployed"];
+        }
+        if (missing.Count > 0)
+            throw new WorkflowInputException($"{sourceName} calls processes that are not deployed", missing);
+        return pins.ToImmutable();
+    }
+
+    private async Task<DeployedProcess> PublishAsync(DeployedDefinition candidate, WorkflowActor actor, CancellationToken ct)
     {
         // Two nodes starting together deploy the same files: the loser of the version race re-reads and finds the winner's row.
         for (var attempt = 0; ; attempt++)
         {
-            var latest = await stores.Definitions.FindLatestAsync(processId, ct);
-            if (latest is not null && latest.ContentHash == hash)
+            var latest = await stores.Definitions.FindLatestAsync(candidate.ProcessId, ct);
+            if (latest is not null && latest.ContentHash == candidate.ContentHash)
                 return new DeployedProcess(latest, IsNewVersion: false);
             var version = (latest?.Version ?? 0) + 1;
-            var definition = new DeployedDefinition
+            var definition = candidate with
             {
-                Id = DeployedDefinition.IdFor(processId, version),
-                ProcessId = processId,
+                Id = DeployedDefinition.IdFor(candidate.ProcessId, version),
                 Version = version,
-                Name = name,
-                ContentHash = hash,
-                Xml = xml,
-                SourceName = sourceName,
                 PublishedBy = actor.Id,
                 PublishedAt = time.GetUtcNow(),
             };
@@ -72,19 +98,22 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, WorkflowStores
                 At = definition.PublishedAt,
                 Actor = actor.Id,
                 Action = AuditActions.DefinitionDeployed,
-                DataJson = JsonSerializer.Serialize(new { definition.Id, processId, version, hash, sourceName }),
+                DataJson = JsonSerializer.Serialize(new { definition.Id, definition.ProcessId, version, definition.ContentHash, definition.SourceName, calls = definition.CalledDefinitionIds }),
             }, ct);
             return new DeployedProcess(definition, IsNewVersion: true);
         }
     }
 
-    private static WorkflowInputException Invalid(string sourceName, IEnumerable<BpmnDiagnostic> diagnostics, string what)
+    private static IEnumerable<FlowNode> Nodes(FlowScope scope) =>
+        scope.Nodes.SelectMany(n => n is SubProcess s ? [n, .. Nodes(s.Scope)] : new[] { n });
+
+    private static WorkflowInputException Invalid(string sourceName, IEnumerable<BpmnDiagnostic> diagnostics)
     {
         var errors = diagnostics
             .GroupBy(d => d.ElementId ?? $"line {d.Line}")
             .ToDictionary(g => g.Key, g => g.Select(d => d.ToString()).ToArray());
         if (errors.Count == 0)
             errors["xml"] = ["the file could not be read"];
-        return new WorkflowInputException($"{sourceName} {what}", errors);
+        return new WorkflowInputException($"{sourceName} does not validate", errors);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace JcStar.Workflow.Runtime.Definitions;
 
 /// <summary>
@@ -12,10 +14,16 @@ public sealed record DeployedDefinition
     public required int Version { get; init; }
     public string? Name { get; init; }
 
-    /// <summary>SHA-256 of the XML with line endings normalised; equal hash means nothing to publish.</summary>
+    /// <summary>SHA-256 of the XML (line endings normalised) and the pinned called versions; equal hash means nothing to publish.</summary>
     public required string ContentHash { get; init; }
     public required string Xml { get; init; }
     public required string SourceName { get; init; }
+
+    /// <summary>
+    /// The versions of processes in other files that this one calls (call activities), pinned when it
+    /// was deployed so a running case never switches sub-process version under its feet.
+    /// </summary>
+    public ImmutableArray<string> CalledDefinitionIds { get; init; } = [];
     public string? PublishedBy { get; init; }
     public required DateTimeOffset PublishedAt { get; init; }
 

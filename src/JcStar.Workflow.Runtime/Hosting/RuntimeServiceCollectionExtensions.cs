@@ -42,6 +42,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowQueries>();
         services.TryAddSingleton<DefinitionDeployment>();
+        services.TryAddSingleton<IBpmnModelReader, BpmnXmlModelReader>();
         return services;
     }
 

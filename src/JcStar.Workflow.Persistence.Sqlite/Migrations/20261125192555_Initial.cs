@@ -39,6 +39,7 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Xml = table.Column<string>(type: "TEXT", nullable: false),
                     SourceName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CalledDefinitionIdsJson = table.Column<string>(type: "TEXT", nullable: false),
                     PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },

@@ -41,6 +41,7 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Xml = table.Column<string>(type: "text", nullable: false),
                     SourceName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CalledDefinitionIdsJson = table.Column<string>(type: "text", nullable: false),
                     PublishedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

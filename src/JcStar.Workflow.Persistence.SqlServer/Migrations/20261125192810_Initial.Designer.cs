@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JcStar.Workflow.Persistence.SqlServer.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261125191848_Initial")]
+    [Migration("20261125192810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -69,6 +69,10 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CalledDefinitionIdsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()

@@ -40,6 +40,7 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Xml = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     SourceName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    CalledDefinitionIdsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     PublishedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },

@@ -1,0 +1,18 @@
+using JcStar.Workflow.Bpmn.Reading;
+using JcStar.Workflow.Bpmn.Validation;
+using JcStar.Workflow.Engine.Scripting;
+
+namespace JcStar.Workflow.Runtime.Definitions;
+
+/// <summary>The BPMN reader plus the execution rules, with expressions checked by the engine's own parser.</summary>
+public sealed class BpmnXmlModelReader : IBpmnModelReader
+{
+    private static readonly JintExpressionSyntax Expressions = new();
+
+    public BpmnReadOutcome Read(string xml, string sourceName)
+    {
+        var read = BpmnReader.Read(xml, sourceName);
+        var diagnostics = BpmnValidator.Validate(read, Expressions);
+        return new BpmnReadOutcome(read.Document is null ? null : read.Model, diagnostics);
+    }
+}
