@@ -54,6 +54,8 @@ public sealed record SchemeOptions
     /// <summary>Days that are not business days besides weekends (national holidays, year-end closure); ISO dates.</summary>
     public DateOnly[] Holidays { get; init; } = [];
 
+    public OfficeOptions Office { get; init; } = new();
+
     /// <summary>Scheme dates (issue, expiry, deadlines) are days in this zone; IANA id.</summary>
     public string TimeZone { get; init; } = "Asia/Tokyo";
 }

@@ -6,22 +6,33 @@ namespace JcStar.Workflow.Scheme;
 
 /// <summary>
 /// The settings a workflow reads, given to every instance at its start as the variable
-/// <c>deadlines</c> (ISO 8601 durations: <c>${deadlines.correction}</c> in a timer or due date), so a
+/// <c>deadlines</c> (ISO 8601 durations: <c>${deadlines.correction}</c> in a timer or due date), with
+/// <c>deadlineDays</c> (the same as numbers, for letters) and <c>office</c> (the sender block), so a
 /// changed setting applies to new cases without touching a diagram.
 /// </summary>
 public static class SchemeStartVariables
 {
     public const string DeadlinesVariable = "deadlines";
 
-    public static ImmutableDictionary<string, JsonElement> For(SchemeOptions options) =>
-        ImmutableDictionary<string, JsonElement>.Empty.Add(DeadlinesVariable, JsonSerializer.SerializeToElement(new Dictionary<string, string>
+    public const string DeadlineDaysVariable = "deadlineDays";
+    public const string OfficeVariable = "office";
+
+    public static ImmutableDictionary<string, JsonElement> For(SchemeOptions options)
+    {
+        var days = new Dictionary<string, int>
         {
-            ["review"] = Days(options.ReviewDeadlineDays),
-            ["correction"] = Days(options.CorrectionDeadlineDays),
-            ["payment"] = Days(options.FeePaymentDeadlineDays),
-            ["improvement"] = Days(options.ImprovementDeadlineDays),
-            ["appealDecision"] = Days(options.AppealDecisionDays),
-        }));
+            ["review"] = options.ReviewDeadlineDays,
+            ["correction"] = options.CorrectionDeadlineDays,
+            ["payment"] = options.FeePaymentDeadlineDays,
+            ["improvement"] = options.ImprovementDeadlineDays,
+            ["appealDecision"] = options.AppealDecisionDays,
+            ["appealAcknowledgeBusinessDays"] = options.AppealAcknowledgeBusinessDays,
+        };
+        return ImmutableDictionary<string, JsonElement>.Empty
+            .Add(DeadlinesVariable, JsonSerializer.SerializeToElement(days.Where(d => d.Key != "appealAcknowledgeBusinessDays").ToDictionary(d => d.Key, d => Days(d.Value))))
+            .Add(DeadlineDaysVariable, JsonSerializer.SerializeToElement(days))
+            .Add(OfficeVariable, JsonSerializer.SerializeToElement(options.Office, Activities.SchemeJson.Options));
+    }
 
     /// <summary>The scenario's or request's own variables win over the defaults.</summary>
     public static ImmutableDictionary<string, JsonElement> Merge(SchemeOptions options, ImmutableDictionary<string, JsonElement> variables) =>

@@ -13,6 +13,7 @@ public sealed class IssueApplicationNumber(SchemeServices scheme) : SchemeActivi
         var level = inputs.OptionalString("level") is { } l ? LabelLevels.Parse(l) : (LabelLevel?)null;
         return new ActivityOutputs()
             .Set("applicationNumber", Scheme.Numbers.NextApplicationNumber(today, level))
-            .Date("receivedOn", today);
+            .Date("receivedOn", today)
+            .Set("levelDisplay", level?.Display());
     }
 }
