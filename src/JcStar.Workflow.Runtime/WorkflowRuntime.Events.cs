@@ -56,6 +56,14 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<bool> FireTimerAsync(string timerId, CancellationToken cancellationToken = default)
     {
+        // A wake-up a moment early (another node's clock) waits for the due time: the engine refuses early timers.
+        if (await stores.Timers.FindAsync(timerId, cancellationToken) is { Status: TimerStatus.Pending } early
+            && early.DueAt - Time.GetUtcNow() is { Ticks: > 0 } wait)
+        {
+            if (wait > ClockTolerance)
+                return false;
+            await Task.Delay(wait, Time, cancellationToken);
+        }
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
             var timer = await stores.Timers.FindAsync(timerId, cancellationToken);
