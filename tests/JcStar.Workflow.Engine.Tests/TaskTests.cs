@@ -37,7 +37,7 @@ public sealed class TaskTests
     }
 
     [Fact]
-    public void Input_and_output_mappings_shape_what_the_activity_sees_and_returns()
+    public void Input_mappings_add_to_the_visible_variables_the_activity_sees_and_output_mappings_shape_what_it_returns()
     {
         var task = Service("calc", "calc") with { Inputs = Io(("amount", "${price * qty}")), Outputs = Io(("total", "${result + 1}")) };
         var defs = new ProcessBuilder("p").Add(Start(), task, User("next"), End()).Chain("start", "calc", "next", "end").Compile();
@@ -45,8 +45,9 @@ public sealed class TaskTests
         var run = Scenario.Run(defs, r => r.Start(new { price = 3, qty = 4 }).CompleteJob("calc", new { result = 12 }));
 
         var invoked = Assert.Single(run.All<ActivityInvoked>());
-        Assert.Equal(["amount"], invoked.Inputs.Keys);
+        Assert.Equal(["amount", "price", "qty"], invoked.Inputs.Keys.Order());
         Assert.Equal(12, invoked.Inputs["amount"].GetInt32());
+        Assert.False(run.State!.Elements.Single(e => e.Parent == 0).Variables!.ContainsKey("amount"));
         Assert.Equal(13, run.Variable("total").GetInt32());
         Assert.False(run.State!.Elements.Single(e => e.Parent == 0).Variables!.ContainsKey("result"));
     }
@@ -135,6 +136,18 @@ public sealed class TaskTests
         Assert.Equal("x10", run.Variable("label").GetString());
         Assert.Equal(6, run.Variable("viaApi").GetInt32());
         Assert.Equal(11, run.Variable("last").GetInt32());
+    }
+
+    [Fact]
+    public void A_script_creates_a_new_process_variable_by_plain_assignment()
+    {
+        var script = Script("s", "total = price * quantity; flags = { big: total > 10 };");
+        var defs = new ProcessBuilder("p").Add(Start(), script, User("next"), End()).Chain("start", "s", "next", "end").Compile();
+
+        var run = Scenario.Run(defs, r => r.Start(new { price = 5, quantity = 3 }));
+
+        Assert.Equal(15, run.Variable("total").GetInt32());
+        Assert.True(run.Variable("flags").GetProperty("big").GetBoolean());
     }
 
     [Fact]

@@ -184,8 +184,9 @@ internal sealed partial class Execution
     /// <summary>Asks the host to run a registered activity and waits for its answer.</summary>
     public void InvokeActivity(int id, FlowNode node, string activityName)
     {
-        var instance = Get(id);
-        var inputs = !node.Inputs.IsEmpty ? instance.Variables ?? Empty : VisibleVariables(id);
+        // As in Camunda and Zeebe, the activity sees every visible variable, its input mappings (local
+        // to the element, so nearest) overriding: a letter needs the case data and the template name.
+        var inputs = VisibleVariables(id);
         var activity = node as Activity;
         SetWait(id, ElementWait.Job);
         Effects.Add(new ActivityInvoked(IdOf(id), node.Id, node.ElementType, activityName, inputs, activity?.IsAsync ?? false, activity?.Retries));

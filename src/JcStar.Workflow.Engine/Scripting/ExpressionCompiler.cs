@@ -42,7 +42,9 @@ public static class ExpressionCompiler
         {
             try
             {
-                var prepared = JsEngine.PrepareScript(source, strict: true);
+                // Script tasks are not strict: "total = price * quantity" must create a process variable,
+                // as process variables are globals. Expressions stay strict.
+                var prepared = JsEngine.PrepareScript(source, strict: false);
                 return new CompiledExpression(source, ExpressionForm.Script)
                 {
                     Prepared = prepared,

@@ -46,7 +46,7 @@ public sealed class ScriptSandbox(EngineOptions options)
     /// <summary>Runs a script task body on a fresh engine: variables it assigns or declares come back as changes.</summary>
     public ScriptOutcome RunScript(CompiledExpression script, IVariableSource variables)
     {
-        var engine = CreateEngine();
+        var engine = CreateEngine(strict: false);
         var changes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var originals = new Dictionary<string, string>(StringComparer.Ordinal);
         try
@@ -100,7 +100,7 @@ public sealed class ScriptSandbox(EngineOptions options)
     {
         var holder = pooled;
         if (holder is null || !ReferenceEquals(holder.Options, Options))
-            pooled = holder = new PooledEngine(Options, CreateEngine());
+            pooled = holder = new PooledEngine(Options, CreateEngine(strict: true));
         try
         {
             var engine = holder.Engine;
@@ -156,9 +156,9 @@ public sealed class ScriptSandbox(EngineOptions options)
         return execution;
     }
 
-    private JsEngine CreateEngine() => new(o =>
+    private JsEngine CreateEngine(bool strict) => new(o =>
     {
-        o.Strict();
+        o.Strict(strict);
         o.TimeoutInterval(Options.ScriptTimeout);
         o.LimitMemory(Options.ScriptMemoryLimitBytes);
         o.LimitRecursion(Options.ScriptRecursionLimit);
