@@ -1,0 +1,8 @@
+namespace JcStar.Workflow.Hangfire;
+
+public enum HangfireStorageKind
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

@@ -1,0 +1,14 @@
+using Hangfire;
+using JcStar.Workflow.Runtime;
+
+namespace JcStar.Workflow.Hangfire.Jobs;
+
+/// <summary>
+/// Carries a job id only and calls the runtime once (like Elsa's ResumeWorkflowJob). The job row's
+/// status decides what happens, so a second delivery of this Hangfire job does nothing.
+/// </summary>
+public sealed class RunActivityJob(WorkflowRuntime runtime)
+{
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
+    public Task RunAsync(string jobId, CancellationToken cancellationToken) => runtime.RunJobAsync(jobId, cancellationToken);
+}
