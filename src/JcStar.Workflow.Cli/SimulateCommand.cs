@@ -85,10 +85,11 @@ internal static class SimulateCommand
         var schemeOptions = new SchemeOptions();
         var scheme = SchemeServices.InMemory(schemeOptions);
         var handlers = new List<IActivityHandler>(SchemeActivities.All(scheme));
-        var artifacts = new SimulationArtifacts(outDir);
+        var clock = new VirtualClock(scenario.Start);
+        var artifacts = new SimulationArtifacts(outDir, TemplatesRoot(file), clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone));
         handlers.AddRange(artifacts.Handlers);
 
-        await using var host = new SimulationHost(scenario.Start, handlers, files.SelectMany(f => ActivityNames(f.Model)), artifacts.Configure);
+        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)));
         try
         {
             try
@@ -109,9 +110,16 @@ internal static class SimulateCommand
             error.WriteLine($"jcstar simulate: {e.Message}");
             return BadUsage;
         }
-        var report = await host.ReportAsync(await artifacts.DocumentsAsync(host, ct), await artifacts.MailsAsync(host, ct), ct);
+        var report = await host.ReportAsync(await artifacts.DocumentsAsync(host.InstanceId, ct), await artifacts.MailsAsync(host.InstanceId, ct), ct);
         output.WriteLine(JsonSerializer.Serialize(report, Json));
         return Ran;
+    }
+
+    /// <summary>templates/ beside the workflows folder (the repository layout), else ./templates.</summary>
+    private static string TemplatesRoot(string file)
+    {
+        var beside = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "..", "templates"));
+        return Directory.Exists(beside) ? beside : Path.GetFullPath("templates");
     }
 
     private sealed record ReadFile(string Path, string Xml, BpmnModel Model, IReadOnlyList<BpmnDiagnostic> Errors);

@@ -1,25 +1,86 @@
+using JcStar.Workflow.Documents;
+using JcStar.Workflow.Mail;
 using JcStar.Workflow.Runtime.Activities;
-using Microsoft.Extensions.DependencyInjection;
+using JcStar.Workflow.Runtime.Documents;
+using JcStar.Workflow.Runtime.Mail;
 
 namespace JcStar.Workflow.Cli.Simulation;
 
 /// <summary>
-/// The letters and mail a simulation produces: the real document renderer and mail composer, writing
-/// Word files and .eml files into the --out folder so staff see every letter before publishing a change.
+/// The letters and mail a simulation produces, through the real document renderer and mail composer:
+/// Word files and .eml files land in the --out folder so staff read every letter before publishing a change.
+/// Without --out they are produced all the same (an error in a template shows) and listed without a path.
 /// </summary>
-public sealed class SimulationArtifacts(string? outDir)
+public sealed class SimulationArtifacts
 {
-    public string? OutDir { get; } = outDir;
+    private readonly InMemoryDocumentStore documents;
+    private readonly InMemoryOutbox outbox = new();
+    private readonly MailOptions mailOptions;
+    private readonly string? outDir;
 
-    public IReadOnlyList<IActivityHandler> Handlers => [];
-
-    public void Configure(IServiceCollection services)
+    public SimulationArtifacts(string? outDir, string templatesRoot, TimeProvider clock, TimeZoneInfo letterZone)
     {
+        this.outDir = outDir;
+        documents = new InMemoryDocumentStore(clock);
+        var documentOptions = new DocumentsOptions { TemplatesRoot = templatesRoot };
+        mailOptions = new MailOptions { TemplateFolder = Path.Combine(templatesRoot, "mail"), StrictTemplateVariables = true };
+        Handlers =
+        [
+            new DocumentRenderActivityHandler(new RenderDocumentActivity(new WordTemplateEngine(documentOptions), documents, documentOptions), letterZone),
+            new MailSendActivityHandler(new SendMailActivity(new MailTemplateLibrary(mailOptions, clock), outbox, mailOptions, clock)),
+        ];
     }
 
-    public Task<IReadOnlyList<DocumentEntry>> DocumentsAsync(SimulationHost host, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<DocumentEntry>>([]);
+    public IReadOnlyList<IActivityHandler> Handlers { get; }
 
-    public Task<IReadOnlyList<MailEntry>> MailsAsync(SimulationHost host, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<MailEntry>>([]);
+    public async Task<IReadOnlyList<DocumentEntry>> DocumentsAsync(string? instanceId, CancellationToken ct)
+    {
+        if (instanceId is null)
+            return [];
+        var entries = new List<DocumentEntry>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in await documents.ListByInstanceAsync(instanceId, ct))
+        {
+            string? path = null;
+            if (outDir is not null)
+            {
+                Directory.CreateDirectory(outDir);
+                path = Path.Combine(outDir, Unique(document.Name, used));
+                var (_, content) = (await documents.OpenAsync(document.Id, ct))!.Value;
+                await File.WriteAllBytesAsync(path, content, ct);
+            }
+            entries.Add(new DocumentEntry(null, document.TemplateName, document.Name, path));
+        }
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<MailEntry>> MailsAsync(string? instanceId, CancellationToken ct)
+    {
+        if (instanceId is null)
+            return [];
+        var composer = new MimeMessageComposer(new DocumentAttachmentSource(documents));
+        var entries = new List<MailEntry>();
+        foreach (var message in await outbox.ListByInstanceAsync(instanceId, ct))
+        {
+            string? path = null;
+            if (outDir is not null)
+            {
+                Directory.CreateDirectory(outDir);
+                var mime = await composer.ComposeAsync(message, ct);
+                path = Path.Combine(outDir, EmlFileMailTransport.FileNameFor(mime));
+                await mime.WriteToAsync(path, ct);
+            }
+            entries.Add(new MailEntry(message.ElementId, [.. message.To.Select(m => m.Address)], message.Subject, path));
+        }
+        return entries;
+    }
+
+    /// <summary>Two letters of one template in one case (a second correction request) keep both files.</summary>
+    private static string Unique(string name, HashSet<string> used)
+    {
+        var candidate = name;
+        for (var n = 2; !used.Add(candidate); n++)
+            candidate = $"{Path.GetFileNameWithoutExtension(name)}_{n}{Path.GetExtension(name)}";
+        return candidate;
+    }
 }

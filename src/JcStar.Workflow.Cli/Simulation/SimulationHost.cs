@@ -32,9 +32,9 @@ public sealed class SimulationHost : IAsyncDisposable
     private readonly VirtualClock clock;
     private readonly List<IncidentEntry> hostIncidents = [];
 
-    public SimulationHost(DateTimeOffset start, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels, Action<IServiceCollection>? configure = null)
+    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels)
     {
-        clock = new VirtualClock(start);
+        this.clock = clock;
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -51,7 +51,6 @@ public sealed class SimulationHost : IAsyncDisposable
             collection.AddSingleton(handler);
         foreach (var missing in activityNamesInModels.Distinct(StringComparer.Ordinal).Except(provided.Select(h => h.Name), StringComparer.Ordinal))
             collection.AddSingleton<IActivityHandler>(new PassThroughActivity(missing));
-        configure?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }
 
@@ -91,7 +90,7 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             var open = await OpenTasksAsync(ct);
             var task = open.FirstOrDefault(t => t.ElementId == element)
-                ?? throw new ScenarioException($"steps[{step.Index}]: no open task '{element}' to complete (open: {(open.Count == 0 ? "none" : string.Join(", ", open.Select(t => t.ElementId)))})");
+                ?? throw new ScenarioException($"steps[{step.Index}]: no open task '{element}' to complete (open: {(open.Count == 0 ? "none" : string.Join(", ", open.Select(t => t.ElementId)))}){await IncidentsNoteAsync(ct)}");
             var actor = step.User is { } user ? new WorkflowActor(user, [.. task.CandidateGroups], IsAdmin: true) : Simulator;
             await Guard(() => runtime.CompleteTaskAsync(task.Id, step.Variables, actor, ct), element);
         }
@@ -187,6 +186,14 @@ public sealed class SimulationHost : IAsyncDisposable
 
     private static string Details(WorkflowInputException e) =>
         e.Errors.Count == 0 ? "" : " (" + string.Join("; ", e.Errors.Select(kv => $"{kv.Key}: {string.Join(", ", kv.Value)}")) + ")";
+
+    /// <summary>Why the process may not be where the scenario expects: the incidents that stopped it.</summary>
+    private async Task<string> IncidentsNoteAsync(CancellationToken ct)
+    {
+        var instance = InstanceId is null ? null : await services.GetRequiredService<IInstanceStore>().FindAsync(InstanceId, ct);
+        var incidents = instance is null ? [] : InstanceStateSerializer.Deserialize(instance.StateJson).Incidents;
+        return incidents.IsDefaultOrEmpty ? "" : "; stopped by: " + string.Join("; ", incidents.Select(i => $"{i.ElementId}: {i.Message}"));
+    }
 
     private async Task<bool> HasEndedAsync(CancellationToken ct) =>
         InstanceId is null || (await services.GetRequiredService<IInstanceStore>().FindAsync(InstanceId, ct))?.HasEnded != false;
