@@ -10,8 +10,8 @@ namespace JcStar.Workflow.Documents;
 /// </summary>
 public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentStore store, DocumentsOptions options, IPdfConverter? pdf = null)
 {
-    /// <summary>The name to bind in BPMN (jc:activity).</summary>
-    public const string ActivityName = "documents.render";
+    /// <summary>The name workflows bind (jc:activity="document.render", inputs template, fileName, pdf; output documentId).</summary>
+    public const string ActivityName = "document.render";
 
     public async Task<RenderDocumentResult> ExecuteAsync(RenderDocumentRequest request, CancellationToken cancellationToken = default)
     {

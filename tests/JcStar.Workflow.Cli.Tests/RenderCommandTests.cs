@@ -39,8 +39,8 @@ public sealed class RenderCommandTests
     {
         var (exit, output, _) = await Run("--check", Path.Combine(Templates, "grant-notice.docx"));
         Assert.Equal(0, exit);
-        Assert.Contains("word/document.xml\t{{ registration_no }}", output);
-        Assert.Contains("word/header1.xml\t{{ reference_no }}", output);
+        Assert.Contains("word/document.xml\t{{ registrationNumber }}", output);
+        Assert.Contains("word/header1.xml\t{{ office.organization }}", output);
         Assert.Contains("0 errors", output);
     }
 
@@ -63,8 +63,8 @@ public sealed class RenderCommandTests
         var data = RepositoryPaths.InRepo("tests", "JcStar.Workflow.Cli.Tests", "Fixtures", "render", "grant-notice.missing-registration.json");
         var (exit, _, err) = await Run(Path.Combine(Templates, "grant-notice.docx"), "--data", data, "--out", target);
         Assert.Equal(1, exit);
-        Assert.Contains("{{ registration_no }}", err);
-        Assert.Contains("'registration_no' is not in the data", err);
+        Assert.Contains("{{ registrationNumber }}", err);
+        Assert.Contains("'registrationNumber' is not in the data", err);
         Assert.False(File.Exists(target));
     }
 

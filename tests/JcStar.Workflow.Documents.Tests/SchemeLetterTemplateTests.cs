@@ -50,7 +50,7 @@ public sealed class SchemeLetterTemplateTests
         var body = WordText.Body(output);
         Assert.Contains(SchemeLetters.All.Single(l => l.Name == name).Title, body);
         Assert.Contains("令和8年11月25日", body);
-        Assert.Contains("株式会社サンプル電機", body);
+        Assert.Contains("殿", body);
         Assert.Contains("独立行政法人情報処理推進機構", body);
         Assert.DoesNotContain("{", body + WordText.Headers(output));
     }
@@ -63,9 +63,10 @@ public sealed class SchemeLetterTemplateTests
         var body = WordText.Body(output);
         Assert.Contains("登録番号 | JC-2026-000123", body);
         Assert.Contains("適合レベル | ★1", body);
-        Assert.Contains("有効期限 | 令和10年11月24日（有効期間 ２年）", body);
+        Assert.Contains("有効期限 | 令和10年11月24日", body);
         Assert.Contains("評価機関 | ―（適合の自己宣言）", body);
-        Assert.Contains("ネットワークカメラ | NC-100\nネットワークカメラ（屋外型） | NC-100W", body);
+        Assert.Contains("ラベル発行機関", body);
+        Assert.Contains("ネットワークカメラ NC-100 | NC-100\nネットワークカメラ NC-100 | NC-100W", body);
         using var document = WordText.Open(output);
         Assert.Single(document.MainDocumentPart!.ImageParts);
     }

@@ -24,21 +24,21 @@ internal static class LetterTemplateBuilder
             AddStyles(main);
             var header = main.AddNewPart<HeaderPart>();
             header.Header = new Header(
-                Para(JustificationValues.Right, Run("JC-STAR 適合ラベル制度　{{ reference_no }}", size: 16, color: "595959")));
+                Para(JustificationValues.Right, Run("JC-STAR 適合ラベル制度　{{ office.organization }}", size: 16, color: "595959")));
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = new Footer(
                 Para(JustificationValues.Center, Run("独立行政法人情報処理推進機構（IPA）　", size: 16, color: "595959"),
                     new SimpleField(Run("1", size: 16)) { Instruction = " PAGE " }));
 
             var body = new Body();
-            body.Append(Para(JustificationValues.Right, Run("{{ reference_no }}")));
-            body.Append(Para(JustificationValues.Right, Run("{{ issued_on | wareki }}")));
+            body.Append(Para(JustificationValues.Right, Run(letter.Reference)));
+            body.Append(Para(JustificationValues.Right, Run("{{ today | wareki }}")));
             body.Append(Para(null, Run("")));
-            body.Append(Para(null, Run("{{ addressee.organization }}")));
-            body.Append(Para(null, Run("{{ addressee.title }}　{{ addressee.name }}　殿")));
+            body.Append(Para(null, Run(letter.Addressee.Organization)));
+            body.Append(Para(null, Run(letter.Addressee.Person + "　殿")));
             body.Append(Para(null, Run("")));
-            body.Append(Para(JustificationValues.Right, Run("独立行政法人情報処理推進機構")));
-            body.Append(Para(JustificationValues.Right, Run("{{ office_name }}")));
+            body.Append(Para(JustificationValues.Right, Run("{{ office.organization }}")));
+            body.Append(Para(JustificationValues.Right, Run(letter.Sender)));
             body.Append(Para(null, Run("")));
             body.Append(Para(JustificationValues.Center, Run(letter.Title, bold: true, size: 32, font: Gothic)));
             body.Append(Para(JustificationValues.Center, Run(letter.English, size: 18, color: "595959")));
@@ -58,10 +58,10 @@ internal static class LetterTemplateBuilder
                 body.Append(BodyPara(text));
             body.Append(Para(JustificationValues.Right, Run("以上")));
             body.Append(Para(null, Run("")));
-            body.Append(Para(JustificationValues.Right, Run("独立行政法人情報処理推進機構　理事長　{{ signatory }}")));
+            body.Append(Para(JustificationValues.Right, Run("{{ office.organization }}　{{ office.signatory }}")));
             body.Append(Para(JustificationValues.Right, Run("（公印省略）", size: 18)));
             body.Append(Para(null, Run("")));
-            body.Append(Para(null, Run("【問合せ先】{{ contact.section }}　電子メール：{{ contact.email }}", size: 18)));
+            body.Append(Para(null, Run("【問合せ先】{{ office.section }}　電話：{{ office.phone }}　電子メール：{{ office.email }}", size: 18)));
             body.Append(new SectionProperties(
                 new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
