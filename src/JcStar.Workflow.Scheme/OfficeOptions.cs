@@ -13,4 +13,7 @@ public sealed record OfficeOptions
     public string Phone { get; init; } = "03-0000-0000";
     public string Email { get; init; } = "jc-star@example.jp";
     public string RegistryUrl { get; init; } = "https://registry.example.jp/jc-star";
+
+    /// <summary>Where fees are paid, as printed on the fee request (several lines).</summary>
+    public string BankAccount { get; init; } = "〇〇銀行 本店営業部\n普通預金 0000000\n口座名義 （未設定）";
 }
