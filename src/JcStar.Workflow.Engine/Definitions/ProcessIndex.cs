@@ -21,6 +21,8 @@ public sealed class ProcessIndex
         Process = process;
         Model = model;
         Index(process.Id, process.Scope);
+        StartEvents = [.. process.Scope.Nodes.OfType<StartEvent>()];
+        NoneStartEvent = StartEvents.FirstOrDefault(s => s.Definition is null);
         foreach (var gateway in nodes.Values.OfType<InclusiveGateway>().Where(g => g.Incoming.Length > 1))
             joinReach[gateway.Id] = ReachabilityInto(gateway);
     }
@@ -29,6 +31,12 @@ public sealed class ProcessIndex
     public BpmnModel Model { get; }
     public string Id => Process.Id;
     public IReadOnlyDictionary<string, FlowNode> Nodes => nodes;
+
+    /// <summary>The start events at process level, in document order.</summary>
+    public ImmutableArray<StartEvent> StartEvents { get; }
+
+    /// <summary>The first process-level start event without a trigger, or null.</summary>
+    public StartEvent? NoneStartEvent { get; }
 
     public FlowNode Node(string id) => nodes[id];
     public SequenceFlow Flow(string id) => flows[id];

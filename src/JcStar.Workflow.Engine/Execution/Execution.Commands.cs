@@ -14,10 +14,10 @@ internal sealed partial class Execution
     {
         var index = definitions.Index(command.ProcessId)
             ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"process '{command.ProcessId}' is not in the definition set");
-        var starts = index.Process.Scope.Nodes.OfType<StartEvent>().ToList();
+        var starts = index.StartEvents;
         var start = command.MessageName is { } message
             ? starts.FirstOrDefault(s => s.Definition is MessageEventDefinition m && index.MessageName(m.MessageName, m.MessageRef) == message)
-            : starts.FirstOrDefault(s => s.Definition is null) ?? (starts.Count == 1 ? starts[0] : null);
+            : index.NoneStartEvent ?? (starts.Length == 1 ? starts[0] : null);
         if (start is null)
             throw new WorkflowCommandException(CommandRejection.Invalid,
                 command.MessageName is null ? $"process '{command.ProcessId}' has no none start event" : $"process '{command.ProcessId}' has no start event for message '{command.MessageName}'");
@@ -35,15 +35,21 @@ internal sealed partial class Execution
                 ElementId = command.ProcessId,
                 ProcessId = command.ProcessId,
                 Wait = ElementWait.Scope,
-                Variables = command.Variables.IsEmpty ? null : command.Variables.WithComparers(StringComparer.Ordinal),
+                Variables = command.Variables.IsEmpty ? null : WithOrdinalKeys(command.Variables),
             }],
         };
         var run = new Execution(definitions, sandbox, state, now);
         run.OpenEventSubProcessStarts(1, command.ProcessId);
         var startId = run.NewInstance(1, start);
-        run.work.Enqueue(() => run.Complete(startId));
+        run.work.Enqueue(new Step(StepKind.Complete, startId));
         return run;
     }
+
+    /// <summary>Variable names are case-sensitive; a dictionary that already compares them ordinally is kept as it is.</summary>
+    private static ImmutableDictionary<string, JsonElement> WithOrdinalKeys(ImmutableDictionary<string, JsonElement> variables) =>
+        ReferenceEquals(variables.KeyComparer, StringComparer.Ordinal) || ReferenceEquals(variables.KeyComparer, EqualityComparer<string>.Default)
+            ? variables
+            : variables.WithComparers(StringComparer.Ordinal);
 
     public void Handle(EngineCommand command)
     {
@@ -157,6 +163,8 @@ internal sealed partial class Execution
 
     private ImmutableArray<string> List(int id, ImmutableArray<Bpmn.Model.Expression> expressions)
     {
+        if (expressions.IsEmpty)
+            return [];
         var result = ImmutableArray.CreateBuilder<string>();
         foreach (var expression in expressions)
         {
@@ -221,7 +229,7 @@ internal sealed partial class Execution
             Variables = variables.Count == 0 ? null : variables.ToImmutable(),
         });
         OpenEventSubProcessStarts(childId, index.Id);
-        var start = index.Process.Scope.Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Definition is null)
+        var start = index.NoneStartEvent
             ?? throw new ScriptFailure($"process '{index.Id}' has no none start event to be called at");
         Complete(NewInstance(childId, start));
     }

@@ -256,7 +256,7 @@ internal sealed partial class Execution
             ?? throw new ScriptFailure($"no catch link named '{link.Name}' in the same scope");
         Effects.Add(new FlowNodeCompleted(node.Id, node.ElementType, node.Name, IdOf(from)));
         Remove(from);
-        work.Enqueue(() => Enter(thrower.Parent, target, null));
+        work.Enqueue(new Step(StepKind.Enter, thrower.Parent, target));
     }
 
     internal static ImmutableDictionary<string, JsonElement> Empty => ImmutableDictionary<string, JsonElement>.Empty;

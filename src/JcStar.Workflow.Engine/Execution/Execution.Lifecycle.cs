@@ -21,10 +21,46 @@ internal sealed partial class Execution
                     FailInstance(processId, $"more than {options.MaxStepsPerCommand} steps without reaching a wait state (a loop without a task?)");
                     return;
                 }
-                step();
+                Run(step);
             }
             if (Ended || !TryInclusiveJoins())
                 return;
+        }
+    }
+
+    private enum StepKind
+    {
+        Enter,
+        CheckScopeCompleted,
+        Complete,
+        ExecuteIteration,
+        StartIteration,
+    }
+
+    /// <summary>One queued token move (a struct rather than a closure: a command queues several).</summary>
+    private readonly record struct Step(StepKind Kind, int Id, FlowNode? Node = null, string? Flow = null, int Iteration = 0);
+
+    private void Run(Step step)
+    {
+        switch (step.Kind)
+        {
+            case StepKind.Enter:
+                Enter(step.Id, step.Node!, step.Flow);
+                break;
+            case StepKind.CheckScopeCompleted:
+                CheckScopeCompleted(step.Id);
+                break;
+            case StepKind.Complete:
+                Complete(step.Id);
+                break;
+            case StepKind.ExecuteIteration:
+                if (Find(step.Id) is not null)
+                    Execute(step.Id, step.Node!, first: true);
+                break;
+            case StepKind.StartIteration:
+                if (Find(step.Id) is not null)
+                    StartIteration(step.Id, (Activity)step.Node!, step.Iteration);
+                break;
         }
     }
 
@@ -115,14 +151,14 @@ internal sealed partial class Execution
     {
         if (flows.Count == 0)
         {
-            work.Enqueue(() => CheckScopeCompleted(scopeId));
+            work.Enqueue(new Step(StepKind.CheckScopeCompleted, scopeId));
             return;
         }
         var index = ProcessOf(scopeId);
         foreach (var flow in flows)
         {
             var target = index.Node(flow.TargetRef);
-            work.Enqueue(() => Enter(scopeId, target, flow.Id));
+            work.Enqueue(new Step(StepKind.Enter, scopeId, target, flow.Id));
         }
     }
 
@@ -199,7 +235,9 @@ internal sealed partial class Execution
                 subscriptions.RemoveAt(i--);
             }
         }
-        elements.RemoveAll(e => e.Id == id);
+        var at = IndexOf(id);
+        if (at >= 0)
+            elements.RemoveAt(at);
     }
 
     /// <summary>Removes an instance that has already reported its own completion.</summary>
@@ -263,7 +301,7 @@ internal sealed partial class Execution
     private void CheckScopeCompleted(int scopeId)
     {
         var scope = Find(scopeId);
-        if (scope is not { Wait: ElementWait.Scope } || elements.Exists(e => e.Parent == scopeId) || joins.Exists(j => j.Scope == scopeId))
+        if (scope is not { Wait: ElementWait.Scope } || HasChildren(scopeId) || joins.Exists(j => j.Scope == scopeId))
             return;
         CompleteScope(scope);
     }
@@ -412,7 +450,7 @@ internal sealed partial class Execution
                     for (var n = 1; n <= count; n++)
                         started.Add(CreateIteration(bodyId, activity, n));
                     foreach (var id in started)
-                        work.Enqueue(() => { if (Find(id) is not null) Execute(id, activity, first: true); });
+                        work.Enqueue(new Step(StepKind.ExecuteIteration, id, activity));
                 }
             }
             else
@@ -494,7 +532,7 @@ internal sealed partial class Execution
         var sequentialNext = activity.Loop is StandardLoopCharacteristics
             || (activity.Loop is MultiInstanceLoopCharacteristics { IsSequential: true });
         if (sequentialNext)
-            work.Enqueue(() => { if (Find(bodyId) is not null) StartIteration(bodyId, activity, n + 1); });
+            work.Enqueue(new Step(StepKind.StartIteration, bodyId, activity, Iteration: n + 1));
     }
 
     private void CompleteBody(int bodyId)

@@ -23,7 +23,13 @@ internal sealed partial class Execution
     private readonly List<SubscriptionState> subscriptions;
     private readonly List<JoinArrival> joins;
     private readonly List<IncidentState> incidents;
-    private readonly Queue<Action> work = new();
+    private readonly Queue<Step> work = new();
+    private readonly InstanceState original;
+    private readonly ProcessIndex? rootIndex;
+    // Ids are handed out in increasing order and instances are appended as they are created, so
+    // the list is sorted by id and found by binary search; a state from elsewhere that is not
+    // sorted is searched linearly.
+    private readonly bool sortedById;
     private InstanceStatus status;
     private int lastId;
     private int steps;
@@ -39,7 +45,10 @@ internal sealed partial class Execution
         businessKey = state.BusinessKey;
         status = state.Status;
         lastId = state.LastId;
+        original = state;
+        rootIndex = definitions.Index(processId);
         elements = [.. state.Elements];
+        sortedById = IsSortedById(state.Elements);
         timers = [.. state.Timers];
         subscriptions = [.. state.Subscriptions];
         joins = [.. state.Joins];
@@ -59,12 +68,65 @@ internal sealed partial class Execution
         BusinessKey = businessKey,
         Status = status,
         LastId = lastId,
-        Elements = [.. elements],
-        Timers = [.. timers],
-        Subscriptions = [.. subscriptions],
-        Joins = [.. joins],
-        Incidents = [.. incidents],
+        Elements = Freeze(elements, original.Elements),
+        Timers = Freeze(timers, original.Timers),
+        Subscriptions = Freeze(subscriptions, original.Subscriptions),
+        Joins = Freeze(joins, original.Joins),
+        Incidents = Freeze(incidents, original.Incidents),
     };
+
+    /// <summary>The working list as an immutable array, sharing the one passed in when nothing changed.</summary>
+    private static ImmutableArray<T> Freeze<T>(List<T> working, ImmutableArray<T> before) where T : class
+    {
+        if (working.Count == 0)
+            return [];
+        if (working.Count == before.Length)
+        {
+            var same = true;
+            for (var i = 0; i < working.Count && same; i++)
+                same = ReferenceEquals(working[i], before[i]);
+            if (same)
+                return before;
+        }
+        return [.. working];
+    }
+
+    private static bool IsSortedById(ImmutableArray<ElementInstance> list)
+    {
+        for (var i = 1; i < list.Length; i++)
+        {
+            if (list[i].Id <= list[i - 1].Id)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The position of instance <paramref name="id"/> in <see cref="elements"/>, or -1.</summary>
+    private int IndexOf(int id)
+    {
+        if (sortedById)
+        {
+            int lo = 0, hi = elements.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var at = elements[mid].Id;
+                if (at == id)
+                    return mid;
+                if (at < id)
+                    lo = mid + 1;
+                else
+                    hi = mid - 1;
+            }
+            return -1;
+        }
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (elements[i].Id == id)
+                return i;
+        }
+        return -1;
+    }
 
     public string IdOf(int number) => $"{instanceId}:{number}";
 
@@ -80,32 +142,48 @@ internal sealed partial class Execution
 
     public ElementInstance? Find(int id)
     {
-        foreach (var e in elements)
-        {
-            if (e.Id == id)
-                return e;
-        }
-        return null;
+        var i = IndexOf(id);
+        return i < 0 ? null : elements[i];
     }
 
     public ElementInstance Get(int id) => Find(id) ?? throw new InvalidOperationException($"element instance {id} is gone");
 
     public void Replace(ElementInstance updated)
     {
-        var i = elements.FindIndex(e => e.Id == updated.Id);
-        elements[i] = updated;
+        elements[IndexOf(updated.Id)] = updated;
     }
 
     public void SetWait(int id, ElementWait wait) => Replace(Get(id) with { Wait = wait });
 
-    public List<ElementInstance> Children(int id) => elements.FindAll(e => e.Parent == id);
+    public List<ElementInstance> Children(int id)
+    {
+        var result = new List<ElementInstance>();
+        foreach (var e in elements)
+        {
+            if (e.Parent == id)
+                result.Add(e);
+        }
+        return result;
+    }
 
+    private bool HasChildren(int id)
+    {
+        foreach (var e in elements)
+        {
+            if (e.Parent == id)
+                return true;
+        }
+        return false;
+    }
+
+    private ProcessIndex IndexOfProcess(string id) =>
+        rootIndex is not null && string.Equals(id, processId, StringComparison.Ordinal) ? rootIndex : definitions.Index(id)!;
     public ProcessIndex ProcessOf(int id)
     {
         for (var e = Find(id); e is not null; e = Find(e.Parent))
         {
             if (e.ProcessId is { } pid)
-                return definitions.Index(pid)!;
+                return IndexOfProcess(pid);
         }
         throw new InvalidOperationException($"element instance {id} has no process");
     }
@@ -128,6 +206,21 @@ internal sealed partial class Execution
     /// <summary>All variables visible from an instance, inner scopes first, up to its process.</summary>
     public ImmutableDictionary<string, JsonElement> VisibleVariables(int id)
     {
+        // Usually one scope (the process) holds variables: its dictionary is the answer as it is.
+        ImmutableDictionary<string, JsonElement>? only = null;
+        var scopes = 0;
+        for (var e = Find(id); e is not null; e = e.ProcessId is null ? Find(e.Parent) : null)
+        {
+            if (e.Variables is { IsEmpty: false } v)
+            {
+                only = v;
+                scopes++;
+            }
+        }
+        if (scopes == 0)
+            return Empty;
+        if (scopes == 1)
+            return only!;
         var result = ImmutableDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
         for (var e = Find(id); e is not null; e = e.ProcessId is null ? Find(e.Parent) : null)
         {
