@@ -1,6 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
+using JcStar.Workflow.Server.Api;
+using JcStar.Workflow.Server.Hosting;
+using JcStar.Workflow.Server.Identity;
+
+// Settings files travel with the binary; ./data and workflows/ resolve against the current directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddWorkflowDatabase();
+builder.AddWorkflowServices();
+builder.AddWorkflowBackgroundWork();
+builder.AddWorkflowIdentity();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapWorkflowHealth();
+app.MapWorkflowApi();
+app.MapWorkflowDashboard();
 app.Run();
 
 public partial class Program;

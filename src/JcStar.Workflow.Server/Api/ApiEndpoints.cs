@@ -1,0 +1,18 @@
+using JcStar.Workflow.Server.Identity;
+
+namespace JcStar.Workflow.Server.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>The JSON API under /api; every route needs an authenticated caller.</summary>
+    public static WebApplication MapWorkflowApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(http.User.ToActor()));
+        api.MapDefinitionEndpoints();
+        api.MapInstanceEndpoints();
+        api.MapTaskEndpoints();
+        api.MapEventEndpoints();
+        return app;
+    }
+}

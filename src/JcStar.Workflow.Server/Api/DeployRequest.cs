@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Server.Api;
+
+public sealed record DeployRequest(string? FileName, string? Xml);

@@ -1,0 +1,45 @@
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Server.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JcStar.Workflow.Server.Api;
+
+public static class InstanceEndpoints
+{
+    public static RouteGroupBuilder MapInstanceEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/instances");
+        group.MapPost("/", async Task<Results<Created<InstanceView>, ValidationProblem>> (StartRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            var missing = Requests.Required(("processId", request.ProcessId));
+            if (missing.Count > 0)
+                return TypedResults.ValidationProblem(missing);
+            var instance = await runtime.StartAsync(request.ProcessId!, request.BusinessKey, Requests.Variables(request.Variables), http.User.ToActor(), ct);
+            return TypedResults.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
+        });
+        group.MapGet("/", async Task<Results<Ok<PageView<InstanceView>>, ValidationProblem>> (
+            string? processId, string? businessKey, string? status, int? page, int? pageSize, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            InstanceStatus? parsed = null;
+            if (status is not null)
+            {
+                if (!Enum.TryParse<InstanceStatus>(status, ignoreCase: true, out var s))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"one of {string.Join(", ", Enum.GetNames<InstanceStatus>())}"] });
+                parsed = s;
+            }
+            var result = await queries.QueryInstancesAsync(new InstanceQuery(processId, businessKey, parsed, new PageRequest(page ?? 1, pageSize ?? 50)), http.User.ToActor(), ct);
+            return TypedResults.Ok(PageView<InstanceView>.From(result, InstanceView.From));
+        });
+        group.MapGet("/{id}", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(InstanceView.From(await queries.GetInstanceAsync(id, http.User.ToActor(), ct))));
+        group.MapGet("/{id}/history", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok<IReadOnlyList<AuditEntry>>(await queries.HistoryAsync(id, http.User.ToActor(), ct)));
+        group.MapPost("/{id}/cancel", async (string id, CancelRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(InstanceView.From(await runtime.CancelAsync(id, request?.Reason, http.User.ToActor(), ct))))
+            .RequireAuthorization(WorkflowClaims.AdminPolicy);
+        return api;
+    }
+}

@@ -1,0 +1,3 @@
+namespace JcStar.Workflow.Server.Api;
+
+public sealed record ReassignRequest(string? Assignee);

@@ -1,0 +1,32 @@
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Server.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JcStar.Workflow.Server.Api;
+
+public static class TaskEndpoints
+{
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tasks");
+        // The caller's inbox: assigned to them, or offered to them or their groups and unclaimed; earliest due first.
+        group.MapGet("/", async (int? page, int? pageSize, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(PageView<TaskView>.From(await queries.InboxAsync(http.User.ToActor(), new PageRequest(page ?? 1, pageSize ?? 50), ct), TaskView.From)));
+        group.MapGet("/{id}", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await queries.GetTaskAsync(id, http.User.ToActor(), ct))));
+        group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await runtime.CompleteTaskAsync(id, Requests.Variables(request?.Variables), http.User.ToActor(), ct))));
+        group.MapPost("/{id}/claim", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await runtime.ClaimTaskAsync(id, http.User.ToActor(), ct))));
+        group.MapPost("/{id}/unclaim", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await runtime.UnclaimTaskAsync(id, http.User.ToActor(), ct))));
+        group.MapPost("/{id}/reassign", async Task<Results<Ok<TaskView>, ValidationProblem>> (string id, ReassignRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            var missing = Requests.Required(("assignee", request.Assignee));
+            if (missing.Count > 0)
+                return TypedResults.ValidationProblem(missing);
+            return TypedResults.Ok(TaskView.From(await runtime.ReassignTaskAsync(id, request.Assignee!, http.User.ToActor(), ct)));
+        });
+        return api;
+    }
+}
