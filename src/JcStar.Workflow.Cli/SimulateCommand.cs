@@ -46,10 +46,25 @@ internal static class SimulateCommand
 
     public static async Task<int> RunAsync(string file, string? scenarioPath, string? outDir, string? processId, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        var run = await SimulateAsync(file, scenarioPath, outDir, processId, error, ct);
+        if (run.Report is { } report)
+            output.WriteLine(JsonSerializer.Serialize(report, Json));
+        return run.Exit;
+    }
+
+    /// <summary>What one simulation produced: the exit code, the report (when it ran) and the scheme's stores as the run left them.</summary>
+    internal sealed record SimulationRun(int Exit, SimulationReport? Report, SchemeServices? Scheme, DateOnly? Today);
+
+    /// <summary>
+    /// Runs the simulation and returns the report with the scheme's stores (registry, facilities, conflicts), so
+    /// an in-process caller can inspect the registry the run left behind. Problems are written to <paramref name="error"/>.
+    /// </summary>
+    internal static async Task<SimulationRun> SimulateAsync(string file, string? scenarioPath, string? outDir, string? processId, TextWriter error, CancellationToken ct)
+    {
         if (!File.Exists(file))
         {
             error.WriteLine($"jcstar simulate: {file}: no such file");
-            return BadUsage;
+            return new SimulationRun(BadUsage, null, null, null);
         }
         var expressions = new JintExpressionSyntax();
         var main = Read(file, expressions);
@@ -57,7 +72,7 @@ internal static class SimulateCommand
         {
             foreach (var d in main.Errors)
                 error.WriteLine(d);
-            return InvalidDefinition;
+            return new SimulationRun(InvalidDefinition, null, null, null);
         }
 
         Scenario scenario;
@@ -70,20 +85,29 @@ internal static class SimulateCommand
         catch (ScenarioException e)
         {
             error.WriteLine($"jcstar simulate: {e.Message}");
-            return BadUsage;
+            return new SimulationRun(BadUsage, null, null, null);
         }
 
         var chosen = ChooseProcess(main.Model, processId, file, out var problem);
         if (chosen is null)
         {
             error.WriteLine($"jcstar simulate: {problem}");
-            return BadUsage;
+            return new SimulationRun(BadUsage, null, null, null);
         }
 
         // Called processes first: a deployment pins the versions its call activities call.
         var files = CalledFiles(main, Path.GetDirectoryName(Path.GetFullPath(file))!, expressions).Reverse().Append(main).ToList();
         var schemeOptions = new SchemeOptions();
         var scheme = SchemeServices.InMemory(schemeOptions);
+        try
+        {
+            scenario.Given.ApplyTo(scheme, scenarioPath ?? "scenario");
+        }
+        catch (ScenarioException e)
+        {
+            error.WriteLine($"jcstar simulate: {e.Message}");
+            return new SimulationRun(BadUsage, null, scheme, null);
+        }
         var handlers = new List<IActivityHandler>(SchemeActivities.All(scheme));
         var clock = new VirtualClock(scenario.Start);
         var artifacts = new SimulationArtifacts(outDir, TemplatesRoot(file), clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone));
@@ -101,18 +125,21 @@ internal static class SimulateCommand
                 error.WriteLine($"{file}: {e.Message}");
                 foreach (var (where, messages) in e.Errors)
                     error.WriteLine($"  {where}: {string.Join("; ", messages)}");
-                return InvalidDefinition;
+                return new SimulationRun(InvalidDefinition, null, scheme, null);
             }
             await host.RunAsync(chosen, scenario, SchemeStartVariables.Merge(schemeOptions, scenario.Variables), ct);
         }
         catch (ScenarioException e)
         {
             error.WriteLine($"jcstar simulate: {e.Message}");
-            return BadUsage;
+            return new SimulationRun(BadUsage, null, scheme, scheme.Today(clock.GetUtcNow()));
         }
-        var report = await host.ReportAsync(await artifacts.DocumentsAsync(host.InstanceId, ct), await artifacts.MailsAsync(host.InstanceId, ct), ct);
-        output.WriteLine(JsonSerializer.Serialize(report, Json));
-        return Ran;
+        var today = scheme.Today(clock.GetUtcNow());
+        var report = await host.ReportAsync(await artifacts.DocumentsAsync(host.InstanceId, ct), await artifacts.MailsAsync(host.InstanceId, ct), ct) with
+        {
+            Registry = [.. scheme.RegistryStore.All().OrderBy(e => e.RegistrationNumber, StringComparer.Ordinal).Select(e => RegistryEntryReport.From(e, today))],
+        };
+        return new SimulationRun(Ran, report, scheme, today);
     }
 
     /// <summary>templates/ beside the workflows folder (the repository layout), else ./templates.</summary>

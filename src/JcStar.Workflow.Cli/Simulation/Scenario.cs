@@ -17,5 +17,8 @@ public sealed record Scenario
     /// <summary>What the scenario's author expects (tests check it; the simulation itself only reports).</summary>
     public JsonElement? Expect { get; init; }
 
+    /// <summary>Preconditions applied to the scheme's stores before the start: labels, facilities, conflicts.</summary>
+    public ScenarioGiven Given { get; init; } = ScenarioGiven.None;
+
     public static Scenario Empty { get; } = new();
 }

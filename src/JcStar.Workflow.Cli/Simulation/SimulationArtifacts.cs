@@ -70,7 +70,7 @@ public sealed class SimulationArtifacts
                 path = Path.Combine(outDir, EmlFileMailTransport.FileNameFor(mime));
                 await mime.WriteToAsync(path, ct);
             }
-            entries.Add(new MailEntry(message.ElementId, [.. message.To.Select(m => m.Address)], message.Subject, path));
+            entries.Add(new MailEntry(message.ElementId, [.. message.To.Select(m => m.Address)], message.Subject, path) { Template = message.TemplateName });
         }
         return entries;
     }

@@ -12,4 +12,12 @@ public sealed record SimulationReport(
     [property: JsonPropertyName("variables")] IReadOnlyDictionary<string, JsonElement> Variables,
     [property: JsonPropertyName("incidents")] IReadOnlyList<IncidentEntry> Incidents,
     [property: JsonPropertyName("documents")] IReadOnlyList<DocumentEntry> Documents,
-    [property: JsonPropertyName("mails")] IReadOnlyList<MailEntry> Mails);
+    [property: JsonPropertyName("mails")] IReadOnlyList<MailEntry> Mails)
+{
+    /// <summary>
+    /// Additive: the registry of labelled products when the run ends (the scenario's "given" labels and what the
+    /// run granted, extended, maintained, revoked or expired), status as of the virtual clock's final day.
+    /// </summary>
+    [JsonPropertyName("registry")]
+    public IReadOnlyList<RegistryEntryReport> Registry { get; init; } = [];
+}
