@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Values;
 
 namespace JcStar.Workflow.Mail;
 
@@ -39,6 +40,7 @@ public sealed partial class MailTemplateLibrary
             StrictVariables = options.StrictTemplateVariables,
             StrictFilters = true,
         };
+        _templateOptions.Filters.AddFilter("present", Present);
     }
 
     /// <summary>The folder names that hold a subject and a text body.</summary>
@@ -88,6 +90,35 @@ public sealed partial class MailTemplateLibrary
             throw new InvalidOperationException($"mail template {path} does not parse: {error}");
         _parsed[path] = (written, template);
         return template;
+    }
+
+    /// <summary>
+    /// <c>{% assign hasReasons = "reasons" | present %}{% if hasReasons %}…{% endif %}</c>: true when the variable
+    /// named by the dotted path (<c>"applicant.contactName"</c>) exists and is not null, blank or an empty list.
+    /// Under <see cref="MailOptions.StrictTemplateVariables"/> Liquid's own <c>{% if reasons %}</c> fails on a variable
+    /// the case lacks (and on null), so a template tests an optional field by name with this filter; Liquid allows no
+    /// filter inside <c>if</c>, hence the <c>assign</c>.
+    /// </summary>
+    private static async ValueTask<FluidValue> Present(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var path = input.ToStringValue().Split('.', StringSplitOptions.TrimEntries);
+        if (path.Length == 0 || path.Any(p => p.Length == 0))
+            return BooleanValue.False;
+        var value = context.GetValue(path[0]);
+        foreach (var member in path.Skip(1))
+        {
+            if (value is UndefinedValue || value.IsNil())
+                return BooleanValue.False;
+            value = await value.GetValueAsync(member, context);
+        }
+        return BooleanValue.Create(value switch
+        {
+            UndefinedValue => false,
+            _ when value.IsNil() => false,
+            StringValue s => !string.IsNullOrWhiteSpace(s.ToStringValue()),
+            ArrayValue a => a.Values.Count > 0,
+            _ => true,
+        });
     }
 
     /// <summary>Case variables arrive as JSON; Liquid wants dictionaries, lists and plain values.</summary>

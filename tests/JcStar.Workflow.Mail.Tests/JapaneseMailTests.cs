@@ -28,10 +28,10 @@ public sealed class JapaneseMailTests
         documents.Add("doc-1", new MailAttachment(fileName, DocxType, letter));
 
         var activity = new SendMailActivity(new MailTemplateLibrary(options, clock), outbox, options, clock);
-        var example = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.InRepo("templates", "mail", "grant", "example.json")));
+        var example = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.InRepo("templates", "mail", "label-granted", "example.json")));
         var inputs = new Dictionary<string, JsonElement>
         {
-            ["template"] = Json("\"grant\""),
+            ["template"] = Json("\"label-granted\""),
             ["to"] = Json("\"山田 太郎 <taro@example.jp>\""),
             ["cc"] = Json("""[{ "address": "hanako@example.jp", "name": "佐藤 花子" }]"""),
             ["attachments"] = Json("[\"doc-1\"]"),
@@ -43,16 +43,16 @@ public sealed class JapaneseMailTests
 
         Assert.Equal(new DispatchSummary(1, 0, 0), summary);
         var received = Assert.Single(server.Received);
-        Assert.Equal("【JC-STAR】適合ラベル付与のお知らせ（スマートホームゲートウェイ SG-100）", received.Subject);
+        Assert.Equal("【JC-STAR】適合ラベル交付のお知らせ（登録番号: JC-2026-000123）", received.Subject);
         Assert.Equal(queued.Subject, received.Subject);
         Assert.Equal(queued.MessageId, received.MessageId);
         Assert.Equal("JC-STAR 事務局", Assert.Single(received.From.Mailboxes).Name);
         Assert.Equal("山田 太郎", Assert.Single(received.To.Mailboxes).Name);
         Assert.Equal("佐藤 花子", Assert.Single(received.Cc.Mailboxes).Name);
-        Assert.Contains("適合ラベルを付与いたします", received.TextBody);
-        Assert.Contains("株式会社さくらネットワークス", received.TextBody);
-        Assert.Contains("2027年3月31日", received.TextBody);
-        Assert.Contains("<td>JC-STAR-1-2025-00042</td>", received.HtmlBody);
+        Assert.Contains("適合ラベルを交付いたします", received.TextBody);
+        Assert.Contains("株式会社サンプル電機", received.TextBody);
+        Assert.Contains("有効期限: 2029年1月14日", received.TextBody);
+        Assert.Contains("<td>JC-2026-000123</td>", received.HtmlBody);
 
         var attachment = Assert.IsType<MimePart>(Assert.Single(received.Attachments));
         Assert.Equal(fileName, attachment.FileName);

@@ -12,7 +12,7 @@ public sealed class SendMailActivityTests
     public async Task Running_the_activity_twice_for_one_job_enqueues_one_message()
     {
         var (activity, outbox, _) = Activity();
-        var inputs = Inputs("""{ "template": "acceptance", "to": "taro@example.jp" }""");
+        var inputs = Inputs("""{ "template": "application-accepted", "to": "taro@example.jp" }""");
 
         var first = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
         var again = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
@@ -29,7 +29,7 @@ public sealed class SendMailActivityTests
         var (activity, _, options) = Activity();
         var inputs = Inputs("""
             {
-              "template": "acceptance",
+              "template": "application-accepted",
               "to": "山田 太郎 <taro@example.jp>, jiro@example.jp",
               "cc": ["佐藤 花子 <hanako@example.jp>"],
               "bcc": [{ "address": "audit@example.jp", "name": "監査担当" }],
@@ -48,7 +48,7 @@ public sealed class SendMailActivityTests
         Assert.Equal(new Mailbox(options.FromAddress, options.FromDisplayName), message.From);
         Assert.Equal(OutboxMessage.MessageIdFor("job-1", TestMail.Domain), message.MessageId);
         Assert.Equal((OutboxStatus.Queued, 0), (message.Status, message.Attempts));
-        Assert.Equal("【JC-STAR】申請受付のお知らせ（受付番号: JCS-2025-000123）", message.Subject);
+        Assert.Equal("【JC-STAR】申請受理のお知らせ（申請番号: JC-A-2026-000123）", message.Subject);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class SendMailActivityTests
         var (activity, outbox, _) = Activity();
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notify", Inputs("""{ "template": "acceptance", "to": [] }""")), None));
+            activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notify", Inputs("""{ "template": "application-accepted", "to": [] }""")), None));
         Assert.Empty(await outbox.ListByInstanceAsync("case-1", None));
     }
 
@@ -73,7 +73,7 @@ public sealed class SendMailActivityTests
     private static Dictionary<string, JsonElement> Inputs(string json)
     {
         var inputs = JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
-        using var example = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.InRepo("templates", "mail", "acceptance", "example.json")));
+        using var example = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.InRepo("templates", "mail", "application-accepted", "example.json")));
         foreach (var property in example.RootElement.EnumerateObject())
             inputs[property.Name] = property.Value.Clone();
         return inputs;
