@@ -61,6 +61,10 @@ public static class ExpressionCompiler
             }
         }
 
+        // The commonest condition is a bare variable name (${approved}); it needs no parser.
+        if (IsPlainName(source) && !JavaScriptGlobals.Contains(source) && source != "execution")
+            return new CompiledExpression(source, ExpressionForm.Variable) { VariableName = source };
+
         Acornima.Ast.Expression ast;
         try
         {
@@ -106,6 +110,28 @@ public static class ExpressionCompiler
             throw new ScriptFailure(e.InnerException is ParseErrorException p ? Describe(p) : e.Message, e);
         }
     }
+
+    /// <summary>An ASCII JavaScript identifier that is not a reserved word or literal (those go through the parser).</summary>
+    private static bool IsPlainName(string source)
+    {
+        if (source.Length == 0 || !(char.IsAsciiLetter(source[0]) || source[0] == '_' || source[0] == '$'))
+            return false;
+        foreach (var c in source)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$'))
+                return false;
+        }
+        return !ReservedWords.Contains(source);
+    }
+
+    private static readonly FrozenSet<string> ReservedWords = FrozenSet.ToFrozenSet(
+    [
+        "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+        "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import",
+        "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
+        "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while",
+        "with", "yield", "arguments", "eval", "async", "of", "get", "set",
+    ], StringComparer.Ordinal);
 
     internal static string Describe(ParseErrorException e) =>
         $"{e.Description} (line {e.LineNumber}, column {e.Column})";
