@@ -11,6 +11,9 @@ public sealed record Scenario
     public bool DrainTimers { get; init; }
     public string? BusinessKey { get; init; }
 
+    /// <summary>Start at the message start event for this message instead of the none start event.</summary>
+    public string? StartMessage { get; init; }
+
     /// <summary>The virtual clock's start; a fixed default keeps every run of a scenario identical.</summary>
     public DateTimeOffset Start { get; init; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -9,7 +9,7 @@ namespace JcStar.Workflow.Cli.Simulation;
 /// <summary>Reads a scenario file strictly: an unknown key or a wrong type names the file and the place, so a typo never silently does nothing.</summary>
 public static class ScenarioReader
 {
-    private static readonly string[] TopKeys = ["variables", "steps", "drainTimers", "businessKey", "start", "given", "expect", "description"];
+    private static readonly string[] TopKeys = ["variables", "steps", "drainTimers", "businessKey", "start", "startMessage", "given", "expect", "description"];
     private static readonly string[] StepKeys = ["complete", "message", "correlationKey", "signal", "advance", "variables", "user", "description"];
 
     public static Scenario Read(string json, string source)
@@ -34,6 +34,7 @@ public static class ScenarioReader
                 Variables = Variables(root, source, "variables"),
                 DrainTimers = root.TryGetProperty("drainTimers", out var d) && Bool(d, source, "drainTimers"),
                 BusinessKey = root.TryGetProperty("businessKey", out var bk) ? Text(bk, source, "businessKey") : null,
+                StartMessage = root.TryGetProperty("startMessage", out var sm) ? Text(sm, source, "startMessage") : null,
                 Expect = root.TryGetProperty("expect", out var ex) ? ex.Clone() : null,
                 Given = root.TryGetProperty("given", out var given) ? ScenarioGiven.Read(given, source) : ScenarioGiven.None,
             };
