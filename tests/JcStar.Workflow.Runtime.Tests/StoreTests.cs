@@ -1,0 +1,202 @@
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Definitions;
+using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Subscriptions;
+using JcStar.Workflow.Runtime.Tasks;
+using JcStar.Workflow.Runtime.Tests.Support;
+using JcStar.Workflow.Runtime.Timers;
+using Xunit;
+
+namespace JcStar.Workflow.Runtime.Tests;
+
+/// <summary>The store adapters' promises, checked on SQLite and on a real PostgreSQL, without the engine.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class StoreTests
+{
+    private static readonly DateTimeOffset T0 = TestRuntime.T0;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static WorkflowInstance Instance(string id, int version = 1, InstanceStatus status = InstanceStatus.Waiting) => new()
+    {
+        Id = id, DefinitionId = "P:1", ProcessId = "P", DefinitionVersion = 1, BusinessKey = "JC-" + id, Status = status,
+        StateJson = "{}", Version = version, StartedAt = T0, UpdatedAt = T0,
+    };
+
+    private static HumanTask Task(string id, string instanceId, DateTimeOffset? due, string[] groups, string? assignee = null) => new()
+    {
+        Id = id, EngineTaskId = id, InstanceId = instanceId, DefinitionId = "P:1", ProcessId = "P", ElementId = "Review",
+        CandidateGroups = [.. groups], Assignee = assignee, DueAt = due, Status = HumanTaskStatus.Open, CreatedAt = T0,
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_commit_with_a_stale_version_is_refused_and_writes_nothing(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        var instances = host.Stores.Instances;
+        await instances.CommitAsync(new InstanceCommit { Instance = Instance("i1") }, Ct);
+        await instances.CommitAsync(new InstanceCommit { Instance = Instance("i1", 2) with { StateJson = "{\"v\":2}" }, ExpectedVersion = 1 }, Ct);
+
+        var stale = new InstanceCommit
+        {
+            Instance = Instance("i1", 2) with { StateJson = "{\"stale\":true}" },
+            ExpectedVersion = 1,
+            Tasks = [Task("t-stale", "i1", null, ["reviewers"])],
+            Audit = [new AuditEntry { At = T0, Actor = "x", Action = "stale", InstanceId = "i1" }],
+        };
+        var conflict = await Assert.ThrowsAsync<WorkflowConflictException>(() => instances.CommitAsync(stale, Ct));
+
+        Assert.Equal(ConflictReason.ConcurrentUpdate, conflict.Reason);
+        var stored = await instances.FindAsync("i1", Ct);
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal("{\"v\":2}", stored.StateJson);
+        Assert.Null(await host.Stores.Tasks.FindAsync("t-stale", Ct));
+        Assert.Empty(await host.Stores.Audit.ListByInstanceAsync("i1", Ct));
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => instances.CommitAsync(new InstanceCommit { Instance = Instance("i1") }, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task The_group_inbox_lists_open_tasks_earliest_due_first_with_undated_ones_last_one_page_at_a_time(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance("i1"),
+            Tasks =
+            [
+                Task("late", "i1", T0.AddDays(9), ["reviewers"]),
+                Task("undated", "i1", null, ["reviewers"]),
+                Task("soon", "i1", T0.AddDays(1), ["reviewers", "managers"]),
+                Task("other-group", "i1", T0, ["sales"]),
+                Task("mine", "i1", T0.AddDays(5), [], assignee: "rei"),
+                Task("claimed-by-ren", "i1", T0.AddDays(2), ["reviewers"], assignee: "ren"),
+            ],
+        }, Ct);
+
+        var first = await host.Stores.Tasks.QueryAsync(TaskQuery.InboxOf(Actors.Reviewer, new PageRequest(1, 2)), Ct);
+        var second = await host.Stores.Tasks.QueryAsync(TaskQuery.InboxOf(Actors.Reviewer, new PageRequest(2, 2)), Ct);
+        var byGroup = await host.Stores.Tasks.QueryAsync(new TaskQuery { CandidateGroups = ["managers"] }, Ct);
+
+        Assert.Equal(["soon", "mine"], first.Items.Select(t => t.Id));
+        Assert.True(first.HasMore);
+        Assert.Equal(["late", "undated"], second.Items.Select(t => t.Id));
+        Assert.False(second.HasMore);
+        Assert.Equal(["soon"], byGroup.Items.Select(t => t.Id));
+        Assert.Equal(["reviewers", "managers"], byGroup.Items.Single().CandidateGroups);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_closed_task_leaves_the_group_inbox(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        var open = Task("t1", "i1", T0, ["reviewers"]);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i1"), Tasks = [open] }, Ct);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance("i1", 2),
+            ExpectedVersion = 1,
+            Tasks = [open with { Status = HumanTaskStatus.Completed, CompletedAt = T0, CompletedBy = "rei", FormDataJson = "{\"ok\":true}" }],
+        }, Ct);
+
+        Assert.Empty((await host.Stores.Tasks.QueryAsync(new TaskQuery { CandidateGroups = ["reviewers"] }, Ct)).Items);
+        var closed = await host.Stores.Tasks.QueryAsync(new TaskQuery { CandidateGroups = ["reviewers"], Status = HumanTaskStatus.Completed }, Ct);
+        Assert.Equal("{\"ok\":true}", closed.Items.Single().FormDataJson);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Ending_an_instance_closes_whatever_work_its_effects_left_open(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance("i1"),
+            Tasks = [Task("t1", "i1", T0, ["reviewers"])],
+            Timers = [new TimerRecord { Id = "tm1", EngineTimerId = "tm1", InstanceId = "i1", ElementId = "Late", DueAt = T0.AddDays(1), Status = TimerStatus.Pending, CreatedAt = T0 }],
+            MessageSubscriptionsOpened = [new MessageSubscription { Id = "m1", EngineSubscriptionId = "m1", InstanceId = "i1", ElementId = "W", MessageName = "Paid", CorrelationKey = "JC-1", CreatedAt = T0 }],
+        }, Ct);
+
+        await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i1", 2, InstanceStatus.Cancelled), ExpectedVersion = 1 }, Ct);
+
+        Assert.Equal(HumanTaskStatus.Cancelled, (await host.Stores.Tasks.FindAsync("t1", Ct))!.Status);
+        Assert.Empty((await host.Stores.Tasks.QueryAsync(new TaskQuery { CandidateGroups = ["reviewers"] }, Ct)).Items);
+        Assert.Equal(TimerStatus.Cancelled, (await host.Stores.Timers.FindAsync("tm1", Ct))!.Status);
+        Assert.Empty(await host.Stores.Timers.FindDueAsync(T0.AddDays(2), 10, Ct));
+        Assert.Empty(await host.Stores.Subscriptions.FindMessageSubscriptionsAsync("Paid", "JC-1", Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Of_many_nodes_racing_for_a_job_exactly_one_gets_the_lease(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance("i1"),
+            Jobs = [new ActivityJob { Id = "j1", EngineJobId = "j1", InstanceId = "i1", Kind = JobKind.Activity, ElementId = "S", Name = "x", InputsJson = "{}", MaxRetries = 3, Status = JobStatus.Pending, NextAttemptAt = T0, CreatedAt = T0 }],
+        }, Ct);
+
+        var takers = await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, 8).Select(n =>
+            System.Threading.Tasks.Task.Run(() => host.Stores.Jobs.TryLeaseAsync("j1", $"node-{n}", T0, T0.AddMinutes(5), Ct), Ct)));
+
+        Assert.Equal(1, takers.Count(t => t));
+        var job = await host.Stores.Jobs.FindAsync("j1", Ct);
+        Assert.Equal(1, job!.Attempts);
+        Assert.False(await host.Stores.Jobs.TryLeaseAsync("j1", "late", T0.AddMinutes(1), T0.AddMinutes(6), Ct));
+        Assert.True(await host.Stores.Jobs.TryLeaseAsync("j1", "after-expiry", T0.AddMinutes(5), T0.AddMinutes(10), Ct));
+        Assert.False(await host.Stores.Jobs.ReleaseForRetryAsync("j1", job.LeaseOwner!, T0.AddMinutes(20), "boom", Ct));
+        Assert.True(await host.Stores.Jobs.ReleaseForRetryAsync("j1", "after-expiry", T0.AddMinutes(20), "boom", Ct));
+        Assert.Empty(await host.Stores.Jobs.FindRunnableAsync(T0.AddMinutes(19), T0.AddMinutes(19), 10, Ct));
+        Assert.Single(await host.Stores.Jobs.FindRunnableAsync(T0.AddMinutes(20), T0.AddMinutes(20), 10, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Message_subscriptions_are_found_by_name_and_correlation_key_and_signals_by_name(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance("i1"),
+            MessageSubscriptionsOpened =
+            [
+                new MessageSubscription { Id = "a", EngineSubscriptionId = "a", InstanceId = "i1", ElementId = "W", MessageName = "Paid", CorrelationKey = "JC-1", CreatedAt = T0 },
+                new MessageSubscription { Id = "b", EngineSubscriptionId = "b", InstanceId = "i1", ElementId = "W", MessageName = "Paid", CorrelationKey = "JC-2", CreatedAt = T0 },
+                new MessageSubscription { Id = "c", EngineSubscriptionId = "c", InstanceId = "i1", ElementId = "W", MessageName = "Paid", CorrelationKey = null, CreatedAt = T0 },
+            ],
+            SignalSubscriptionsOpened = [new SignalSubscription { Id = "s", EngineSubscriptionId = "s", InstanceId = "i1", ElementId = "R", SignalName = "Recall", CreatedAt = T0 }],
+        }, Ct);
+
+        Assert.Equal(["a"], (await host.Stores.Subscriptions.FindMessageSubscriptionsAsync("Paid", "JC-1", Ct)).Select(s => s.Id));
+        Assert.Equal(["c"], (await host.Stores.Subscriptions.FindMessageSubscriptionsAsync("Paid", null, Ct)).Select(s => s.Id));
+        Assert.Equal(["s"], (await host.Stores.Subscriptions.FindSignalSubscriptionsAsync("Recall", Ct)).Select(s => s.Id));
+
+        await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i1", 2), ExpectedVersion = 1, MessageSubscriptionsClosed = ["a"], SignalSubscriptionsClosed = ["s"] }, Ct);
+        Assert.Empty(await host.Stores.Subscriptions.FindMessageSubscriptionsAsync("Paid", "JC-1", Ct));
+        Assert.Empty(await host.Stores.Subscriptions.FindSignalSubscriptionsAsync("Recall", Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_second_node_publishing_the_same_version_of_a_process_gets_a_conflict(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        var definition = new DeployedDefinition
+        {
+            Id = "P:1", ProcessId = "P", Version = 1, ContentHash = "h", Xml = "<x/>", SourceName = "p.bpmn", PublishedAt = T0,
+            CalledDefinitionIds = ["Q:3"],
+        };
+        await host.Stores.Definitions.AddAsync(definition, Ct);
+
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => host.Stores.Definitions.AddAsync(definition with { ContentHash = "other" }, Ct));
+        await host.Stores.Definitions.AddAsync(definition with { Id = "P:2", Version = 2, ContentHash = "h2" }, Ct);
+        Assert.Equal(2, (await host.Stores.Definitions.FindLatestAsync("P", Ct))!.Version);
+        Assert.Equal(["Q:3"], (await host.Stores.Definitions.FindAsync("P:1", Ct))!.CalledDefinitionIds);
+        Assert.Single(await host.Stores.Definitions.ListLatestAsync(Ct));
+    }
+}
