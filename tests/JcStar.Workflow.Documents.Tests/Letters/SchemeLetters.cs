@@ -38,6 +38,14 @@ internal static class SchemeLetters
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product,
                 ["missingItems"] = "1．チェックリスト S1.1-03 の確認方法が記載されていません。\n2．委任状（様式2-3）の押印がありません。" })),
 
+        new("withdrawal-notice", "{{ applicationNumber }}", Applicant, Body, "申請取下げ通知書", "Notice of Withdrawal of the Application",
+            ["貴社から提出のあった下記の申請について、次の理由により、取り下げられたものとして取り扱うこととしたので通知します。"],
+            [.. Application, ("取下げ日", "{{ withdrawnOn | wareki }}")],
+            null,
+            ["理由", "{{ withdrawalReason }}", "改めて適合ラベルの取得を希望される場合は、新たに申請してください。"],
+            Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product,
+                ["withdrawnOn"] = "2026-12-26", ["withdrawalReason"] = "補正期限までに再提出がありませんでした" })),
+
         new("fee-request", "{{ applicationNumber }}", Applicant, Body, "手数料納付依頼書", "Request for Payment of the Fee",
             ["下記の申請に係る手数料を、納付期限までに下記の口座へ振り込んでください。なお、納付された手数料は返還しません。"],
             [.. Application, ("手数料", "{{ feeAmount | yen }}（税込）"), ("納付期限", "{{ paymentDueOn | wareki }}"), ("振込先", "{{ office.bankAccount }}")],
@@ -72,6 +80,16 @@ internal static class SchemeLetters
             {
                 ["id"] = "EF-007", ["name"] = "一般財団法人サンプル電子技術研究所", ["contactName"] = "評価部長 佐藤 一郎", ["scopeLevels"] = new[] { "★3", "★4" },
                 ["accreditation"] = new Dictionary<string, object?> { ["body"] = "IAJapan", ["certificateNumber"] = "RTL01234", ["validUntil"] = "2029-03-31" },
+            } })),
+
+        new("facility-refusal-notice", "{{ facility.id }}", Facility, "{{ office.certificationBody }}", "評価機関不承認通知書", "Notice of Refusal of Approval as an Evaluation Facility",
+            ["貴機関から申請のあった評価機関の承認について、審査の結果、次の理由により承認しないこととしたので通知します。"],
+            [("評価機関名", "{{ facility.name }}"), ("通知日", "{{ refusedOn | wareki }}")],
+            null,
+            ["理由", "{{ reasons }}", "この決定に不服がある場合は、異議申立てをすることができます。"],
+            Example(new() { ["refusedOn"] = "2026-11-25", ["reasons"] = "ISO/IEC 17025 の認定範囲に IoT 製品のセキュリティ評価が含まれていないため。", ["facility"] = new Dictionary<string, object?>
+            {
+                ["id"] = "EF-009", ["name"] = "株式会社サンプル試験所", ["contactName"] = "所長 鈴木 花子",
             } })),
 
         new("extension-notice", "{{ registrationNumber }}", Applicant, Body, "有効期間延長通知書", "Notice of Extension of Validity",
