@@ -1,0 +1,244 @@
+using System.Text.RegularExpressions;
+using JcStar.Workflow.Scheme.Labels;
+using MimeKit;
+
+namespace JcStar.Workflow.Procedures.Tests;
+
+/// <summary>The interesting path of each procedure in depth: trace, the letters read back, the mail as sent, the registry.</summary>
+public sealed partial class ProcedureTests
+{
+    private const string Applicant = "株式会社さくらネットワークス";
+    private const string ApplicantMail = "sato.hanako@sakura-networks.example.jp";
+    private static readonly string[] Models = ["SR-100", "SR-100W", "SR-100-JP"];
+
+    [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex Japanese();
+
+    private static void AssertMailCarries(MimeMessage message, string to, string attachmentName, params string[] subjectHas)
+    {
+        Assert.Matches(Japanese(), message.Subject);
+        foreach (var s in subjectHas)
+            Assert.Contains(s, message.Subject);
+        Assert.Equal([to], message.To.Mailboxes.Select(m => m.Address));
+        var attachment = Assert.Single(message.Attachments.OfType<MimePart>(), a => a.FileName == attachmentName);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", attachment.ContentType.MimeType);
+        Assert.Matches(Japanese(), attachment.FileName);
+    }
+
+    [Fact]
+    public async Task Self_declaration_grant_issues_the_label_with_its_number_every_model_and_two_years_validity_then_reminds_and_expires()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/granted");
+        var report = run.Completed();
+        ScenarioTests.AssertInOrder(["CheckCompleteness", "AcceptApplication", "AwaitFee", "ReviewChecklist", "GrantLabel", "RenderGrantNotice", "MailGrant", "PublishEntry", "PlanValidity", "ExpireLabel", "EndGranted"], run.Trace, run.Scenario);
+
+        var grant = run.LetterText("grant-notice");
+        Assert.Contains("JCS1-26-000001", grant);
+        Assert.Contains("JCS-A-2026-00001", grant);
+        Assert.Contains(Applicant, grant);
+        Assert.Contains("さくらホームルーター SR-100", grant);
+        Assert.All(Models, m => Assert.Contains(m, grant));
+        Assert.Contains("★1", grant);
+        Assert.DoesNotContain("{{", grant);
+
+        var fee = run.LetterText("fee-request");
+        Assert.Contains("198,000", fee);
+
+        var mail = run.MailMessage("label-granted");
+        AssertMailCarries(mail, ApplicantMail, "適合ラベル交付通知書_JCS-A-2026-00001.docx", "JCS1-26-000001");
+        var acceptance = run.MailMessage("application-accepted");
+        Assert.Equal(2, acceptance.Attachments.Count());
+        Assert.Contains(acceptance.Attachments.OfType<MimePart>(), a => a.FileName == "申請受理票_JCS-A-2026-00001.docx");
+        Assert.Contains(acceptance.Attachments.OfType<MimePart>(), a => a.FileName == "手数料請求書_JCS-A-2026-00001.docx");
+
+        // Two reminders, 90 and 30 days before expiry, dated on those days.
+        var reminders = report.Mails.Where(m => m.Template == "expiry-reminder").Select(m => MimeMessage.Load(m.Path!)).ToList();
+        Assert.Equal(2, reminders.Count);
+        Assert.Equal([new DateOnly(2028, 1, 1), new DateOnly(2028, 3, 1)], reminders.Select(r => DateOnly.FromDateTime(r.Date.ToOffset(TimeSpan.FromHours(9)).Date)).Order());
+
+        var entry = run.Scheme!.RegistryStore.Find("JCS1-26-000001")!;
+        Assert.Equal(new DateOnly(2026, 4, 1), entry.IssueDate);
+        Assert.Equal(entry.IssueDate.AddMonths(run.Scheme.Options.LabelValidityMonths).AddDays(-1), entry.ExpiryDate);
+        Assert.Equal(RegistryStatus.Expired, entry.StatusOn(run.Today!.Value));
+        Assert.Equal(RegistryStatus.Valid, entry.StatusOn(entry.ExpiryDate));
+        Assert.Equal(new DateOnly(2026, 5, 1), entry.PublicationDate);
+        Assert.Equal(["granted", "expired"], entry.History.Select(h => h.Kind));
+    }
+
+    [Fact]
+    public async Task Self_declaration_refusal_states_the_reasons_and_enters_nothing_in_the_registry()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/refused-with-reasons");
+        run.Completed();
+        Assert.DoesNotContain("GrantLabel", run.Trace);
+        var letter = run.LetterText("refusal-notice");
+        Assert.Contains("全機種で共通の初期パスワードが設定されており適合していない", letter);
+        Assert.Contains("JCS-A-2026-00001", letter);
+        AssertMailCarries(run.MailMessage("label-refused"), ApplicantMail, "不交付通知書_JCS-A-2026-00001.docx", "JCS-A-2026-00001");
+        Assert.Empty(run.Scheme!.RegistryStore.All());
+    }
+
+    [Fact]
+    public async Task Self_declaration_correction_request_lists_the_missing_items_and_resubmission_resumes_the_check()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/granted-after-correction");
+        run.Completed("waiting");
+        Assert.Equal(2, run.Trace.Count(t => t == "CheckCompleteness"));
+        var letter = run.LetterText("correction-request");
+        Assert.Contains("委任状（様式2-3）に代表者印がありません", letter);
+        Assert.Contains("30", letter);
+        AssertMailCarries(run.MailMessage("correction-request"), ApplicantMail, "補正依頼書_JCS-A-2026-00001.docx");
+    }
+
+    [Fact]
+    public async Task Self_declaration_without_resubmission_is_withdrawn_with_a_withdrawal_letter()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/withdrawn-after-correction-deadline");
+        var report = run.Completed();
+        Assert.Equal("2026-05-01", report.Variables["withdrawnOn"].GetString());
+        var letter = run.LetterText("withdrawal-notice");
+        Assert.Contains("JCS-A-2026-00001", letter);
+        Assert.Contains("補正期限までに再提出がありませんでした", letter);
+        AssertMailCarries(run.MailMessage("withdrawal-notice"), ApplicantMail, "取下げ通知書_JCS-A-2026-00001.docx", "JCS-A-2026-00001");
+        Assert.Empty(run.Scheme!.RegistryStore.All());
+    }
+
+    [Fact]
+    public async Task Self_declaration_review_past_its_deadline_opens_the_escalation_beside_the_review()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/review-escalated");
+        run.Completed("waiting");
+        var overdue = run.Trace.ToList().IndexOf("ReviewOverdue");
+        var review = run.Trace.ToList().IndexOf("ReviewChecklist");
+        Assert.True(overdue >= 0 && overdue < review, "the deadline passes while the review is still open, and the review continues");
+        Assert.Contains("EscalateReview", run.Trace);
+    }
+
+    [Fact]
+    public async Task Third_party_grant_names_the_evaluation_facility_in_the_letter_and_the_registry()
+    {
+        using var run = await ScenarioRun.RunAsync("third-party-certification/granted");
+        run.Completed("waiting");
+        var letter = run.LetterText("grant-notice");
+        Assert.Contains("JCS3-26-000001", letter);
+        Assert.Contains("MC-300-PTZ", letter);
+        Assert.Contains("一般財団法人日本IoTセキュリティ評価センター", letter);
+        AssertMailCarries(run.MailMessage("label-granted"), "takahashi.misaki@minato-denki.example.jp", "適合ラベル交付通知書_JCS-A-2026-00001.docx", "JCS3-26-000001");
+        var entry = run.Scheme!.RegistryStore.Find("JCS3-26-000001")!;
+        Assert.Equal("FAC-001", entry.EvaluationFacilityId);
+        Assert.Equal(LabelLevel.Star3, entry.Level);
+    }
+
+    [Fact]
+    public async Task Extension_moves_expiry_but_never_beyond_the_validity_setting_from_the_decision()
+    {
+        using var run = await ScenarioRun.RunAsync("label-extension/extended");
+        run.Completed();
+        var entry = run.Scheme!.RegistryStore.Find("JCS1-25-000001")!;
+        var decided = new DateOnly(2027, 8, 1);
+        Assert.Equal(decided.AddMonths(run.Scheme.Options.LabelValidityMonths).AddDays(-1), entry.ExpiryDate);
+        Assert.True(entry.ExpiryDate > new DateOnly(2027, 9, 30));
+        var letter = run.LetterText("extension-notice");
+        Assert.Contains("JCS1-25-000001", letter);
+        AssertMailCarries(run.MailMessage("label-extended"), ApplicantMail, "有効期間延長通知書_JCS1-25-000001.docx", "JCS1-25-000001");
+    }
+
+    [Fact]
+    public async Task Extension_refused_leaves_the_expiry_as_it_was()
+    {
+        using var run = await ScenarioRun.RunAsync("label-extension/refused");
+        run.Completed();
+        Assert.Equal(new DateOnly(2027, 9, 30), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.ExpiryDate);
+        Assert.Contains("サポート期間が終了しており", run.LetterText("refusal-notice"));
+    }
+
+    [Fact]
+    public async Task Successor_maintenance_adds_the_successor_models_to_the_label_without_changing_its_validity()
+    {
+        using var run = await ScenarioRun.RunAsync("successor-maintenance/maintained");
+        run.Completed();
+        var entry = run.Scheme!.RegistryStore.Find("JCS1-25-000001")!;
+        Assert.Equal(["SR-100", "SR-100W", "SR-100-JP", "SR-110", "SR-110W"], entry.Products.SelectMany(p => p.ModelNumbers));
+        Assert.Equal("さくらホームルーター SR-100", entry.Products[^1].SuccessorOf);
+        Assert.Equal(new DateOnly(2027, 9, 30), entry.ExpiryDate);
+        var letter = run.LetterText("successor-maintenance-notice");
+        Assert.Contains("SR-110W", letter);
+    }
+
+    [Fact]
+    public async Task Successor_with_changed_security_functions_gets_the_new_application_letter_listing_what_failed()
+    {
+        using var run = await ScenarioRun.RunAsync("successor-maintenance/new-application-required");
+        run.Completed();
+        Assert.Single(run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.Products);
+        var letter = run.LetterText("new-application-instruction");
+        Assert.Contains("さくらホームルーター SR-200", letter);
+    }
+
+    [Fact]
+    public async Task Revocation_marks_the_entry_revoked_keeps_it_and_sends_the_reasons()
+    {
+        using var run = await ScenarioRun.RunAsync("label-revocation/revoked");
+        run.Completed();
+        var entry = run.Scheme!.RegistryStore.Find("JCS1-25-000001");
+        Assert.NotNull(entry);
+        Assert.Equal(new DateOnly(2026, 10, 1), entry.RevokedOn);
+        Assert.Equal(RegistryStatus.Revoked, entry.StatusOn(run.Today!.Value));
+        Assert.Contains("初期パスワードの固有化", entry.RevocationReason);
+        var letter = run.LetterText("revocation-notice");
+        Assert.Contains("JCS1-25-000001", letter);
+        Assert.Contains("初期パスワードの固有化", letter);
+        AssertMailCarries(run.MailMessage("label-revoked"), ApplicantMail, "取消通知書_JCS1-25-000001.docx", "JCS1-25-000001");
+        var listed = Assert.Single(run.Scheme.Registry.PublicListOn(run.Today.Value));
+        Assert.Equal(RegistryStatus.Revoked, listed.Status);
+    }
+
+    [Fact]
+    public async Task Surveillance_improvement_without_effect_by_the_deadline_ends_in_revocation_through_the_revocation_procedure()
+    {
+        using var run = await ScenarioRun.RunAsync("surveillance/improvement-deadline-passed-revoked");
+        run.Completed();
+        ScenarioTests.AssertInOrder(["MailImprovement", "ImprovementDeadline", "DecideRevocation", "RevokeLabel", "MailRevocation", "Revoke"], run.Trace, run.Scenario);
+        Assert.Contains("初期パスワードが全機種共通", run.LetterText("improvement-instruction"));
+        Assert.Equal(new DateOnly(2026, 11, 1), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.RevokedOn);
+    }
+
+    [Fact]
+    public async Task Facility_approval_approves_the_facility_and_sends_the_approval_notice()
+    {
+        using var run = await ScenarioRun.RunAsync("facility-approval/approved");
+        run.Completed();
+        var facility = run.Scheme!.Facilities.Find("FAC-003")!;
+        Assert.Equal(Scheme.Facilities.FacilityApprovalStatus.Approved, facility.Status);
+        Assert.Equal(new DateOnly(2026, 4, 1), facility.ApprovedOn);
+        var letter = run.LetterText("facility-approval-notice");
+        Assert.Contains("株式会社関西セキュリティ試験所", letter);
+        Assert.Contains("RTL06789", letter);
+        AssertMailCarries(run.MailMessage("facility-approved"), "approval@kansai-seclab.example.jp", "評価機関承認通知書_FAC-003.docx");
+    }
+
+    [Fact]
+    public async Task Facility_refusal_records_the_refusal_and_sends_a_facility_refusal_letter_with_reasons()
+    {
+        using var run = await ScenarioRun.RunAsync("facility-approval/refused");
+        run.Completed();
+        Assert.Equal(Scheme.Facilities.FacilityApprovalStatus.Refused, run.Scheme!.Facilities.Find("FAC-003")!.Status);
+        var letter = run.LetterText("facility-refusal-notice");
+        Assert.Contains("評価員の力量管理", letter);
+        Assert.DoesNotContain("適合ラベルを交付しない", letter);
+    }
+
+    [Fact]
+    public async Task Appeal_is_acknowledged_decided_and_closed_with_letters_to_the_appellant()
+    {
+        using var run = await ScenarioRun.RunAsync("appeals-complaints-disputes/upheld");
+        var report = run.Completed();
+        Assert.Equal("2026-06-15", report.Variables["acknowledgeByDate"].GetString());
+        var ack = run.LetterText("appeal-acknowledgement");
+        Assert.Contains("JCS-X-2026-0001", ack);
+        Assert.Contains("JCS-A-2026-00007", ack);
+        var decision = run.LetterText("appeal-decision");
+        Assert.Contains("原決定を取り消し再審査とする", decision);
+        AssertMailCarries(run.MailMessage("appeal-decided"), "takahashi.misaki@minato-denki.example.jp", "決定通知書_JCS-X-2026-0001.docx");
+    }
+}
