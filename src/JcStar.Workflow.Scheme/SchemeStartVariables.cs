@@ -34,9 +34,26 @@ public static class SchemeStartVariables
             .Add(OfficeVariable, JsonSerializer.SerializeToElement(options.Office, Activities.SchemeJson.Options));
     }
 
-    /// <summary>The scenario's or request's own variables win over the defaults.</summary>
-    public static ImmutableDictionary<string, JsonElement> Merge(SchemeOptions options, ImmutableDictionary<string, JsonElement> variables) =>
-        For(options).SetItems(variables);
+    /// <summary>
+    /// The scenario's or request's own variables win over the defaults; a <c>level</c> given without
+    /// <c>levelDisplay</c> gets it (★1 … ★4), so every letter can print the level.
+    /// </summary>
+    public static ImmutableDictionary<string, JsonElement> Merge(SchemeOptions options, ImmutableDictionary<string, JsonElement> variables)
+    {
+        var merged = For(options).SetItems(variables);
+        if (!merged.ContainsKey("levelDisplay") && merged.TryGetValue("level", out var level) && level.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                merged = merged.SetItem("levelDisplay", JsonSerializer.SerializeToElement(Labels.LabelLevels.Display(Labels.LabelLevels.Parse(level.GetString()!))));
+            }
+            catch (FormatException)
+            {
+                // Not a level; the workflow's own checks report it where it is used.
+            }
+        }
+        return merged;
+    }
 
     private static string Days(int days) => "P" + days.ToString(CultureInfo.InvariantCulture) + "D";
 }

@@ -13,7 +13,12 @@ public sealed class CheckFacility(SchemeServices scheme) : SchemeActivity(scheme
     protected override ActivityOutputs Execute(ActivityInputs inputs, DateOnly today, ActivityContext context)
     {
         var subject = new CaseSubject(inputs.String("applicationNumber"), LabelLevels.Parse(inputs.String("level")), inputs.String("applicant.id"), inputs.String("product.name"));
-        var problems = Scheme.Impartiality.FacilityProblems(inputs.String("facilityId"), subject, today);
-        return new ActivityOutputs().Set("facilityEligible", problems.Count == 0).Set("facilityProblems", problems);
+        var facilityId = inputs.String("facilityId");
+        var problems = Scheme.Impartiality.FacilityProblems(facilityId, subject, today);
+        var facility = Scheme.Facilities.Find(facilityId);
+        return new ActivityOutputs()
+            .Set("facilityEligible", problems.Count == 0)
+            .Set("facilityProblems", problems)
+            .Set("facility", new { id = facilityId, name = facility?.Name ?? facilityId });
     }
 }
