@@ -48,11 +48,21 @@ public sealed record ScenarioGiven
         }
     }
 
+    /// <summary>The serializer's message without .NET type names: what is wrong, in the scenario's terms.</summary>
     private static string Reason(JsonException e)
     {
         var message = e.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        if (cut > 0)
+            message = message[..cut];
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+            return "unknown key (labels hold LabelGrant fields, facilities id, name, status, accreditation, scopeLevels, approvedOn; conflicts partyId, supplierId, productName, kind, detail, declaredOn)";
+        var missing = message.IndexOf("missing required properties including: ", StringComparison.Ordinal);
+        if (missing >= 0)
+            return "missing required keys: " + message[(missing + "missing required properties including: ".Length)..].TrimEnd('.');
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            return "wrong value (dates are yyyy-MM-dd; levels Star1…Star4; kinds DevelopedProduct, ConsultedApplicant, FinancialInterest, Other; statuses Applied, Approved, Refused, Suspended, Withdrawn)";
+        return message;
     }
 
     /// <summary>
