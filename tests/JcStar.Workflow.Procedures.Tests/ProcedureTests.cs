@@ -149,7 +149,11 @@ public sealed partial class ProcedureTests
         using var run = await ScenarioRun.RunAsync("label-extension/refused");
         run.Completed();
         Assert.Equal(new DateOnly(2027, 9, 30), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.ExpiryDate);
-        Assert.Contains("サポート期間が終了しており", run.LetterText("refusal-notice"));
+        var letter = run.LetterText("extension-refusal-notice");
+        Assert.Contains("サポート期間が終了しており", letter);
+        Assert.Contains("JCS1-25-000001", letter);
+        Assert.DoesNotContain("交付しない", letter);
+        AssertMailCarries(run.MailMessage("extension-refused"), ApplicantMail, "有効期間延長不承認通知書_JCS1-25-000001.docx", "JCS1-25-000001");
     }
 
     [Fact]
