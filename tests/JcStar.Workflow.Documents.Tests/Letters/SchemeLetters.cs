@@ -99,6 +99,14 @@ internal static class SchemeLetters
             [],
             Example(new() { ["registrationNumber"] = "JC-2026-000123", ["level"] = "Star1", ["product"] = Product, ["previousExpiryDate"] = "2028-11-24", ["expiryDate"] = "2030-11-24", ["extendedOn"] = "2028-10-01" })),
 
+        new("extension-refusal-notice", "{{ registrationNumber }}", Applicant, Body, "有効期間延長不承認通知書", "Notice of Refusal to Extend Validity",
+            ["貴社から申請のあった下記の適合ラベルの有効期間の延長について、審査の結果、次の理由により延長しないこととしたので通知します。適合ラベルは、現在の有効期限をもって効力を失います。"],
+            [("登録番号", "{{ registrationNumber }}"), ("製品名", "{{ product.name }}"), ("有効期限", "{{ expiryDate | wareki }}")],
+            null,
+            ["理由", "{{ reasons }}", "この決定に不服がある場合は、異議申立てをすることができます。"],
+            Example(new() { ["registrationNumber"] = "JC-2026-000123", ["level"] = "Star1", ["product"] = Product, ["expiryDate"] = "2028-11-24",
+                ["reasons"] = "延長申請の時点で、申告された脆弱性への対応が完了していないため。" })),
+
         new("successor-maintenance-notice", "{{ registrationNumber }}", Applicant, Body, "後継製品に係る適合ラベルの効力継続通知書", "Notice of Maintenance for a Successor Product",
             ["貴社から届出のあった下記の後継製品について、条件を満たすことを確認したので、登録番号 {{ registrationNumber }} の適合ラベルの効力が及ぶことを通知します。"],
             [("登録番号", "{{ registrationNumber }}"), ("有効期限", "{{ expiryDate | wareki }}"), ("後継製品", "{{ successor.name }}"), ("差分の概要", "{{ successor.differences }}"), ("効力継続日", "{{ maintainedOn | wareki }}")],
