@@ -54,7 +54,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         if (commit.CloseRemainingWork)
             await CloseRemainingWorkAsync(db, commit, cancellationToken);
 
-        await SaveTasksAsync(db, commit.Tasks, cancellationToken);
+        await SaveTasksAsync(db, commit.Tasks, commit.NewRowIds, cancellationToken);
         await UpsertAsync(db, db.Timers, commit.Timers.Select(t => t.ToRow()).ToList(), r => r.Id, cancellationToken);
         await UpsertAsync(db, db.Jobs, commit.Jobs.Select(j => j.ToRow()).ToList(), r => r.Id, cancellationToken);
         await UpsertAsync(db, db.Incidents, commit.Incidents.Select(i => i.ToRow()).ToList(), r => r.Id, cancellationToken);
@@ -95,12 +95,14 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         return await db.Instances.AnyAsync(i => i.Id == instanceId);
     }
 
-    private static async Task SaveTasksAsync(WorkflowDbContext db, IReadOnlyList<HumanTask> tasks, CancellationToken ct)
+    private static async Task SaveTasksAsync(WorkflowDbContext db, IReadOnlyList<HumanTask> tasks, IReadOnlySet<string> newIds, CancellationToken ct)
     {
         if (tasks.Count == 0)
             return;
-        var ids = tasks.Select(t => t.Id).ToList();
-        var existing = (await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // A task the command opened is new; only the others need a look.
+        var ids = tasks.Where(t => !newIds.Contains(t.Id)).Select(t => t.Id).ToList();
+        var existing = ids.Count == 0 ? []
+            : (await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var closedIds = new List<string>();
         foreach (var task in tasks)
         {

@@ -26,6 +26,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
     private readonly Dictionary<string, SignalSubscription> _signalsOpened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _signalsClosed = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _audit = [];
+    private readonly HashSet<string> _newRowIds = new(StringComparer.Ordinal);
 
     public DateTimeOffset Now => now;
 
@@ -72,6 +73,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
             switch (effect)
             {
                 case UserTaskOpened e:
+                    _newRowIds.Add(RuntimeIds.Scoped(instanceId, e.TaskId));
                     Put(new HumanTask
                     {
                         Id = RuntimeIds.Scoped(instanceId, e.TaskId),
@@ -236,6 +238,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
         Jobs = [.. _jobs.Values],
         Incidents = [.. _incidents.Values],
         Audit = [.. _audit],
+        NewRowIds = _newRowIds,
     };
 
     private void PutThrow(JobKind kind, string elementId, string name, string? correlationKey, ImmutableDictionary<string, JsonElement> payload)
