@@ -29,11 +29,21 @@ public sealed partial class WorkflowRuntime(
     private TimeProvider Time => executor.Time;
 
     /// <summary>Starts the latest deployed version of <paramref name="processId"/>; the instance stays on that version until it ends.</summary>
+    public Task<WorkflowInstance> StartAsync(
+        string processId,
+        string? businessKey,
+        ImmutableDictionary<string, JsonElement>? variables,
+        WorkflowActor actor,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(processId, businessKey, variables, actor, startMessage: null, cancellationToken);
+
+    /// <summary>Starts at the message start event for <paramref name="startMessage"/> (a report, a complaint), or at the none start event when null.</summary>
     public async Task<WorkflowInstance> StartAsync(
         string processId,
         string? businessKey,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
+        string? startMessage,
         CancellationToken cancellationToken = default)
     {
         var definition = await stores.Definitions.FindLatestAsync(processId, cancellationToken)
@@ -42,7 +52,8 @@ public sealed partial class WorkflowRuntime(
             RuntimeIds.NewInstanceId(Time),
             processId,
             variables ?? ImmutableDictionary<string, JsonElement>.Empty,
-            businessKey);
+            businessKey,
+            startMessage);
         var commit = await Translate(() => executor.StartAsync(definition, command, actor, cancellationToken));
         await FollowUpAsync(commit, cancellationToken);
         return commit.Instance;

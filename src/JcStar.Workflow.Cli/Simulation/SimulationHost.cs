@@ -70,13 +70,7 @@ public sealed class SimulationHost : IAsyncDisposable
     public async Task RunAsync(string processId, Scenario scenario, ImmutableDictionary<string, JsonElement> startVariables, CancellationToken ct)
     {
         var runtime = services.GetRequiredService<WorkflowRuntime>();
-        if (scenario.StartMessage is { } startMessage)
-        {
-            // The engine starts at a message start event (StartInstance.MessageName), but WorkflowRuntime.StartAsync
-            // always starts at the none start event: say so plainly rather than run another path.
-            throw new ScenarioException($"startMessage: '{startMessage}': the runtime cannot start '{processId}' at a message start event yet (WorkflowRuntime.StartAsync takes no message name)");
-        }
-        var instance = await Guard(() => runtime.StartAsync(processId, scenario.BusinessKey, startVariables, Simulator, ct), "start");
+        var instance = await Guard(() => runtime.StartAsync(processId, scenario.BusinessKey, startVariables, Simulator, scenario.StartMessage, ct), "start");
         InstanceId = instance?.Id;
         await DrainJobsAsync(ct);
         if (InstanceId is null)
