@@ -1,9 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace JcStar.Workflow.Persistence.PostgreSql;
 
 public static class PostgreSqlWorkflowDatabase
 {
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name));
+    /// <summary>
+    /// PostgreSQL's JIT is turned off for our connections unless the connection string sets Options:
+    /// every workflow query is short, and JIT compiling one took 200 ms of a 290 ms inbox query.
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+            builder.Options = "-c jit=off";
+        return options.UseNpgsql(builder.ConnectionString, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name));
+    }
 }

@@ -13,37 +13,66 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : 
         return (await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken))?.ToRecord();
     }
 
+    /// <summary>
+    /// With identity criteria, the assigned tasks and the offered tasks are read as two index-ordered
+    /// ranges (tasks by Assignee/Status/DueAt; task_candidates by Kind/Name/IsOpen/DueAt), each cut at
+    /// the page's end, then merged: the cost follows the page, not the size of the group's history.
+    /// </summary>
     public async Task<Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var tasks = db.Tasks.AsNoTracking();
+        var nullsSortLast = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        var filtered = Filter(db.Tasks.AsNoTracking(), query);
+        var want = query.Page.Skip + query.Page.Take + 1;
+
+        var groups = query.CandidateGroups.ToList();
+        var user = query.CandidateUser;
+        if (query.Assignee is null && user is null && groups.Count == 0)
+        {
+            var rows = await Ordered(filtered, nullsSortLast).Skip(query.Page.Skip).Take(query.Page.Take + 1).ToListAsync(cancellationToken);
+            return query.Page.ToPage(rows.Select(r => r.ToRecord()).ToList());
+        }
+
+        var found = new List<TaskRow>();
+        if (query.Assignee is { } assignee)
+            found.AddRange(await Ordered(filtered.Where(t => t.Assignee == assignee), nullsSortLast).Take(want).ToListAsync(cancellationToken));
+        if (user is not null || groups.Count > 0)
+        {
+            var candidates = db.TaskCandidates.AsNoTracking().Where(c =>
+                (user != null && c.Kind == TaskCandidateRow.UserKind && c.Name == user) ||
+                (c.Kind == TaskCandidateRow.GroupKind && groups.Contains(c.Name)));
+            if (query.Status == HumanTaskStatus.Open)
+                candidates = candidates.Where(c => c.IsOpen);
+            var offered = query.UnassignedCandidatesOnly ? filtered.Where(t => t.Assignee == null) : filtered;
+            // Ordered by the candidate row's copy of the due date, so PostgreSQL walks its index in order and stops at the page's end.
+            var joined = candidates.Join(offered, c => c.TaskId, t => t.Id, (c, t) => new { c.DueAt, Task = t });
+            var ordered = nullsSortLast
+                ? joined.OrderBy(x => x.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id)
+                : joined.OrderBy(x => x.DueAt == null).ThenBy(x => x.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id);
+            found.AddRange(await ordered.Select(x => x.Task).Take(want).ToListAsync(cancellationToken));
+        }
+        var page = found
+            .DistinctBy(t => t.Id)
+            .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Skip(query.Page.Skip).Take(query.Page.Take + 1)
+            .Select(r => r.ToRecord()).ToList();
+        return query.Page.ToPage(page);
+    }
+
+    private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> tasks, TaskQuery query)
+    {
         if (query.Status is { } status)
             tasks = tasks.Where(t => t.Status == (int)status);
         if (query.InstanceId is not null)
             tasks = tasks.Where(t => t.InstanceId == query.InstanceId);
         if (query.BusinessKey is not null)
             tasks = tasks.Where(t => t.BusinessKey == query.BusinessKey);
-
-        var assignee = query.Assignee;
-        var user = query.CandidateUser;
-        var groups = query.CandidateGroups.ToList();
-        var anyCandidate = user is not null || groups.Count > 0;
-        if (assignee is not null || anyCandidate)
-        {
-            var unassignedOnly = query.UnassignedCandidatesOnly;
-            // The candidate table is matched through its (Kind, Name, IsOpen, DueAt) index; the assignee through (Assignee, Status, DueAt).
-            var candidates = db.TaskCandidates.Where(c =>
-                (user != null && c.Kind == TaskCandidateRow.UserKind && c.Name == user) ||
-                (c.Kind == TaskCandidateRow.GroupKind && groups.Contains(c.Name)));
-            tasks = tasks.Where(t =>
-                (assignee != null && t.Assignee == assignee) ||
-                (anyCandidate && (!unassignedOnly || t.Assignee == null) && candidates.Any(c => c.TaskId == t.Id)));
-        }
-
-        var rows = await tasks
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
-            .Skip(query.Page.Skip).Take(query.Page.Take + 1)
-            .ToListAsync(cancellationToken);
-        return query.Page.ToPage(rows.Select(r => r.ToRecord()).ToList());
+        return tasks;
     }
+
+    /// <summary>Due date first, undated last. PostgreSQL sorts NULL last by itself, which keeps the index order usable; SQLite needs the extra key.</summary>
+    private static IQueryable<TaskRow> Ordered(IQueryable<TaskRow> tasks, bool nullsSortLast) =>
+        nullsSortLast
+            ? tasks.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            : tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
 }
