@@ -24,4 +24,7 @@ public sealed class WorkflowHangfireOptions
     public string SweepCron { get; set; } = "* * * * *";
 
     public bool Dashboard { get; set; } = true;
+
+    /// <summary>When set, every node also sweeps this often in-process (the cron sweep's finest step is a minute).</summary>
+    public TimeSpan? SweepInterval { get; set; }
 }

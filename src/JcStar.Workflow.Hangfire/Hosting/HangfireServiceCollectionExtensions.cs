@@ -30,6 +30,7 @@ public static class HangfireServiceCollectionExtensions
             o.QueuePollInterval = options.QueuePollInterval;
             o.SweepCron = options.SweepCron;
             o.Dashboard = options.Dashboard;
+            o.SweepInterval = options.SweepInterval;
         });
         services.AddHangfire(configuration =>
         {
@@ -60,6 +61,8 @@ public static class HangfireServiceCollectionExtensions
             });
             services.AddHostedService<RecurringSweepRegistration>();
             services.AddHostedService<StartupSweep>();
+            if (options.SweepInterval is not null)
+                services.AddHostedService<PeriodicSweep>();
         }
         services.TryAddTransient<RunActivityJob>();
         services.TryAddTransient<FireTimerJob>();
