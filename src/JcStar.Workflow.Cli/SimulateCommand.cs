@@ -113,7 +113,7 @@ internal static class SimulateCommand
         var artifacts = new SimulationArtifacts(outDir, TemplatesRoot(file), clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone));
         handlers.AddRange(artifacts.Handlers);
 
-        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)));
+        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)]);
         try
         {
             try
@@ -127,7 +127,7 @@ internal static class SimulateCommand
                     error.WriteLine($"  {where}: {string.Join("; ", messages)}");
                 return new SimulationRun(InvalidDefinition, null, scheme, null);
             }
-            await host.RunAsync(chosen, scenario, SchemeStartVariables.Merge(schemeOptions, scenario.Variables), ct);
+            await host.RunAsync(chosen, scenario, scenario.Variables, ct);
         }
         catch (ScenarioException e)
         {

@@ -20,8 +20,11 @@ public sealed partial class WorkflowRuntime(
     ActivityRegistry activities,
     IEnumerable<ITaskFormValidator> formValidators,
     IJobDispatcher dispatcher,
+    IEnumerable<IStartVariableSource> startVariableSources,
     ILogger<WorkflowRuntime> logger)
 {
+    private readonly IStartVariableSource[] _startVariableSources = [.. startVariableSources];
+
     private readonly ITaskFormValidator[] _formValidators = [.. formValidators];
 
     private RuntimeOptions Options => executor.Options;
@@ -51,7 +54,7 @@ public sealed partial class WorkflowRuntime(
         var command = new StartInstance(
             RuntimeIds.NewInstanceId(Time),
             processId,
-            variables ?? ImmutableDictionary<string, JsonElement>.Empty,
+            CompleteStartVariables(processId, variables ?? ImmutableDictionary<string, JsonElement>.Empty),
             businessKey,
             startMessage);
         var commit = await Translate(() => executor.StartAsync(definition, command, actor, cancellationToken));
@@ -72,6 +75,13 @@ public sealed partial class WorkflowRuntime(
         });
         await FollowUpAsync(commit, cancellationToken);
         return commit.Instance;
+    }
+
+    private ImmutableDictionary<string, JsonElement> CompleteStartVariables(string processId, ImmutableDictionary<string, JsonElement> given)
+    {
+        foreach (var source in _startVariableSources)
+            given = source.Complete(processId, given);
+        return given;
     }
 
     private async Task<WorkflowInstance> RequireRunningAsync(string instanceId, CancellationToken ct)

@@ -32,7 +32,7 @@ public sealed class SimulationHost : IAsyncDisposable
     private readonly VirtualClock clock;
     private readonly List<IncidentEntry> hostIncidents = [];
 
-    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels)
+    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels, IEnumerable<IStartVariableSource> startVariables)
     {
         this.clock = clock;
         var collection = new ServiceCollection();
@@ -46,6 +46,8 @@ public sealed class SimulationHost : IAsyncDisposable
             o.DefaultRetries = 0;
         });
         collection.AddInMemoryWorkflowStores();
+        foreach (var source in startVariables)
+            collection.AddSingleton(source);
         var provided = handlers.ToList();
         foreach (var handler in provided)
             collection.AddSingleton(handler);
