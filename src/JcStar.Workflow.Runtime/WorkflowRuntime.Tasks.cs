@@ -37,7 +37,7 @@ public sealed partial class WorkflowRuntime
                 actor,
                 (plan, _) =>
                 {
-                    plan.Put(task);
+                    plan.PutExisting(task);
                     plan.CompletedFormJson = JsonSerializer.Serialize(form);
                     return Task.CompletedTask;
                 },
@@ -89,7 +89,7 @@ public sealed partial class WorkflowRuntime
             var instance = await RequireRunningAsync(task.InstanceId, ct);
             return await executor.CommitWithoutEngineAsync(instance, actor, (plan, _) =>
             {
-                plan.Put(changed);
+                plan.PutExisting(changed);
                 plan.Audit(action, task.ElementId, new { taskId, from = task.Assignee, to = changed.Assignee });
                 return Task.CompletedTask;
             }, ct);

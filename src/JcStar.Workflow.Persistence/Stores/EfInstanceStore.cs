@@ -54,7 +54,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         if (commit.CloseRemainingWork)
             await CloseRemainingWorkAsync(db, commit, cancellationToken);
 
-        await SaveTasksAsync(db, commit.Tasks, commit.NewRowIds, cancellationToken);
+        await SaveTasksAsync(db, commit.Tasks, commit.NewRowIds, commit.ExistingRowIds, cancellationToken);
         await UpsertAsync(db, db.Timers, commit.Timers.Select(t => t.ToRow()).ToList(), r => r.Id, cancellationToken);
         await UpsertAsync(db, db.Jobs, commit.Jobs.Select(j => j.ToRow()).ToList(), r => r.Id, cancellationToken);
         await UpsertAsync(db, db.Incidents, commit.Incidents.Select(i => i.ToRow()).ToList(), r => r.Id, cancellationToken);
@@ -95,14 +95,15 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         return await db.Instances.AnyAsync(i => i.Id == instanceId);
     }
 
-    private static async Task SaveTasksAsync(WorkflowDbContext db, IReadOnlyList<HumanTask> tasks, IReadOnlySet<string> newIds, CancellationToken ct)
+    private static async Task SaveTasksAsync(WorkflowDbContext db, IReadOnlyList<HumanTask> tasks, IReadOnlySet<string> newIds, IReadOnlySet<string> knownIds, CancellationToken ct)
     {
         if (tasks.Count == 0)
             return;
-        // A task the command opened is new; only the others need a look.
-        var ids = tasks.Where(t => !newIds.Contains(t.Id)).Select(t => t.Id).ToList();
-        var existing = ids.Count == 0 ? []
+        // A task the command opened is new and one it read exists; only the others need a look.
+        var ids = tasks.Where(t => !newIds.Contains(t.Id) && !knownIds.Contains(t.Id)).Select(t => t.Id).ToList();
+        var existing = ids.Count == 0 ? new HashSet<string>(StringComparer.Ordinal)
             : (await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        existing.UnionWith(tasks.Where(t => knownIds.Contains(t.Id)).Select(t => t.Id));
         var closedIds = new List<string>();
         foreach (var task in tasks)
         {
@@ -140,26 +141,23 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         }
     }
 
-    /// <summary>Closes what the ended instance's effects left open, except rows this commit writes itself.</summary>
+    /// <summary>
+    /// Closes what the ended instance's effects left open, in one round trip. Rows this commit writes
+    /// itself are written after this and keep the state the commit gives them.
+    /// </summary>
     private static async Task CloseRemainingWorkAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken ct)
     {
         var id = commit.Instance.Id;
-        var now = commit.Instance.UpdatedAt.ToUniversalTime();
-        var taskIds = commit.Tasks.Select(t => t.Id).ToList();
-        var timerIds = commit.Timers.Select(t => t.Id).ToList();
-        var jobIds = commit.Jobs.Select(j => j.Id).ToList();
-        const int open = (int)HumanTaskStatus.Open;
-        await db.TaskCandidates
-            .Where(c => c.IsOpen && db.Tasks.Any(t => t.Id == c.TaskId && t.InstanceId == id && t.Status == open && !taskIds.Contains(t.Id)))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, false), ct);
-        await db.Tasks.Where(t => t.InstanceId == id && t.Status == open && !taskIds.Contains(t.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)HumanTaskStatus.Cancelled).SetProperty(t => t.CompletedAt, now), ct);
-        await db.Timers.Where(t => t.InstanceId == id && t.Status == (int)TimerStatus.Pending && !timerIds.Contains(t.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TimerStatus.Cancelled), ct);
-        await db.Jobs.Where(j => j.InstanceId == id && j.Kind == (int)JobKind.Activity && j.Status == (int)JobStatus.Pending && !jobIds.Contains(j.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, (int)JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct);
-        await db.MessageSubscriptions.Where(s => s.InstanceId == id).ExecuteDeleteAsync(ct);
-        await db.SignalSubscriptions.Where(s => s.InstanceId == id).ExecuteDeleteAsync(ct);
+        var at = commit.Instance.UpdatedAt.ToUniversalTime();
+        // SQLite keeps times as Unix milliseconds (see WorkflowDbContext); raw SQL bypasses EF's converter.
+        object now = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? at.ToUnixTimeMilliseconds() : at;
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "task_candidates" SET "IsOpen" = {false} WHERE "IsOpen" = {true} AND "TaskId" IN (SELECT "Id" FROM "tasks" WHERE "InstanceId" = {id} AND "Status" = {(int)HumanTaskStatus.Open});
+            UPDATE "tasks" SET "Status" = {(int)HumanTaskStatus.Cancelled}, "CompletedAt" = {now} WHERE "InstanceId" = {id} AND "Status" = {(int)HumanTaskStatus.Open};
+            UPDATE "timers" SET "Status" = {(int)TimerStatus.Cancelled} WHERE "InstanceId" = {id} AND "Status" = {(int)TimerStatus.Pending};
+            UPDATE "jobs" SET "Status" = {(int)JobStatus.Cancelled}, "FinishedAt" = {now}, "LeaseOwner" = NULL, "LeaseUntil" = NULL WHERE "InstanceId" = {id} AND "Kind" = {(int)JobKind.Activity} AND "Status" = {(int)JobStatus.Pending};
+            DELETE FROM "message_subscriptions" WHERE "InstanceId" = {id};
+            DELETE FROM "signal_subscriptions" WHERE "InstanceId" = {id};
+            """, ct);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
     private readonly HashSet<string> _signalsClosed = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _audit = [];
     private readonly HashSet<string> _newRowIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _existingRowIds = new(StringComparer.Ordinal);
 
     public DateTimeOffset Now => now;
 
@@ -39,6 +40,13 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
     public string? CompletedFormJson { get; set; }
 
     public void Put(HumanTask task) => _tasks[task.Id] = task;
+
+    /// <summary>A task the use case read from the store and now changes.</summary>
+    public void PutExisting(HumanTask task)
+    {
+        _existingRowIds.Add(task.Id);
+        Put(task);
+    }
 
     public void Put(TimerRecord timer) => _timers[timer.Id] = timer;
 
@@ -57,8 +65,15 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
             DataJson = data is null ? null : JsonSerializer.Serialize(data),
         });
 
-    public async Task<HumanTask?> TaskAsync(string id, CancellationToken ct) =>
-        _tasks.TryGetValue(id, out var t) ? t : await stores.Tasks.FindAsync(id, ct);
+    public async Task<HumanTask?> TaskAsync(string id, CancellationToken ct)
+    {
+        if (_tasks.TryGetValue(id, out var known))
+            return known;
+        var stored = await stores.Tasks.FindAsync(id, ct);
+        if (stored is not null)
+            _existingRowIds.Add(id);
+        return stored;
+    }
 
     public async Task<TimerRecord?> TimerAsync(string id, CancellationToken ct) =>
         _timers.TryGetValue(id, out var t) ? t : await stores.Timers.FindAsync(id, ct);
@@ -239,6 +254,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
         Incidents = [.. _incidents.Values],
         Audit = [.. _audit],
         NewRowIds = _newRowIds,
+        ExistingRowIds = _existingRowIds,
     };
 
     private void PutThrow(JobKind kind, string elementId, string name, string? correlationKey, ImmutableDictionary<string, JsonElement> payload)

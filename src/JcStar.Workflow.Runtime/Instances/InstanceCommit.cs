@@ -29,6 +29,9 @@ public sealed record InstanceCommit
     /// <summary>Ids of rows an effect created in this command (a task opened, a timer armed): stores may insert them without looking first.</summary>
     public IReadOnlySet<string> NewRowIds { get; init; } = new HashSet<string>();
 
+    /// <summary>Ids of rows this command read from the stores before changing them: stores may update them without looking first.</summary>
+    public IReadOnlySet<string> ExistingRowIds { get; init; } = new HashSet<string>();
+
     /// <summary>
     /// The instance ended: whatever the effects did not close (open tasks, pending timers and jobs,
     /// subscriptions) is closed too, so nothing of an ended case can fire or show in an inbox.
