@@ -8,5 +8,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 N="${N:-5000}"
 : "${JCSTAR_TEST_POSTGRES:?set JCSTAR_TEST_POSTGRES (source .ci/postgres.sh)}"
 dotnet build -c Release "$ROOT/tests/JcStar.Workflow.Benchmarks" >&2
+# Steady state: no PGO instrumentation tier (it doubles JIT work on two shared cores for a run of seconds).
+export DOTNET_TieredPGO=0
 DLL="$ROOT/tests/JcStar.Workflow.Benchmarks/bin/Release/net10.0/JcStar.Workflow.Benchmarks.dll"
 dotnet "$DLL" durable all "$N" | tee /dev/stderr | tail -1
