@@ -2,12 +2,14 @@ using JcStar.Workflow.Server.Api;
 using JcStar.Workflow.Server.Hosting;
 using JcStar.Workflow.Server.Identity;
 
-// Settings files travel with the binary; ./data and workflows/ resolve against the current directory.
+// Settings files travel with the binary; ./data, workflows/ and templates/ resolve against the current directory.
+WorkingDirectory.UseRepositoryRootWhenRunFromTheProject();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddWorkflowDatabase();
 builder.AddWorkflowServices();
 builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
+builder.AddJcStarScheme();
 
 var app = builder.Build();
 app.UseExceptionHandler();

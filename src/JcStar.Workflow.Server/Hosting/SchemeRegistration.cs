@@ -1,0 +1,75 @@
+using JcStar.Workflow.Documents;
+using JcStar.Workflow.Documents.Pdf;
+using JcStar.Workflow.Documents.Storage;
+using JcStar.Workflow.Mail;
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Documents;
+using JcStar.Workflow.Runtime.Forms;
+using JcStar.Workflow.Runtime.Mail;
+using JcStar.Workflow.Runtime.Tasks;
+using JcStar.Workflow.Scheme;
+using JcStar.Workflow.Scheme.Activities;
+using JcStar.Workflow.Scheme.Facilities;
+using JcStar.Workflow.Scheme.Impartiality;
+using JcStar.Workflow.Scheme.Labels;
+using JcStar.Workflow.Scheme.Numbering;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JcStar.Workflow.Server.Hosting;
+
+public static class SchemeRegistration
+{
+    /// <summary>
+    /// The JC-STAR parts: scheme rules and activities, start variables, letters (Word, PDF when LibreOffice
+    /// is installed), mail through the outbox, and task forms from workflows/forms. Paths resolve under the data root.
+    /// </summary>
+    public static WebApplicationBuilder AddJcStarScheme(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var dataRoot = Path.GetFullPath(config.GetSection(DataOptions.Section).Get<DataOptions>()?.Root ?? "./data");
+
+        var scheme = config.GetSection(SchemeOptions.Section).Get<SchemeOptions>() ?? new SchemeOptions();
+        services.AddSingleton(scheme);
+        services.AddSingleton<IStartVariableSource>(new SchemeStartVariableSource(scheme));
+        services.TryAddSingleton<IRegistryStore, InMemoryRegistryStore>();
+        services.TryAddSingleton<ISequenceStore, InMemorySequenceStore>();
+        services.TryAddSingleton<IFacilityStore, InMemoryFacilityStore>();
+        services.TryAddSingleton<IConflictRegister, InMemoryConflictRegister>();
+        services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();
+        services.AddSingleton<SchemeServices>();
+        foreach (var name in SchemeActivities.All(SchemeServices.InMemory(scheme)).Select(h => h.Name))
+            services.AddSingleton<IActivityHandler>(sp => SchemeActivities.All(sp.GetRequiredService<SchemeServices>()).Single(h => h.Name == name));
+
+        var documents = config.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions();
+        if (documents.StoreRoot == new DocumentsOptions().StoreRoot)
+            documents = documents with { StoreRoot = Path.Combine(dataRoot, "documents") };
+        services.AddSingleton(documents);
+        services.AddSingleton<WordTemplateEngine>();
+        services.TryAddSingleton<IDocumentStore>(sp => new FileSystemDocumentStore(documents, sp.GetRequiredService<TimeProvider>()));
+        if (LibreOfficePdfConverter.IsAvailable(documents.Pdf))
+            services.AddSingleton<IPdfConverter>(new LibreOfficePdfConverter(documents.Pdf));
+        services.AddSingleton(sp => new RenderDocumentActivity(sp.GetRequiredService<WordTemplateEngine>(), sp.GetRequiredService<IDocumentStore>(), documents, sp.GetService<IPdfConverter>()));
+        services.AddSingleton<IActivityHandler>(sp => new DocumentRenderActivityHandler(sp.GetRequiredService<RenderDocumentActivity>(), TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone)));
+
+        var mail = config.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        if (mail.OutboxFolder == new MailOptions().OutboxFolder)
+            mail = mail with { OutboxFolder = Path.Combine(dataRoot, "outbox") };
+        services.AddSingleton(mail);
+        services.AddSingleton<MailTemplateLibrary>();
+        services.TryAddSingleton<IOutbox>(_ => new JournalOutbox(Path.Combine(dataRoot, "outbox.journal")));
+        services.AddSingleton<IAttachmentSource, DocumentAttachmentSource>();
+        services.AddSingleton(MailTransport.FromOptions(mail));
+        services.AddSingleton<SendMailActivity>();
+        services.AddSingleton<IActivityHandler, MailSendActivityHandler>();
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService<MailDispatchService>();
+
+        var formsPath = config.GetValue<string>("Workflows:FormsPath") ?? Path.Combine(config.GetValue<string>("Workflows:Path") ?? "workflows", "forms");
+        services.AddSingleton(new FormFolder(formsPath));
+        services.AddSingleton<ITaskFormValidator, FormKeyValidator>();
+        return builder;
+    }
+}
