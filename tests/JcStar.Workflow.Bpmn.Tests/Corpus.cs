@@ -12,18 +12,11 @@ internal static class Corpus
     public static IEnumerable<string> MiwgFiles() =>
         Directory.EnumerateFiles(Miwg, "*.bpmn").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal)!;
 
-    /// <summary>
-    /// attrs.bpmn declares xmlns:.color and an attribute .color: a name may not begin with '.' in XML 1.0,
-    /// so a conforming parser refuses it (bpmn-moddle's lenient parser does not). We keep the conforming,
-    /// hardened parser and test that this file is refused with a clear diagnostic instead.
-    /// </summary>
-    public const string NotWellFormedFixture = "attrs.bpmn";
-
-    /// <summary>Every moddle fixture outside error/ (except <see cref="NotWellFormedFixture"/>), relative to the fixtures folder.</summary>
+    /// <summary>Every moddle fixture outside error/, relative to the fixtures folder.</summary>
     public static IEnumerable<string> ModdleValidFiles() =>
         Directory.EnumerateFiles(Moddle, "*.bpmn", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Moddle, f))
-            .Where(f => !f.StartsWith("error" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && f != NotWellFormedFixture)
+            .Where(f => !f.StartsWith("error" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal);
 
     public static IEnumerable<string> ModdleErrorFiles() =>

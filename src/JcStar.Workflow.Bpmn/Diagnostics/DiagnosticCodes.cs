@@ -5,6 +5,7 @@ public static class DiagnosticCodes
 {
     // Reading: the file as XML.
     public const string MalformedXml = "xml-malformed";
+    public const string NameRepaired = "xml-name-repaired";
     public const string DtdNotAllowed = "xml-dtd";
     public const string TooLarge = "xml-too-large";
     public const string TooDeep = "xml-too-deep";

@@ -70,6 +70,10 @@ internal sealed class SchemaCheck(string sourceName, List<BpmnDiagnostic> diagno
         }
         foreach (var attribute in element.Attributes)
         {
+            // A name the reader had to escape (".color" read as "_x002E_color") is no BPMN attribute but a
+            // tool's decoration: kept verbatim, and reported once as repaired rather than as unknown.
+            if (attribute.LocalName != System.Xml.XmlConvert.DecodeName(attribute.LocalName))
+                continue;
             if (attribute.NamespaceUri.Length == 0 || BpmnNamespaces.IsSchemaNamespace(attribute.NamespaceUri))
             {
                 // A fragment cut from a document may keep the definitions' targetNamespace on its root.

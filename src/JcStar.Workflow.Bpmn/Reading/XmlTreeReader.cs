@@ -13,6 +13,7 @@ namespace JcStar.Workflow.Bpmn.Reading;
 internal sealed class XmlTreeReader(string sourceName, BpmnReaderOptions options)
 {
     private readonly List<BpmnDiagnostic> _diagnostics = [];
+    private bool repairing;
 
     public IReadOnlyList<BpmnDiagnostic> Diagnostics => _diagnostics;
 
@@ -52,6 +53,15 @@ internal sealed class XmlTreeReader(string sourceName, BpmnReaderOptions options
         {
             using var reader = XmlReader.Create(new StringReader(xml), settings);
             return Build(reader);
+        }
+        catch (XmlException) when (!repairing && IllegalAttributeNames.Repair(xml) is { Renamed.Count: > 0 } repair)
+        {
+            // Some tools write attribute names XML 1.0 forbids (".color"); bpmn-moddle reads them. Encode just
+            // those names the way XML itself escapes names and read again, still with every other check in force.
+            foreach (var (line, original, encoded) in repair.Renamed)
+                Warning(line, DiagnosticCodes.NameRepaired, $"attribute name '{original}' is not a legal XML name; read as '{encoded}'");
+            repairing = true;
+            return Read(repair.Xml);
         }
         catch (XmlException e)
         {
@@ -191,6 +201,9 @@ internal sealed class XmlTreeReader(string sourceName, BpmnReaderOptions options
         var at = message.IndexOf(" Line ", StringComparison.Ordinal);
         return at > 0 ? message[..at] : message;
     }
+
+    private void Warning(int line, string code, string message) =>
+        _diagnostics.Add(new BpmnDiagnostic(sourceName, line, null, code, message, DiagnosticSeverity.Warning));
 
     private void Error(int line, string code, string message) =>
         _diagnostics.Add(new BpmnDiagnostic(sourceName, line, null, code, message));

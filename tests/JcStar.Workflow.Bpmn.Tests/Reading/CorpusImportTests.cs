@@ -1,3 +1,4 @@
+using JcStar.Workflow.Bpmn.Reading;
 using JcStar.Workflow.Bpmn.Diagnostics;
 using JcStar.Workflow.Testing;
 using Xunit;
@@ -69,13 +70,30 @@ public sealed class CorpusImportTests
     }
 
     [Fact]
-    public void The_moddle_fixture_with_names_starting_with_a_dot_is_refused_as_not_well_formed_XML()
+    public void Attribute_names_XML_forbids_are_read_encoded_with_a_warning_naming_each()
     {
-        var result = Corpus.Read(Corpus.Moddle, Corpus.NotWellFormedFixture);
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(DiagnosticCodes.MalformedXml, error.Code);
-        Assert.Contains("'.'", error.Message);
+        var result = Corpus.Read(Corpus.Moddle, "attrs.bpmn");
+        Assert.NotNull(result.Document);
+        AssertNoErrors(result.Diagnostics);
+        var warnings = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.NameRepaired).Select(d => d.Message).ToList();
+        Assert.Contains("attribute name 'xmlns:.color' is not a legal XML name; read as 'xmlns:_x002E_color'", warnings);
+        Assert.Contains("attribute name '.color' is not a legal XML name; read as '_x002E_color'", warnings);
+    }
+
+    [Fact]
+    public void Repairing_names_does_not_excuse_other_malformations()
+    {
+        var result = BpmnReader.Read("""<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" .a="x" b />""", "broken.bpmn");
         Assert.Null(result.Document);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.MalformedXml);
+    }
+
+    [Fact]
+    public void Repairing_names_keeps_DTDs_refused()
+    {
+        var result = BpmnReader.Read("""<!DOCTYPE d [<!ENTITY x "y">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" .a="&x;" />""", "xxe.bpmn");
+        Assert.Null(result.Document);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.DtdNotAllowed);
     }
 
     private static void AssertNoErrors(IEnumerable<BpmnDiagnostic> diagnostics)

@@ -57,7 +57,9 @@ public sealed class RoundTripTests
         Assert.DoesNotContain(first.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var written = BpmnWriter.Write(first.Document!);
         var second = BpmnReader.Read(written, first.SourceName);
-        Assert.Equal(Canonical.Dump(first.Diagnostics.Select(d => d.Code)), Canonical.Dump(second.Diagnostics.Select(d => d.Code)));
+        // A repaired attribute name is written back escaped, as well-formed XML: the repair notice does not recur.
+        static IEnumerable<string> Codes(BpmnReadResult r) => r.Diagnostics.Select(d => d.Code).Where(c => c != DiagnosticCodes.NameRepaired);
+        Assert.Equal(Canonical.Dump(Codes(first)), Canonical.Dump(Codes(second)));
         Assert.Equal(Canonical.Dump(first.Document), Canonical.Dump(second.Document));
         Assert.Equal(Canonical.Dump(first.Model), Canonical.Dump(second.Model));
         Assert.Equal(Canonical.Dump(first.Diagrams), Canonical.Dump(second.Diagrams));
