@@ -23,12 +23,20 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+    public DbSet<RegistryEntryRow> RegistryEntries => Set<RegistryEntryRow>();
+    public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
+    public DbSet<FacilityRow> Facilities => Set<FacilityRow>();
+    public DbSet<ConflictDeclarationRow> ConflictDeclarations => Set<ConflictDeclarationRow>();
+    public DbSet<ActivityLedgerRow> ActivityLedger => Set<ActivityLedgerRow>();
+    public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
+
+    private bool IsSqlite => Database.ProviderName == ProviderNames.Sqlite;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot compare or sort. Unix milliseconds
         // (all times are UTC) compare and sort as integers and index well.
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         }
@@ -167,9 +175,90 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.ElementId).HasMaxLength(IdLength);
             e.HasIndex(x => new { x.InstanceId, x.Id });
         });
+        ConfigureScheme(b);
+        ConfigureMailOutbox(b);
     }
+
+    private static void ConfigureScheme(ModelBuilder b)
+    {
+        b.Entity<RegistryEntryRow>(e =>
+        {
+            e.ToTable("registry_entries");
+            e.HasKey(x => x.RegistrationNumber);
+            e.Property(x => x.RegistrationNumber).HasMaxLength(IdLength);
+            e.Property(x => x.ApplicationNumber).HasMaxLength(IdLength);
+            e.Property(x => x.SupplierId).HasMaxLength(IdLength);
+            e.Property(x => x.SupplierName).HasMaxLength(NameLength);
+            e.Property(x => x.EvaluationFacilityId).HasMaxLength(IdLength);
+            e.Property(x => x.EvaluationFacilityName).HasMaxLength(NameLength);
+            e.HasIndex(x => x.ApplicationNumber).IsUnique();
+            e.HasIndex(x => x.SupplierId);
+            e.HasIndex(x => new { x.Level, x.ExpiryDate });
+        });
+        b.Entity<SequenceRow>(e =>
+        {
+            e.ToTable("sequences");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(IdLength);
+        });
+        b.Entity<FacilityRow>(e =>
+        {
+            e.ToTable("facilities");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength);
+            e.Property(x => x.Name).HasMaxLength(NameLength);
+            e.Property(x => x.AccreditationBody).HasMaxLength(NameLength);
+            e.Property(x => x.AccreditationCertificateNumber).HasMaxLength(IdLength);
+        });
+        b.Entity<ConflictDeclarationRow>(e =>
+        {
+            e.ToTable("conflict_declarations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.PartyId).HasMaxLength(IdLength);
+            e.Property(x => x.SupplierId).HasMaxLength(IdLength);
+            e.Property(x => x.ProductName).HasMaxLength(NameLength);
+            e.HasIndex(x => new { x.PartyId, x.Id });
+        });
+        b.Entity<ActivityLedgerRow>(e =>
+        {
+            e.ToTable("scheme_activity_ledger");
+            e.HasKey(x => x.IdempotencyKey);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(NameLength);
+        });
+    }
+
+    private void ConfigureMailOutbox(ModelBuilder b) =>
+        b.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("mail_outbox");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.IdempotencyKey).HasMaxLength(400);
+            e.Property(x => x.InstanceId).HasMaxLength(100);
+            e.Property(x => x.BusinessKey).HasMaxLength(200);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.Property(x => x.TemplateName).HasMaxLength(100);
+            e.Property(x => x.MessageId).HasMaxLength(300);
+            e.Property(x => x.LastError).HasMaxLength(OutboxRowMapping.LastErrorLength);
+            if (IsSqlite)
+            {
+                // The mail engineer's spec: UTC ticks on SQLite, so lease times keep their full precision and still compare and sort in SQL.
+                foreach (var p in e.Metadata.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+                    p.SetValueConverter(new UtcTicksConverter());
+            }
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => x.MessageId).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.Status, x.LeaseExpiresAt });
+            e.HasIndex(x => new { x.InstanceId, x.CreatedAt });
+        });
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.ToUnixTimeMilliseconds(),
         v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
 }

@@ -14,7 +14,7 @@ public static class DatabaseRegistration
     {
         var database = Resolve(builder.Configuration);
         builder.Services.AddSingleton(database);
-        builder.Services.AddWorkflowEfStores(options => Configure(options, database));
+        builder.Services.AddWorkflowEfStores(options => Configure(options, database)).AddSchemeEfStores();
         builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

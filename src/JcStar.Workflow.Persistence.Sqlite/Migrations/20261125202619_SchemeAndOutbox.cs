@@ -1,0 +1,210 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JcStar.Workflow.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SchemeAndOutbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "conflict_declarations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartyId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SupplierId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProductName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: false),
+                    DeclaredOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_conflict_declarations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "facilities",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccreditationBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AccreditationCertificateNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AccreditationValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AccreditationPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScopeLevelsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_facilities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mail_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TemplateName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    From = table.Column<string>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", nullable: false),
+                    Cc = table.Column<string>(type: "TEXT", nullable: false),
+                    Bcc = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplyTo = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    Attachments = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mail_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_entries",
+                columns: table => new
+                {
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupplierId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SupplierName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ProductsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiryDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PreferredPublicationDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedFieldsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    EvaluationFacilityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EvaluationFacilityName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    SupportPeriod = table.Column<string>(type: "TEXT", nullable: true),
+                    VulnerabilityContact = table.Column<string>(type: "TEXT", nullable: true),
+                    ConfidentialNotes = table.Column<string>(type: "TEXT", nullable: true),
+                    RevokedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", nullable: true),
+                    HistoryJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registry_entries", x => x.RegistrationNumber);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scheme_activity_ledger",
+                columns: table => new
+                {
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OutputsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scheme_activity_ledger", x => x.IdempotencyKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sequences",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_conflict_declarations_PartyId_Id",
+                table: "conflict_declarations",
+                columns: new[] { "PartyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_IdempotencyKey",
+                table: "mail_outbox",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_InstanceId_CreatedAt",
+                table: "mail_outbox",
+                columns: new[] { "InstanceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_MessageId",
+                table: "mail_outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_Status_LeaseExpiresAt",
+                table: "mail_outbox",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_Status_NextAttemptAt",
+                table: "mail_outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_ApplicationNumber",
+                table: "registry_entries",
+                column: "ApplicationNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_Level_ExpiryDate",
+                table: "registry_entries",
+                columns: new[] { "Level", "ExpiryDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_SupplierId",
+                table: "registry_entries",
+                column: "SupplierId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "conflict_declarations");
+
+            migrationBuilder.DropTable(
+                name: "facilities");
+
+            migrationBuilder.DropTable(
+                name: "mail_outbox");
+
+            migrationBuilder.DropTable(
+                name: "registry_entries");
+
+            migrationBuilder.DropTable(
+                name: "scheme_activity_ledger");
+
+            migrationBuilder.DropTable(
+                name: "sequences");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using JcStar.Workflow.Persistence.Rows;
+using JcStar.Workflow.Scheme.Impartiality;
+using Microsoft.EntityFrameworkCore;
+
+namespace JcStar.Workflow.Persistence.Stores;
+
+public sealed class EfConflictRegister(IDbContextFactory<WorkflowDbContext> factory) : IConflictRegister
+{
+    public IReadOnlyList<ConflictDeclaration> DeclaredBy(string partyId)
+    {
+        using var db = factory.CreateDbContext();
+        return db.ConflictDeclarations.AsNoTracking()
+            .Where(d => d.PartyId == partyId)
+            .OrderBy(d => d.Id)
+            .AsEnumerable()
+            .Select(d => d.ToRecord())
+            .ToList();
+    }
+
+    public void Declare(ConflictDeclaration declaration)
+    {
+        using var db = factory.CreateDbContext();
+        db.ConflictDeclarations.Add(declaration.ToRow());
+        db.SaveChanges();
+    }
+}
