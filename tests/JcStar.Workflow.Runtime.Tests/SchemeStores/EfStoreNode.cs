@@ -1,0 +1,25 @@
+using JcStar.Workflow.Persistence.Hosting;
+using JcStar.Workflow.Runtime.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JcStar.Workflow.Runtime.Tests.SchemeStores;
+
+/// <summary>
+/// One server's view of a test database: its own DbContext factory (its own connection pool) and the
+/// EF scheme and outbox stores, as the server registers them. Two nodes on one database stand for two servers.
+/// </summary>
+public sealed class EfStoreNode : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public EfStoreNode(TestDatabase database)
+    {
+        var services = new ServiceCollection();
+        services.AddWorkflowEfStores(database.Configure).AddSchemeEfStores();
+        _services = services.BuildServiceProvider();
+    }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
