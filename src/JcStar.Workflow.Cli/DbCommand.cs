@@ -1,6 +1,3 @@
-// Compiled once the CLI references the three persistence providers (see the csproj lines in the
-// runtime engineer's report) and defines JCSTAR_DB_COMMAND; until then it would break the CLI build.
-#if JCSTAR_DB_COMMAND
 using System.CommandLine;
 using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.PostgreSql;
@@ -77,4 +74,3 @@ internal static class DbCommand
     private static string Require(string? connection, DatabaseProvider provider) =>
         connection ?? throw new InvalidOperationException($"--connection is required for {provider}");
 }
-#endif

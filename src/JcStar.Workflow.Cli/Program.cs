@@ -5,4 +5,5 @@ var root = new RootCommand("jcstar: validate, simulate and render JC-STAR workfl
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 return await root.Parse(args).InvokeAsync();
