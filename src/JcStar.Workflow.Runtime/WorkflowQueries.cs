@@ -24,17 +24,16 @@ public sealed class WorkflowQueries(WorkflowStores stores)
 
     public async Task<HumanTask> GetTaskAsync(string taskId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var task = await stores.Tasks.FindAsync(taskId, cancellationToken) ?? throw new WorkflowNotFoundException($"task {taskId} does not exist");
-        if (!task.IsVisibleTo(actor))
-            throw new WorkflowForbiddenException($"{actor.Id} may not see task {taskId}");
-        return task;
+        // Not entitled answers as not there: no trace of another's case (JSS-01 6.1).
+        var task = await stores.Tasks.FindAsync(taskId, cancellationToken);
+        return task is not null && task.IsVisibleTo(actor) ? task : throw new WorkflowNotFoundException($"task {taskId} does not exist");
     }
 
     public async Task<WorkflowInstance> GetInstanceAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var instance = await stores.Instances.FindAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException($"instance {instanceId} does not exist");
-        if (!actor.IsAdmin && !await SeesATaskOfAsync(instanceId, actor, cancellationToken))
-            throw new WorkflowForbiddenException($"{actor.Id} may not see instance {instanceId}");
+        var instance = await stores.Instances.FindAsync(instanceId, cancellationToken);
+        if (instance is null || (!actor.IsAdmin && !await SeesATaskOfAsync(instanceId, actor, cancellationToken)))
+            throw new WorkflowNotFoundException($"instance {instanceId} does not exist");
         return instance;
     }
 

@@ -22,7 +22,7 @@ public sealed partial class WorkflowRuntime
         var validated = false;
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
-            var task = await RequireOpenTaskAsync(taskId, cancellationToken);
+            var task = await RequireOpenTaskAsync(taskId, actor, cancellationToken);
             if (!task.MayBeCompletedBy(actor))
                 throw Forbidden(task, actor, "complete");
             if (!validated)
@@ -84,7 +84,7 @@ public sealed partial class WorkflowRuntime
     {
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
-            var task = await RequireOpenTaskAsync(taskId, ct);
+            var task = await RequireOpenTaskAsync(taskId, actor, ct);
             var changed = change(task);
             var instance = await RequireRunningAsync(task.InstanceId, ct);
             return await executor.CommitWithoutEngineAsync(instance, actor, (plan, _) =>
@@ -97,9 +97,15 @@ public sealed partial class WorkflowRuntime
         return commit.Tasks.Single();
     }
 
-    private async Task<HumanTask> RequireOpenTaskAsync(string taskId, CancellationToken ct)
+    /// <summary>
+    /// A task the caller may not see answers exactly as a task that does not exist (JSS-01 6.1: no trace of a
+    /// case reaches someone not entitled to it); only then is its status told.
+    /// </summary>
+    private async Task<HumanTask> RequireOpenTaskAsync(string taskId, WorkflowActor actor, CancellationToken ct)
     {
-        var task = await stores.Tasks.FindAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"task {taskId} does not exist");
+        var task = await stores.Tasks.FindAsync(taskId, ct);
+        if (task is null || !task.IsVisibleTo(actor))
+            throw new WorkflowNotFoundException($"task {taskId} does not exist");
         if (task.Status != HumanTaskStatus.Open)
             throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"task {taskId} is {task.Status.ToString().ToLowerInvariant()}");
         return task;

@@ -138,8 +138,9 @@ public sealed class RuntimeTests
         var task = (await host.Queries.InboxAsync(Actors.Reviewer, new PageRequest(), Ct)).Items.Single();
 
         Assert.Empty((await host.Queries.InboxAsync(Actors.Outsider, new PageRequest(), Ct)).Items);
-        await Assert.ThrowsAsync<WorkflowForbiddenException>(() => host.Queries.GetTaskAsync(task.Id, Actors.Outsider, Ct));
-        await Assert.ThrowsAsync<WorkflowForbiddenException>(() => host.Runtime.CompleteTaskAsync(task.Id, null, Actors.Outsider, Ct));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => host.Queries.GetTaskAsync(task.Id, Actors.Outsider, Ct));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => host.Runtime.CompleteTaskAsync(task.Id, null, Actors.Outsider, Ct));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => host.Queries.GetInstanceAsync(task.InstanceId, Actors.Outsider, Ct));
         Assert.Equal(HumanTaskStatus.Open, (await host.Queries.GetTaskAsync(task.Id, Actors.Admin, Ct)).Status);
     }
 

@@ -105,7 +105,7 @@ public sealed class ServerApiTests(WorkflowServerFactory server) : IClassFixture
     }
 
     [Fact]
-    public async Task A_task_is_hidden_from_and_closed_to_someone_who_is_neither_assignee_candidate_nor_admin()
+    public async Task A_task_and_its_case_leave_no_trace_for_someone_who_is_neither_assignee_candidate_nor_admin()
     {
         var started = await Reviewer.PostAsJsonAsync("/api/instances", new { processId = "Approval", businessKey = "JC-secret" }, Ct);
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
@@ -113,9 +113,16 @@ public sealed class ServerApiTests(WorkflowServerFactory server) : IClassFixture
         var taskId = inbox.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("instanceId").GetString() == instanceId).GetProperty("id").GetString();
 
         Assert.DoesNotContain((await Outsider.GetFromJsonAsync<JsonElement>("/api/tasks", Ct)).GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == taskId);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Outsider.GetAsync($"/api/tasks/{taskId}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Outsider.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Outsider.GetAsync($"/api/instances/{instanceId}", Ct)).StatusCode);
+        // No trace of another's case: the answers are those for an id that does not exist (JSS-01 6.1).
+        var missing = await Outsider.GetAsync("/api/tasks/no-such-task", Ct);
+        var hidden = await Outsider.GetAsync($"/api/tasks/{taskId}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(missing.StatusCode, hidden.StatusCode);
+        Assert.DoesNotContain("JC-secret", await hidden.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await Outsider.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Outsider.PostAsync($"/api/tasks/{taskId}/claim", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Outsider.GetAsync($"/api/instances/{instanceId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Outsider.GetAsync($"/api/instances/{instanceId}/history", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync($"/api/tasks/{taskId}", Ct)).StatusCode);
     }
 }
