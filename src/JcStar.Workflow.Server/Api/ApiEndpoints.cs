@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
+        api.MapCaseRecordEndpoints();
         return app;
     }
 }

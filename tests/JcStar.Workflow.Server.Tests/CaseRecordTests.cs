@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JcStar.Workflow.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JcStar.Workflow.Server.Tests;
+
+/// <summary>A case's letters and mail log over the API: listed, downloaded under their Japanese names, hidden from outsiders.</summary>
+public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer>
+{
+    private const string LetterProcess = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:jc="urn:jcstar:workflow:bpmn:1.0" id="d" targetNamespace="t">
+          <process id="Letter" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="render"/>
+            <serviceTask id="render" jc:activity="document.render">
+              <extensionElements>
+                <jc:input name="template">${'withdrawal-notice'}</jc:input>
+                <jc:input name="fileName">${'申請取下げ通知書_' + applicationNumber}</jc:input>
+                <jc:output name="withdrawalNoticeId">${documentId}</jc:output>
+              </extensionElements>
+            </serviceTask>
+            <sequenceFlow id="f2" sourceRef="render" targetRef="mail"/>
+            <sendTask id="mail" jc:activity="mail.send">
+              <extensionElements>
+                <jc:input name="to">${applicant.email}</jc:input>
+                <jc:input name="template">${'withdrawal-notice'}</jc:input>
+                <jc:input name="attachments">${[withdrawalNoticeId]}</jc:input>
+              </extensionElements>
+            </sendTask>
+            <sequenceFlow id="f3" sourceRef="mail" targetRef="wait"/>
+            <userTask id="wait" name="確認" jc:candidateGroups="label-issuing-staff"/>
+            <sequenceFlow id="f4" sourceRef="wait" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """;
+
+    private static readonly object Case = new
+    {
+        processId = "Letter",
+        businessKey = "JCS-A-2026-00007",
+        variables = new
+        {
+            applicationNumber = "JCS-A-2026-00007",
+            level = "Star1",
+            receivedOn = "2026-04-01",
+            withdrawnOn = "2026-05-01",
+            withdrawalReason = "補正期限までに再提出がありませんでした",
+            applicant = new { id = "SUP-1", name = "株式会社サンプル電機", representative = "代表取締役　山田 太郎", contactName = "鈴木 花子", email = "hanako@example.jp" },
+            product = new { name = "ネットワークカメラ NC-100", modelNumbers = new[] { "NC-100" } },
+        },
+    };
+
+    private readonly LetterServer server;
+
+    public CaseRecordTests(LetterServer server) => this.server = server;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Staff_list_a_cases_letters_download_them_under_their_Japanese_name_and_see_its_mail_log()
+    {
+        var staff = server.ClientFor("sato", "label-issuing-staff");
+        var started = await staff.PostAsJsonAsync("/api/instances", Case, Ct);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+
+        var documents = await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/documents", Ct);
+        var letter = Assert.Single(documents.EnumerateArray());
+        Assert.Equal("申請取下げ通知書_JCS-A-2026-00007.docx", letter.GetProperty("name").GetString());
+
+        var download = await staff.GetAsync($"/api/documents/{letter.GetProperty("id").GetString()}", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("申請取下げ通知書_JCS-A-2026-00007.docx", download.Content.Headers.ContentDisposition!.FileNameStar);
+        var bytes = await download.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(bytes, 0, 2));
+
+        var mails = await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/mails", Ct);
+        var mail = Assert.Single(mails.EnumerateArray());
+        Assert.Equal("withdrawal-notice", mail.GetProperty("templateName").GetString());
+        Assert.Equal(["hanako@example.jp"], mail.GetProperty("to").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("JCS-A-2026-00007", mail.GetProperty("subject").GetString());
+        Assert.Contains(mail.GetProperty("status").GetString(), new[] { "queued", "sending", "sent" });
+    }
+
+    [Fact]
+    public async Task Someone_not_entitled_to_the_case_gets_no_trace_of_its_letters_or_mail()
+    {
+        var staff = server.ClientFor("sato", "label-issuing-staff");
+        var started = await staff.PostAsJsonAsync("/api/instances", Case, Ct);
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        var letterId = (await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/documents", Ct))[0].GetProperty("id").GetString();
+
+        var other = server.ClientFor("tanaka", "another-applicant");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/instances/{instanceId}/documents", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/documents/{letterId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/instances/{instanceId}/mails", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_admins_retry_mail_and_only_a_failed_message()
+    {
+        var staff = server.ClientFor("sato", "label-issuing-staff");
+        var started = await staff.PostAsJsonAsync("/api/instances", Case, Ct);
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        var mailId = (await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/mails", Ct))[0].GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/api/mails/{mailId}/retry", null, Ct)).StatusCode);
+        var admin = server.ClientFor("admin", roles: "admin");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/mails/{mailId}/retry", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/mails/{Guid.NewGuid()}/retry", null, Ct)).StatusCode);
+    }
+
+    /// <summary>The server with the repository's templates and a workflow that writes one letter and one mail.</summary>
+    public sealed class LetterServer : WebApplicationFactory<Program>
+    {
+        private readonly string dataRoot = Path.Combine(Path.GetTempPath(), "jcstar-letter-tests", Guid.NewGuid().ToString("N"));
+
+        public LetterServer()
+        {
+            Directory.CreateDirectory(Path.Combine(dataRoot, "workflows"));
+            File.WriteAllText(Path.Combine(dataRoot, "workflows", "letter.bpmn"), LetterProcess);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Data:Root", dataRoot);
+            builder.UseSetting("Workflows:Path", Path.Combine(dataRoot, "workflows"));
+            builder.UseSetting("Documents:TemplatesRoot", RepositoryPaths.InRepo("templates"));
+            builder.UseSetting("Mail:TemplateFolder", RepositoryPaths.InRepo("templates", "mail"));
+            builder.UseSetting("Authentication:Headers", "true");
+            builder.UseSetting("Hangfire:Server", "false");
+            builder.UseSetting("Hangfire:Dashboard", "false");
+        }
+
+        public HttpClient ClientFor(string user, string? groups = null, string? roles = null)
+        {
+            var client = CreateClient();
+            client.DefaultRequestHeaders.Add("X-User", user);
+            if (groups is not null)
+                client.DefaultRequestHeaders.Add("X-Groups", groups);
+            if (roles is not null)
+                client.DefaultRequestHeaders.Add("X-Roles", roles);
+            return client;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dataRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Hangfire's SQLite storage may still hold its file for a moment; the temp folder is disposable anyway.
+            }
+        }
+    }
+}
