@@ -11,6 +11,9 @@ public sealed record DocumentsOptions
     /// <summary>Folder holding the letter templates (<c>&lt;name&gt;.docx</c>).</summary>
     public string TemplatesRoot { get; init; } = "templates";
 
+    /// <summary>Where rendered documents are kept: "Files" (under <see cref="StoreRoot"/>) or "Database" (the workflow database, shared by every node).</summary>
+    public string Store { get; init; } = "Files";
+
     /// <summary>Folder where the file-system document store keeps rendered documents.</summary>
     public string StoreRoot { get; init; } = "data/documents";
 

@@ -29,6 +29,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<ConflictDeclarationRow> ConflictDeclarations => Set<ConflictDeclarationRow>();
     public DbSet<ActivityLedgerRow> ActivityLedger => Set<ActivityLedgerRow>();
     public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
+    public DbSet<DocumentRow> Documents => Set<DocumentRow>();
 
     private bool IsSqlite => Database.ProviderName == ProviderNames.Sqlite;
 
@@ -177,6 +178,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
         ConfigureScheme(b);
         ConfigureMailOutbox(b);
+        ConfigureDocuments(b);
     }
 
     private static void ConfigureScheme(ModelBuilder b)
@@ -227,6 +229,22 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.IdempotencyKey).HasMaxLength(NameLength);
         });
     }
+
+    private static void ConfigureDocuments(ModelBuilder b) =>
+        b.Entity<DocumentRow>(e =>
+        {
+            e.ToTable("case_documents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(IdLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.BusinessKey).HasMaxLength(NameLength);
+            e.Property(x => x.Name).HasMaxLength(NameLength);
+            e.Property(x => x.TemplateName).HasMaxLength(NameLength);
+            e.Property(x => x.TemplateContentHash).HasMaxLength(64);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(NameLength);
+            e.HasIndex(x => new { x.InstanceId, x.CreatedAt });
+        });
 
     private void ConfigureMailOutbox(ModelBuilder b) =>
         b.Entity<OutboxRow>(e =>

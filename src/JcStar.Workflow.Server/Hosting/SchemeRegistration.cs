@@ -2,6 +2,7 @@ using JcStar.Workflow.Documents;
 using JcStar.Workflow.Documents.Pdf;
 using JcStar.Workflow.Documents.Storage;
 using JcStar.Workflow.Mail;
+using JcStar.Workflow.Persistence.Stores;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Documents;
@@ -48,7 +49,12 @@ public static class SchemeRegistration
             documents = documents with { StoreRoot = Path.Combine(dataRoot, "documents") };
         services.AddSingleton(documents);
         services.AddSingleton<WordTemplateEngine>();
-        services.TryAddSingleton<IDocumentStore>(sp => new FileSystemDocumentStore(documents, sp.GetRequiredService<TimeProvider>()));
+        if (string.Equals(documents.Store, "Database", StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<IDocumentStore, EfDocumentStore>();
+        else if (string.Equals(documents.Store, "Files", StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<IDocumentStore>(sp => new FileSystemDocumentStore(documents, sp.GetRequiredService<TimeProvider>()));
+        else
+            throw new InvalidOperationException($"setting Documents:Store is '{documents.Store}'; expected Files or Database");
         if (LibreOfficePdfConverter.IsAvailable(documents.Pdf))
             services.AddSingleton<IPdfConverter>(new LibreOfficePdfConverter(documents.Pdf));
         services.AddSingleton(sp => new RenderDocumentActivity(sp.GetRequiredService<WordTemplateEngine>(), sp.GetRequiredService<IDocumentStore>(), documents, sp.GetService<IPdfConverter>()));

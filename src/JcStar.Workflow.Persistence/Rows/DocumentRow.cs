@@ -1,0 +1,17 @@
+namespace JcStar.Workflow.Persistence.Rows;
+
+/// <summary>A case's rendered document with its bytes, when Documents:Store is "Database".</summary>
+public sealed class DocumentRow
+{
+    public required string Id { get; set; }
+    public required string InstanceId { get; set; }
+    public string? BusinessKey { get; set; }
+    public required string Name { get; set; }
+    public required string TemplateName { get; set; }
+    public required string TemplateContentHash { get; set; }
+    public required string Sha256 { get; set; }
+    public long Size { get; set; }
+    public required string ContentType { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required byte[] Content { get; set; }
+}
