@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
@@ -6,16 +8,22 @@ using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
 public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory) : IInstanceStore
 {
+    // Compiled: every command reads its instance, and LINQ's per-call translation costs more than the read.
+    private static readonly Func<WorkflowDbContext, string, CancellationToken, Task<InstanceRow?>> ById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, string id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        return row?.ToRecord();
+        return (await ById(db, instanceId, cancellationToken))?.ToRecord();
     }
 
     public async Task<Page<WorkflowInstance>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
@@ -37,6 +45,136 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var provider = db.Database.ProviderName;
+        // SQLite has one writer: writers of this process queue here and hand over at once, instead of
+        // meeting in BEGIN IMMEDIATE where SQLite's busy handler sleeps for milliseconds between tries.
+        var gate = provider == ProviderNames.Sqlite ? SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
+        if (gate is not null)
+            await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (provider is ProviderNames.Sqlite or ProviderNames.PostgreSql && IsRowsOnly(commit))
+                await CommitWithSqlAsync(db, commit, cancellationToken);
+            else
+                await CommitWithChangeTrackerAsync(db, commit, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    /// <summary>
+    /// The hot commit (start, complete a task, claim): the instance, tasks whose existence the command
+    /// knows, their candidates and the audit, with no timer, job, incident or subscription. Those need
+    /// no look-up first, so all of it is one batched command in the transaction.
+    /// </summary>
+    private static bool IsRowsOnly(InstanceCommit commit) =>
+        commit.Timers.Count == 0 && commit.Jobs.Count == 0 && commit.Incidents.Count == 0
+        && commit.MessageSubscriptionsOpened.Count == 0 && commit.MessageSubscriptionsClosed.Count == 0
+        && commit.SignalSubscriptionsOpened.Count == 0 && commit.SignalSubscriptionsClosed.Count == 0
+        && commit.Tasks.All(t => commit.NewRowIds.Contains(t.Id) || commit.ExistingRowIds.Contains(t.Id));
+
+    private async Task CommitWithSqlAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            var batch = new SqlRowBatch(db, command);
+
+            var instance = commit.Instance.ToRow();
+            var version = batch.Column<InstanceRow>(nameof(InstanceRow.Version));
+            if (commit.ExpectedVersion is { } expected)
+                batch.Update(instance, $"{version} = {batch.Value<InstanceRow>(nameof(InstanceRow.Version), expected)}", version);
+            else
+                batch.Insert([instance]);
+            if (commit.CloseRemainingWork)
+                CloseRemainingWork(batch, commit);
+
+            var inserted = new List<TaskRow>();
+            var candidates = new List<TaskCandidateRow>();
+            var isOpen = batch.Column<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen));
+            foreach (var task in commit.Tasks)
+            {
+                if (commit.ExistingRowIds.Contains(task.Id))
+                {
+                    batch.Update(task.ToRow());
+                    if (task.Status != HumanTaskStatus.Open)
+                    {
+                        batch.Append($"UPDATE {batch.Table<TaskCandidateRow>()} SET {isOpen} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), false)} " +
+                            $"WHERE {batch.Column<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId))} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId), task.Id)} AND {isOpen} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), true)}");
+                    }
+                }
+                else
+                {
+                    inserted.Add(task.ToRow());
+                    candidates.AddRange(task.CandidateRows());
+                }
+            }
+            batch.Insert(inserted);
+            batch.Insert(candidates);
+            batch.Insert(commit.Audit.Select(a => a.ToRow()).ToList());
+
+            try
+            {
+                var sql = batch.Command();
+                if (commit.ExpectedVersion is not null)
+                {
+                    bool updated;
+                    await using (var reader = await sql.ExecuteReaderAsync(ct))
+                    {
+                        updated = await reader.ReadAsync(ct);
+                        while (await reader.NextResultAsync(ct))
+                        {
+                        }
+                    }
+                    // The other statements ran too; throwing before the commit rolls them back.
+                    if (!updated)
+                        throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instance.Id} was changed by another command");
+                }
+                else
+                {
+                    await sql.ExecuteNonQueryAsync(ct);
+                }
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbException) when (commit.ExpectedVersion is null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                if (await ExistsAsync(instance.Id))
+                    throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instance.Id} already exists");
+                throw;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What <see cref="CloseRemainingWorkAsync"/> does, as statements of the batch.</summary>
+    private static void CloseRemainingWork(SqlRowBatch batch, InstanceCommit commit)
+    {
+        var at = commit.Instance.UpdatedAt.ToUniversalTime();
+        var id = commit.Instance.Id;
+        string T<TRow>() => batch.Table<TRow>();
+        string C<TRow>(string property) => batch.Column<TRow>(property);
+        string V<TRow>(string property, object? value) => batch.Value<TRow>(property, value);
+        var openTask = V<TaskRow>(nameof(TaskRow.Status), (int)HumanTaskStatus.Open);
+        var taskInstance = V<TaskRow>(nameof(TaskRow.InstanceId), id);
+        batch.Append($"UPDATE {T<TaskCandidateRow>()} SET {C<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen))} = {V<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), false)} WHERE {C<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen))} = {V<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), true)} AND {C<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId))} IN (SELECT {C<TaskRow>(nameof(TaskRow.Id))} FROM {T<TaskRow>()} WHERE {C<TaskRow>(nameof(TaskRow.InstanceId))} = {taskInstance} AND {C<TaskRow>(nameof(TaskRow.Status))} = {openTask})");
+        batch.Append($"UPDATE {T<TaskRow>()} SET {C<TaskRow>(nameof(TaskRow.Status))} = {V<TaskRow>(nameof(TaskRow.Status), (int)HumanTaskStatus.Cancelled)}, {C<TaskRow>(nameof(TaskRow.CompletedAt))} = {V<TaskRow>(nameof(TaskRow.CompletedAt), at)} WHERE {C<TaskRow>(nameof(TaskRow.InstanceId))} = {taskInstance} AND {C<TaskRow>(nameof(TaskRow.Status))} = {openTask}");
+        batch.Append($"UPDATE {T<TimerRow>()} SET {C<TimerRow>(nameof(TimerRow.Status))} = {V<TimerRow>(nameof(TimerRow.Status), (int)TimerStatus.Cancelled)} WHERE {C<TimerRow>(nameof(TimerRow.InstanceId))} = {V<TimerRow>(nameof(TimerRow.InstanceId), id)} AND {C<TimerRow>(nameof(TimerRow.Status))} = {V<TimerRow>(nameof(TimerRow.Status), (int)TimerStatus.Pending)}");
+        batch.Append($"UPDATE {T<JobRow>()} SET {C<JobRow>(nameof(JobRow.Status))} = {V<JobRow>(nameof(JobRow.Status), (int)JobStatus.Cancelled)}, {C<JobRow>(nameof(JobRow.FinishedAt))} = {V<JobRow>(nameof(JobRow.FinishedAt), at)}, {C<JobRow>(nameof(JobRow.LeaseOwner))} = NULL, {C<JobRow>(nameof(JobRow.LeaseUntil))} = NULL WHERE {C<JobRow>(nameof(JobRow.InstanceId))} = {V<JobRow>(nameof(JobRow.InstanceId), id)} AND {C<JobRow>(nameof(JobRow.Kind))} = {V<JobRow>(nameof(JobRow.Kind), (int)JobKind.Activity)} AND {C<JobRow>(nameof(JobRow.Status))} = {V<JobRow>(nameof(JobRow.Status), (int)JobStatus.Pending)}");
+        batch.Append($"DELETE FROM {T<MessageSubscriptionRow>()} WHERE {C<MessageSubscriptionRow>(nameof(MessageSubscriptionRow.InstanceId))} = {V<MessageSubscriptionRow>(nameof(MessageSubscriptionRow.InstanceId), id)}");
+        batch.Append($"DELETE FROM {T<SignalSubscriptionRow>()} WHERE {C<SignalSubscriptionRow>(nameof(SignalSubscriptionRow.InstanceId))} = {V<SignalSubscriptionRow>(nameof(SignalSubscriptionRow.InstanceId), id)}");
+    }
+
+    private async Task CommitWithChangeTrackerAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var instance = commit.Instance.ToRow();
