@@ -44,6 +44,49 @@ public sealed class TemplateErrorTests
     }
 
     [Theory]
+    [InlineData("{% else %}", "{% else %}評価機関", "―")]
+    [InlineData("{% elsif level == 3 %}", "{% elsif level == 3 %}", "x")]
+    public void A_branch_tag_across_rows_that_shares_its_row_with_text_is_refused_with_its_place(string tag, string paragraph, string otherCell)
+    {
+        var table = Table(2, Row("{% if level == 1 %}", ""), Row("★1", "自己適合宣言"), Row(paragraph, otherCell), Row("{% endif %}", ""));
+        var error = Assert.Single(_engine.Check(Create(table)).Errors);
+        Assert.Equal("word/document.xml", error.Part);
+        Assert.Equal(tag, error.Tag);
+        Assert.Equal(paragraph, error.Paragraph);
+        Assert.Contains("must stand alone in a table row of its own", error.Message);
+    }
+
+    [Fact]
+    public void A_branch_tag_in_the_row_of_its_if_is_refused()
+    {
+        var table = Table(2, Row("{% if a %}A", "{% else %}B{% endif %}"));
+        var error = Assert.Single(_engine.Check(Create(table)).Errors);
+        Assert.Equal("{% else %}", error.Tag);
+        Assert.Contains("must stand alone in a table row of its own", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{% else %}", "is not inside an {% if %} or {% unless %}")]
+    [InlineData("{% elsif a %}", "is not inside an {% if %}")]
+    public void A_stray_branch_row_outside_a_condition_is_refused(string tag, string expected)
+    {
+        var table = Table(2, Row("{% for p in ps %}", ""), Row(tag, ""), Row("{% endfor %}", ""));
+        var error = Assert.Single(_engine.Check(Create(table)).Errors);
+        Assert.Equal(tag, error.Tag);
+        Assert.Equal(tag, error.Paragraph);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_condition_across_rows_without_its_end_is_refused()
+    {
+        var table = Table(2, Row("{% if a %}", ""), Row("A", ""), Row("{% else %}", ""), Row("B", ""));
+        var error = Assert.Single(_engine.Check(Create(table)).Errors);
+        Assert.Equal("{% if a %}", error.Tag);
+        Assert.Contains("{% endif %} is missing", error.Message);
+    }
+
+    [Theory]
     [InlineData("{{ name ", "not closed")]
     [InlineData("{{ name | }}", "malformed tag")]
     [InlineData("{% if a %}x", "never closed")]

@@ -116,6 +116,96 @@ public sealed class TemplateLanguageTests
         Assert.Equal("登録番号 | JC-1", WordText.Body(Render(Create(table), """{"no":"JC-1","facility":null}""")));
     }
 
+    /// <summary>The table Word users write for a choice of rows: each tag alone in a row of its own.</summary>
+    private static string LevelTable() => Table(2,
+        Row("区分", "内容"),
+        Row("{% if level == 1 %}", ""),
+        Row("★1", "自己適合宣言"),
+        Row("{% elsif level == 3 %}", ""),
+        Row("★3", "第三者認証"),
+        Row("評価機関", "{{ facility }}"),
+        Row("{% else %}", ""),
+        Row("不明", "―"),
+        Row("{% endif %}", ""),
+        Row("以上", ""));
+
+    [Theory]
+    [InlineData(1, "区分 | 内容\n★1 | 自己適合宣言\n以上 | ")]
+    [InlineData(3, "区分 | 内容\n★3 | 第三者認証\n評価機関 | 電子技研\n以上 | ")]
+    [InlineData(9, "区分 | 内容\n不明 | ―\n以上 | ")]
+    public void If_elsif_else_across_table_rows_keep_the_rows_of_the_branch_taken_and_drop_the_tag_rows(int level, string expected)
+    {
+        var output = Render(Create(LevelTable()), $$"""{"level":{{level}},"facility":"電子技研"}""");
+        Assert.Equal(expected, WordText.Body(output));
+    }
+
+    [Fact]
+    public void A_branch_tag_alone_in_a_merged_row_also_splits_the_rows()
+    {
+        var merged = "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"4000\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/></w:tcPr>" + P(R("{% else %}")) + "</w:tc></w:tr>";
+        var table = Table(2, Row("{% if paid %}", ""), Row("納付", "済"), merged, Row("納付", "未"), Row("{% endif %}", ""));
+        Assert.Equal("納付 | 済", WordText.Body(Render(Create(table), """{"paid":true}""")));
+        Assert.Equal("納付 | 未", WordText.Body(Render(Create(table), """{"paid":false}""")));
+    }
+
+    [Theory]
+    [InlineData(true, "型番 | 名称\nNC-100 | カメラ\nNC-200 | カメラ2\n計 | 2")]
+    [InlineData(false, "型番 | 名称\n製品はありません | ")]
+    public void A_branch_across_rows_may_hold_a_loop_row(bool any, string expected)
+    {
+        var table = Table(2,
+            Row("型番", "名称"),
+            Row("{% if products.size > 0 %}", ""),
+            Row("{% for p in products %}{{ p.model }}", "{{ p.name }}{% endfor %}"),
+            Row("計", "{{ products.size }}"),
+            Row("{% else %}", ""),
+            Row("製品はありません", ""),
+            Row("{% endif %}", ""));
+        var products = any ? """[{"model":"NC-100","name":"カメラ"},{"model":"NC-200","name":"カメラ2"}]""" : "[]";
+        var output = Render(Create(table), $$"""{"products":{{products}}}""");
+        Assert.Equal(expected, WordText.Body(output));
+    }
+
+    [Fact]
+    public void Branches_across_rows_may_sit_inside_a_repeated_block_of_rows()
+    {
+        var table = Table(2,
+            Row("{% for p in products %}", ""),
+            Row("{{ p.model }}", "{{ p.name }}"),
+            Row("{% if p.level == 3 %}", ""),
+            Row("評価機関", "{{ p.facility }}"),
+            Row("{% else %}", ""),
+            Row("評価機関", "―（自己宣言）"),
+            Row("{% endif %}", ""),
+            Row("{% endfor %}", ""));
+        var output = Render(Create(table), """{"products":[{"model":"A","name":"カメラ","level":3,"facility":"電子技研"},{"model":"B","name":"ルータ","level":1}]}""");
+        Assert.Equal("A | カメラ\n評価機関 | 電子技研\nB | ルータ\n評価機関 | ―（自己宣言）", WordText.Body(output));
+    }
+
+    [Theory]
+    [InlineData(true, "状態 | 取消\n理由 | 虚偽申請")]
+    [InlineData(false, "状態 | 有効")]
+    public void Unless_else_across_table_rows_keeps_one_set_of_rows(bool revoked, string expected)
+    {
+        var table = Table(2,
+            Row("{% unless revoked %}", ""),
+            Row("状態", "有効"),
+            Row("{% else %}", ""),
+            Row("状態", "取消"),
+            Row("理由", "{{ reason }}"),
+            Row("{% endunless %}", ""));
+        var output = Render(Create(table), $$"""{"revoked":{{(revoked ? "true" : "false")}},"reason":"虚偽申請"}""");
+        Assert.Equal(expected, WordText.Body(output));
+    }
+
+    [Fact]
+    public void A_condition_whose_tags_stand_in_rows_of_their_own_drops_those_rows()
+    {
+        var table = Table(2, Row("登録番号", "{{ no }}"), Row("{% if facility %}", ""), Row("評価機関", "{{ facility }}"), Row("{% endif %}", ""));
+        Assert.Equal("登録番号 | JC-1\n評価機関 | 電子技研", WordText.Body(Render(Create(table), """{"no":"JC-1","facility":"電子技研"}""")));
+        Assert.Equal("登録番号 | JC-1", WordText.Body(Render(Create(table), """{"no":"JC-1","facility":null}""")));
+    }
+
     [Fact]
     public void Tags_in_headers_footers_and_footnotes_are_filled()
     {

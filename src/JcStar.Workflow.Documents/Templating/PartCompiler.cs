@@ -258,6 +258,7 @@ internal sealed partial class PartCompiler(TagParser tagParser)
         var standalone = new HashSet<XElement>();
         var rowOpens = new List<(XElement Row, CompiledTag Tag)>();
         var rowCloses = new List<(XElement Row, CompiledTag Tag)>();
+        var tagRows = new List<(XElement Row, CompiledTag Tag)>();
         var inline = new HashSet<CompiledTag>();
         foreach (var block in blocks)
         {
@@ -271,13 +272,26 @@ internal sealed partial class PartCompiler(TagParser tagParser)
             var common = CommonAncestor(block.Open.ParagraphElement, close.ParagraphElement);
             if (common is not null && (common.Name == Tr || common.Name == Tbl))
             {
-                if (block.Middles.Count > 0)
+                // Rows governed by a block: a row holding nothing but one of its tags disappears and leaves the
+                // tag between the rows; an {% elsif %}/{% else %} must stand alone in such a row, which splits the rows into branches.
+                var openRow = RowUnder(common, block.Open.ParagraphElement);
+                var closeRow = RowUnder(common, close.ParagraphElement);
+                foreach (var middle in block.Middles)
                 {
-                    errors.Add(block.Middles[0].Error("{% elsif %}/{% else %} cannot be used in a block that repeats or hides whole table rows; use separate conditions"));
-                    continue;
+                    var row = RowUnder(common, middle.ParagraphElement);
+                    if (common.Name == Tr || row == openRow || row == closeRow || !IsTagOnlyRow(row, middle, tags))
+                        errors.Add(middle.Error($"in a block that keeps or drops whole table rows, '{middle.Text}' must stand alone in a table row of its own (its other cells empty), between the rows of '{block.Open.Text}' and '{close.Text}'"));
+                    else
+                        tagRows.Add((row, middle));
                 }
-                rowOpens.Add((RowUnder(common, block.Open.ParagraphElement), block.Open));
-                rowCloses.Add((RowUnder(common, close.ParagraphElement), close));
+                if (common.Name == Tbl && IsTagOnlyRow(openRow, block.Open, tags))
+                    tagRows.Add((openRow, block.Open));
+                else
+                    rowOpens.Add((openRow, block.Open));
+                if (common.Name == Tbl && IsTagOnlyRow(closeRow, close, tags))
+                    tagRows.Add((closeRow, close));
+                else
+                    rowCloses.Add((closeRow, close));
                 continue;
             }
             foreach (var tag in all)
@@ -313,6 +327,12 @@ internal sealed partial class PartCompiler(TagParser tagParser)
             tag.Marker.Remove();
             row.AddAfterSelf(tag.Marker);
         }
+        // A row holding only its tag gives way to the tag; markers placed before or after its neighbours keep their order.
+        foreach (var (row, tag) in tagRows)
+        {
+            tag.Marker.Remove();
+            row.ReplaceWith(tag.Marker);
+        }
 
         foreach (var block in blocks)
         {
@@ -326,6 +346,18 @@ internal sealed partial class PartCompiler(TagParser tagParser)
     {
         var ancestors = a.AncestorsAndSelf().ToHashSet();
         return b.AncestorsAndSelf().FirstOrDefault(ancestors.Contains);
+    }
+
+    /// <summary>True when the row shows nothing but <paramref name="tag"/>: no other tag, no text, no picture in any of its cells.</summary>
+    private static bool IsTagOnlyRow(XElement row, CompiledTag tag, List<CompiledTag> tags)
+    {
+        if (!tag.ParagraphElement.Ancestors(Tr).Contains(row))
+            return false;
+        if (tags.Any(t => t != tag && t.ParagraphElement.Ancestors(Tr).Contains(row)))
+            return false;
+        if (row.Descendants().Any(e => e.Name == Drawing || e.Name == Pict || e.Name == EmbeddedObject))
+            return false;
+        return string.Concat(row.Descendants(T).Select(t => t.Value)).Trim().Length == 0;
     }
 
     private static XElement RowUnder(XElement common, XElement paragraph) =>
