@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Definitions;
@@ -7,6 +8,14 @@ namespace JcStar.Workflow.Persistence.Stores;
 
 public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> factory) : IDefinitionStore
 {
+    // Every start asks for the latest version: only its id, hash and publication time are read, compiled, and the stored
+    // row (XML and all) is read once per id, hash and time, so a reset database that reuses an id is read afresh.
+    private static readonly CompiledQuery<string, LatestVersion?> Latest = new((db, processId, _) => db.Definitions.AsNoTracking()
+        .Where(d => d.ProcessId == processId).OrderByDescending(d => d.Version)
+        .Select(d => new LatestVersion(d.Id, d.ContentHash, d.PublishedAt)).FirstOrDefault());
+
+    private readonly ConcurrentDictionary<string, DeployedDefinition> _read = new(StringComparer.Ordinal);
+
     public async Task<DeployedDefinition?> FindAsync(string definitionId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -16,10 +25,19 @@ public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> facto
     public async Task<DeployedDefinition?> FindLatestAsync(string processId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Definitions.AsNoTracking().Where(d => d.ProcessId == processId)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
-        return row?.ToRecord();
+        if (await Latest.RunAsync(db, processId, cancellationToken) is not { } latest)
+            return null;
+        if (_read.TryGetValue(latest.Id, out var known) && known.ContentHash == latest.ContentHash && known.PublishedAt == latest.PublishedAt)
+            return known;
+        var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == latest.Id, cancellationToken);
+        if (row is null)
+            return null;
+        var definition = row.ToRecord();
+        _read[definition.Id] = definition;
+        return definition;
     }
+
+    private sealed record LatestVersion(string Id, string ContentHash, DateTimeOffset PublishedAt);
 
     public async Task<IReadOnlyList<DeployedDefinition>> ListLatestAsync(CancellationToken cancellationToken)
     {

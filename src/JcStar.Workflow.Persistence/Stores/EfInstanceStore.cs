@@ -15,15 +15,14 @@ namespace JcStar.Workflow.Persistence.Stores;
 public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory) : IInstanceStore
 {
     // Compiled: every command reads its instance, and LINQ's per-call translation costs more than the read.
-    private static readonly Func<WorkflowDbContext, string, CancellationToken, Task<InstanceRow?>> ById =
-        EF.CompileAsyncQuery((WorkflowDbContext db, string id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+    private static readonly CompiledQuery<string, InstanceRow?> ById = new((db, id, _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await ById(db, instanceId, cancellationToken))?.ToRecord();
+        return (await ById.RunAsync(db, instanceId, cancellationToken))?.ToRecord();
     }
 
     public async Task<Page<WorkflowInstance>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)

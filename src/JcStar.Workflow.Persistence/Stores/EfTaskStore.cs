@@ -7,10 +7,13 @@ namespace JcStar.Workflow.Persistence.Stores;
 
 public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : ITaskStore
 {
+    // Compiled: completing a task reads it first, and LINQ's per-call translation costs more than the read.
+    private static readonly CompiledQuery<string, TaskRow?> ById = new((db, id, _) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
     public async Task<HumanTask?> FindAsync(string taskId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken))?.ToRecord();
+        return (await ById.RunAsync(db, taskId, cancellationToken))?.ToRecord();
     }
 
     /// <summary>
@@ -23,13 +26,16 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var nullsSortLast = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
         var filtered = Filter(db.Tasks.AsNoTracking(), query);
-        var want = query.Page.Skip + query.Page.Take + 1;
+        // Plain locals: EF reads them as parameters; an expression such as Take + 1 it would compile on every call.
+        var skip = query.Page.Skip;
+        var take = query.Page.Take + 1;
+        var want = skip + take;
 
         var groups = query.CandidateGroups.ToList();
         var user = query.CandidateUser;
         if (query.Assignee is null && user is null && groups.Count == 0)
         {
-            var rows = await Ordered(filtered, nullsSortLast).Skip(query.Page.Skip).Take(query.Page.Take + 1).ToListAsync(cancellationToken);
+            var rows = await Ordered(filtered, nullsSortLast).Skip(skip).Take(take).ToListAsync(cancellationToken);
             return query.Page.ToPage(rows.Select(r => r.ToRecord()).ToList());
         }
 
@@ -62,11 +68,14 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : 
     private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> tasks, TaskQuery query)
     {
         if (query.Status is { } status)
-            tasks = tasks.Where(t => t.Status == (int)status);
-        if (query.InstanceId is not null)
-            tasks = tasks.Where(t => t.InstanceId == query.InstanceId);
-        if (query.BusinessKey is not null)
-            tasks = tasks.Where(t => t.BusinessKey == query.BusinessKey);
+        {
+            var value = (int)status;
+            tasks = tasks.Where(t => t.Status == value);
+        }
+        if (query.InstanceId is { } instanceId)
+            tasks = tasks.Where(t => t.InstanceId == instanceId);
+        if (query.BusinessKey is { } businessKey)
+            tasks = tasks.Where(t => t.BusinessKey == businessKey);
         return tasks;
     }
 
