@@ -48,14 +48,16 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         // SQLite has one writer: writers of this process queue here and hand over at once, instead of
         // meeting in BEGIN IMMEDIATE where SQLite's busy handler sleeps for milliseconds between tries.
         var gate = provider == ProviderNames.Sqlite ? SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
+        if (provider is ProviderNames.Sqlite or ProviderNames.PostgreSql && IsRowsOnly(commit))
+        {
+            await CommitWithSqlAsync(db, commit, gate, cancellationToken);
+            return;
+        }
         if (gate is not null)
             await gate.WaitAsync(cancellationToken);
         try
         {
-            if (provider is ProviderNames.Sqlite or ProviderNames.PostgreSql && IsRowsOnly(commit))
-                await CommitWithSqlAsync(db, commit, cancellationToken);
-            else
-                await CommitWithChangeTrackerAsync(db, commit, cancellationToken);
+            await CommitWithChangeTrackerAsync(db, commit, cancellationToken);
         }
         finally
         {
@@ -74,83 +76,98 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         && commit.SignalSubscriptionsOpened.Count == 0 && commit.SignalSubscriptionsClosed.Count == 0
         && commit.Tasks.All(t => commit.NewRowIds.Contains(t.Id) || commit.ExistingRowIds.Contains(t.Id));
 
-    private async Task CommitWithSqlAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken ct)
+    /// <remarks>The statements are built before the SQLite writer gate is taken, so writers hold it only while SQLite writes.</remarks>
+    private async Task CommitWithSqlAsync(WorkflowDbContext db, InstanceCommit commit, SemaphoreSlim? gate, CancellationToken ct)
     {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var batch = new SqlRowBatch(db, command);
+
+        var instance = commit.Instance.ToRow();
+        var version = batch.Column<InstanceRow>(nameof(InstanceRow.Version));
+        if (commit.ExpectedVersion is { } expected)
+            batch.Update(instance, $"{version} = {batch.Value<InstanceRow>(nameof(InstanceRow.Version), expected)}", version);
+        else
+            batch.Insert([instance]);
+        if (commit.CloseRemainingWork)
+            CloseRemainingWork(batch, commit);
+
+        var inserted = new List<TaskRow>();
+        var candidates = new List<TaskCandidateRow>();
+        var isOpen = batch.Column<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen));
+        foreach (var task in commit.Tasks)
+        {
+            if (commit.ExistingRowIds.Contains(task.Id))
+            {
+                batch.Update(task.ToRow());
+                if (task.Status != HumanTaskStatus.Open)
+                {
+                    batch.Append($"UPDATE {batch.Table<TaskCandidateRow>()} SET {isOpen} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), false)} " +
+                        $"WHERE {batch.Column<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId))} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId), task.Id)} AND {isOpen} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), true)}");
+                }
+            }
+            else
+            {
+                inserted.Add(task.ToRow());
+                candidates.AddRange(task.CandidateRows());
+            }
+        }
+        batch.Insert(inserted);
+        batch.Insert(candidates);
+        batch.Insert(commit.Audit.Select(a => a.ToRow()).ToList());
+        var sql = batch.Command();
+
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            var batch = new SqlRowBatch(db, command);
-
-            var instance = commit.Instance.ToRow();
-            var version = batch.Column<InstanceRow>(nameof(InstanceRow.Version));
-            if (commit.ExpectedVersion is { } expected)
-                batch.Update(instance, $"{version} = {batch.Value<InstanceRow>(nameof(InstanceRow.Version), expected)}", version);
-            else
-                batch.Insert([instance]);
-            if (commit.CloseRemainingWork)
-                CloseRemainingWork(batch, commit);
-
-            var inserted = new List<TaskRow>();
-            var candidates = new List<TaskCandidateRow>();
-            var isOpen = batch.Column<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen));
-            foreach (var task in commit.Tasks)
-            {
-                if (commit.ExistingRowIds.Contains(task.Id))
-                {
-                    batch.Update(task.ToRow());
-                    if (task.Status != HumanTaskStatus.Open)
-                    {
-                        batch.Append($"UPDATE {batch.Table<TaskCandidateRow>()} SET {isOpen} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), false)} " +
-                            $"WHERE {batch.Column<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId))} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId), task.Id)} AND {isOpen} = {batch.Value<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), true)}");
-                    }
-                }
-                else
-                {
-                    inserted.Add(task.ToRow());
-                    candidates.AddRange(task.CandidateRows());
-                }
-            }
-            batch.Insert(inserted);
-            batch.Insert(candidates);
-            batch.Insert(commit.Audit.Select(a => a.ToRow()).ToList());
-
+            if (gate is not null)
+                await gate.WaitAsync(ct);
             try
             {
-                var sql = batch.Command();
-                if (commit.ExpectedVersion is not null)
-                {
-                    bool updated;
-                    await using (var reader = await sql.ExecuteReaderAsync(ct))
-                    {
-                        updated = await reader.ReadAsync(ct);
-                        while (await reader.NextResultAsync(ct))
-                        {
-                        }
-                    }
-                    // The other statements ran too; throwing before the commit rolls them back.
-                    if (!updated)
-                        throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instance.Id} was changed by another command");
-                }
-                else
-                {
-                    await sql.ExecuteNonQueryAsync(ct);
-                }
-                await transaction.CommitAsync(ct);
+                await CommitBatchAsync(db, commit, sql, instance.Id, ct);
             }
-            catch (DbException) when (commit.ExpectedVersion is null)
+            finally
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                if (await ExistsAsync(instance.Id))
-                    throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instance.Id} already exists");
-                throw;
+                gate?.Release();
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task CommitBatchAsync(WorkflowDbContext db, InstanceCommit commit, DbCommand sql, string instanceId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        sql.Transaction = transaction.GetDbTransaction();
+        try
+        {
+            if (commit.ExpectedVersion is not null)
+            {
+                bool updated;
+                await using (var reader = await sql.ExecuteReaderAsync(ct))
+                {
+                    updated = await reader.ReadAsync(ct);
+                    while (await reader.NextResultAsync(ct))
+                    {
+                    }
+                }
+                // The other statements ran too; throwing before the commit rolls them back.
+                if (!updated)
+                    throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instanceId} was changed by another command");
+            }
+            else
+            {
+                await sql.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbException) when (commit.ExpectedVersion is null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            if (await ExistsAsync(instanceId))
+                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instanceId} already exists");
+            throw;
         }
     }
 
