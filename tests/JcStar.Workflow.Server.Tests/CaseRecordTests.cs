@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JcStar.Workflow.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace JcStar.Workflow.Server.Tests;
 
@@ -116,50 +115,13 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
     }
 
     /// <summary>The server with the repository's templates and a workflow that writes one letter and one mail.</summary>
-    public sealed class LetterServer : WebApplicationFactory<Program>
+    public sealed class LetterServer() : WorkflowServerFactory(new Dictionary<string, string> { ["letter.bpmn"] = LetterProcess })
     {
-        private readonly string dataRoot = Path.Combine(Path.GetTempPath(), "jcstar-letter-tests", Guid.NewGuid().ToString("N"));
-
-        public LetterServer()
-        {
-            Directory.CreateDirectory(Path.Combine(dataRoot, "workflows"));
-            File.WriteAllText(Path.Combine(dataRoot, "workflows", "letter.bpmn"), LetterProcess);
-        }
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("Data:Root", dataRoot);
-            builder.UseSetting("Workflows:Path", Path.Combine(dataRoot, "workflows"));
+            base.ConfigureWebHost(builder);
             builder.UseSetting("Documents:TemplatesRoot", RepositoryPaths.InRepo("templates"));
             builder.UseSetting("Mail:TemplateFolder", RepositoryPaths.InRepo("templates", "mail"));
-            builder.UseSetting("Authentication:Headers", "true");
-            builder.UseSetting("Hangfire:Server", "false");
-            builder.UseSetting("Hangfire:Dashboard", "false");
-        }
-
-        public HttpClient ClientFor(string user, string? groups = null, string? roles = null)
-        {
-            var client = CreateClient();
-            client.DefaultRequestHeaders.Add("X-User", user);
-            if (groups is not null)
-                client.DefaultRequestHeaders.Add("X-Groups", groups);
-            if (roles is not null)
-                client.DefaultRequestHeaders.Add("X-Roles", roles);
-            return client;
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(dataRoot, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Hangfire's SQLite storage may still hold its file for a moment; the temp folder is disposable anyway.
-            }
         }
     }
 }

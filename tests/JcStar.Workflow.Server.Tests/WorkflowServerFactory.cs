@@ -8,17 +8,27 @@ namespace JcStar.Workflow.Server.Tests;
 /// the test workflow folder at start. The Hangfire server stays off: these tests drive the API, and
 /// the runtime tests cover timers.
 /// </summary>
-public sealed class WorkflowServerFactory : WebApplicationFactory<Program>
+public class WorkflowServerFactory : WebApplicationFactory<Program>
 {
     public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "jcstar-server-tests", Guid.NewGuid().ToString("N"));
 
     public string WorkflowFolder => Path.Combine(DataRoot, "workflows");
 
     public WorkflowServerFactory()
+        : this(new Dictionary<string, string>
+        {
+            ["approval.bpmn"] = TestProcesses.Approval("Review"),
+            ["broken.bpmn"] = "<definitions><oops",
+        })
+    {
+    }
+
+    /// <param name="workflows">File name to BPMN text, deployed at start.</param>
+    protected WorkflowServerFactory(IReadOnlyDictionary<string, string> workflows)
     {
         Directory.CreateDirectory(WorkflowFolder);
-        File.WriteAllText(Path.Combine(WorkflowFolder, "approval.bpmn"), TestProcesses.Approval("Review"));
-        File.WriteAllText(Path.Combine(WorkflowFolder, "broken.bpmn"), "<definitions><oops");
+        foreach (var (name, xml) in workflows)
+            File.WriteAllText(Path.Combine(WorkflowFolder, name), xml);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
