@@ -2,15 +2,18 @@ using JcStar.Workflow.Runtime.Activities;
 
 namespace JcStar.Workflow.Scheme.Activities;
 
-/// <summary>Every scheme activity, for registration with the runtime's activity registry.</summary>
+/// <summary>Every scheme activity, for registration with the runtime's activity registry; each takes <see cref="SchemeServices"/>.</summary>
 public static class SchemeActivities
 {
-    public static IReadOnlyList<IActivityHandler> All(SchemeServices scheme) =>
+    public static IReadOnlyList<Type> HandlerTypes { get; } =
     [
-        new IssueApplicationNumber(scheme), new AcceptApplication(scheme), new WithdrawApplication(scheme),
-        new GrantLabel(scheme), new PublishRegistryEntry(scheme), new PlanValidity(scheme), new ExpireLabel(scheme),
-        new ExtendLabel(scheme), new CheckSuccessor(scheme), new MaintainLabel(scheme), new RevokeLabel(scheme),
-        new CheckFacility(scheme), new RegisterFacility(scheme), new ApproveFacility(scheme), new RefuseFacility(scheme),
-        new RegisterAppeal(scheme), new CheckAppealHandler(scheme), new CloseAppeal(scheme),
+        typeof(IssueApplicationNumber), typeof(AcceptApplication), typeof(WithdrawApplication),
+        typeof(GrantLabel), typeof(PublishRegistryEntry), typeof(PlanValidity), typeof(ExpireLabel),
+        typeof(ExtendLabel), typeof(CheckSuccessor), typeof(MaintainLabel), typeof(RevokeLabel),
+        typeof(CheckFacility), typeof(RegisterFacility), typeof(ApproveFacility), typeof(RefuseFacility),
+        typeof(RegisterAppeal), typeof(CheckAppealHandler), typeof(CloseAppeal),
     ];
+
+    public static IReadOnlyList<IActivityHandler> All(SchemeServices scheme) =>
+        [.. HandlerTypes.Select(t => (IActivityHandler)Activator.CreateInstance(t, scheme)!)];
 }

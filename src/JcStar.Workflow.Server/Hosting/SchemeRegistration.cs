@@ -41,8 +41,8 @@ public static class SchemeRegistration
         services.TryAddSingleton<IConflictRegister, InMemoryConflictRegister>();
         services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();
         services.AddSingleton<SchemeServices>();
-        foreach (var name in SchemeActivities.All(SchemeServices.InMemory(scheme)).Select(h => h.Name))
-            services.AddSingleton<IActivityHandler>(sp => SchemeActivities.All(sp.GetRequiredService<SchemeServices>()).Single(h => h.Name == name));
+        foreach (var handler in SchemeActivities.HandlerTypes)
+            services.AddSingleton(typeof(IActivityHandler), handler);
 
         var documents = config.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions();
         if (documents.StoreRoot == new DocumentsOptions().StoreRoot)
