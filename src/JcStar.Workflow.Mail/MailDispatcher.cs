@@ -141,7 +141,7 @@ public sealed class MailDispatcher
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && e is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException
-            or SmtpTransientException or MailKit.ProtocolException or MailKit.Security.AuthenticationException
+            or SmtpTransientException or SmtpSessionException or MailKit.ProtocolException or MailKit.Security.AuthenticationException
             or MailKit.Net.Smtp.SmtpCommandException or System.Security.Authentication.AuthenticationException
             or MailKit.ServiceNotConnectedException or MailKit.ServiceNotAuthenticatedException;
 

@@ -61,6 +61,7 @@ public sealed record MailOptions
     /// <summary>Throws on settings that would make the dispatcher loop, never retry, or race another dispatcher.</summary>
     public void Validate()
     {
+        Smtp.Validate();
         if (EffectiveRetrySchedule.Any(d => d <= TimeSpan.Zero))
             throw new InvalidOperationException("Mail:RetrySchedule entries must be positive.");
         if (MaxAttempts < 1)

@@ -7,8 +7,13 @@ namespace JcStar.Workflow.Mail;
 public sealed class SmtpMailTransportSession : IMailTransportSession
 {
     private readonly SmtpClient _client;
+    private readonly SmtpOptions _options;
 
-    internal SmtpMailTransportSession(SmtpClient client) => _client = client;
+    internal SmtpMailTransportSession(SmtpClient client, SmtpOptions options)
+    {
+        _client = client;
+        _options = options;
+    }
 
     public bool IsUsable => _client.IsConnected;
 
@@ -18,6 +23,15 @@ public sealed class SmtpMailTransportSession : IMailTransportSession
         {
             await _client.SendAsync(message, cancellationToken);
         }
+        catch (MailKit.ServiceNotAuthenticatedException e)
+        {
+            // MailKit's name for a 530 reply to MAIL FROM: authentication, or TLS, is required first.
+            throw new SmtpSessionException($"530 {e.Message}: the relay refuses this session, not the message{Hint()}", e);
+        }
+        catch (SmtpCommandException e) when (RefusesTheSession(e.StatusCode))
+        {
+            throw new SmtpSessionException($"{Describe(e)}: the relay refuses this session, not the message{Hint()}", e);
+        }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
             throw new MailRejectedException(Describe(e), e);
@@ -25,6 +39,11 @@ public sealed class SmtpMailTransportSession : IMailTransportSession
         catch (SmtpCommandException e)
         {
             throw new SmtpTransientException(Describe(e), e);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"the relay did not answer within {_options.Timeout.TotalSeconds:0.###} s (Mail:Smtp:Timeout) while sending", e);
         }
     }
 
@@ -44,6 +63,18 @@ public sealed class SmtpMailTransportSession : IMailTransportSession
             _client.Dispose();
         }
     }
+
+    /// <summary>Replies about TLS or AUTH (530, 534, 535, 538): every message on this session would get the same one.</summary>
+    private static bool RefusesTheSession(SmtpStatusCode code) => code is SmtpStatusCode.AuthenticationRequired
+        or SmtpStatusCode.AuthenticationMechanismTooWeak or SmtpStatusCode.AuthenticationInvalidCredentials
+        or SmtpStatusCode.EncryptionRequiredForAuthenticationMechanism;
+
+    private string Hint() =>
+        !_client.IsSecure && _client.Capabilities.HasFlag(SmtpCapabilities.StartTLS)
+            ? $"; it offers STARTTLS and Mail:Smtp:Security is {_options.Security.ToString().ToLowerInvariant()}: set it to starttls"
+        : !_client.IsAuthenticated && _client.Capabilities.HasFlag(SmtpCapabilities.Authentication)
+            ? "; it offers AUTH and Mail:Smtp:User is not set"
+        : "";
 
     /// <summary>The server's own words, with the code and the mailbox it objected to.</summary>
     private static string Describe(SmtpCommandException e)
