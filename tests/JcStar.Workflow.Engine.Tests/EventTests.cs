@@ -174,4 +174,24 @@ public sealed class EventTests
 
         Assert.Equal(["a"], run.OpenTasks);
     }
+
+    [Fact]
+    public void The_host_starts_a_process_at_the_timer_or_signal_start_event_it_names_and_no_timer_is_armed_for_it()
+    {
+        var defs = new ProcessBuilder("p").Add(Start("monthly", Timer("R/P1M", TimerKind.Cycle)), Start("recall", Signal("Recall")), Start("plain"),
+                User("a"), User("b"), User("c"), End("e1"), End("e2"), End("e3"))
+            .Chain("monthly", "a", "e1").Chain("recall", "b", "e2").Chain("plain", "c", "e3").Compile();
+
+        var byTimer = Scenario.Run(defs, r => r.Send(new StartInstance("i1", "p", Vars.None, StartEventId: "monthly")));
+        var bySignal = Scenario.Run(defs, r => r.Send(new StartInstance("i1", "p", Vars.Of(new { reason = "defect" }), StartEventId: "recall")));
+        var plain = Scenario.Run(defs, r => r.Start());
+
+        Assert.Equal(["a"], byTimer.OpenTasks);
+        Assert.Empty(byTimer.PendingTimers);
+        Assert.Equal(["b"], bySignal.OpenTasks);
+        Assert.Equal("defect", bySignal.Variable("reason").GetString());
+        Assert.Equal(["c"], plain.OpenTasks);
+        var refused = Assert.Throws<WorkflowCommandException>(() => new WorkflowEngine().Execute(defs, null, new StartInstance("i1", "p", Vars.None, StartEventId: "a"), InstanceRun.T0));
+        Assert.Equal(CommandRejection.Invalid, refused.Rejection);
+    }
 }

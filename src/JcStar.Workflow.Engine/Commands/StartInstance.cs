@@ -4,12 +4,15 @@ using System.Text.Json;
 namespace JcStar.Workflow.Engine;
 
 /// <summary>
-/// Starts <see cref="ProcessId"/> at its none start event, or at the message start event for
-/// <see cref="MessageName"/> when given. The host chooses <see cref="InstanceId"/>.
+/// Starts <see cref="ProcessId"/> at its none start event, at the message start event for
+/// <see cref="MessageName"/> when given, or at the process-level start event <see cref="StartEventId"/>
+/// when given (a timer or signal start the host triggered; it wins over <see cref="MessageName"/>).
+/// Without either, a process whose only start event has a trigger starts there. The host chooses <see cref="InstanceId"/>.
 /// </summary>
 public sealed record StartInstance(
     string InstanceId,
     string ProcessId,
     ImmutableDictionary<string, JsonElement> Variables,
     string? BusinessKey = null,
-    string? MessageName = null) : EngineCommand;
+    string? MessageName = null,
+    string? StartEventId = null) : EngineCommand;

@@ -15,12 +15,15 @@ internal sealed partial class Execution
         var index = definitions.Index(command.ProcessId)
             ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"process '{command.ProcessId}' is not in the definition set");
         var starts = index.StartEvents;
-        var start = command.MessageName is { } message
+        var start = command.StartEventId is { } startEventId
+            ? starts.FirstOrDefault(s => s.Id == startEventId)
+            : command.MessageName is { } message
             ? starts.FirstOrDefault(s => s.Definition is MessageEventDefinition m && index.MessageName(m.MessageName, m.MessageRef) == message)
             : index.NoneStartEvent ?? (starts.Length == 1 ? starts[0] : null);
         if (start is null)
             throw new WorkflowCommandException(CommandRejection.Invalid,
-                command.MessageName is null ? $"process '{command.ProcessId}' has no none start event" : $"process '{command.ProcessId}' has no start event for message '{command.MessageName}'");
+                command.StartEventId is not null ? $"process '{command.ProcessId}' has no start event '{command.StartEventId}' at process level"
+                : command.MessageName is null ? $"process '{command.ProcessId}' has no none start event" : $"process '{command.ProcessId}' has no start event for message '{command.MessageName}'");
 
         var state = new InstanceState
         {
