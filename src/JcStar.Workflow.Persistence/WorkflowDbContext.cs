@@ -109,8 +109,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.EngineTimerId).HasMaxLength(IdLength);
             e.Property(x => x.InstanceId).HasMaxLength(IdLength);
             e.Property(x => x.ElementId).HasMaxLength(IdLength);
+            e.Property(x => x.DefinitionId).HasMaxLength(IdLength);
+            e.Property(x => x.ProcessId).HasMaxLength(IdLength);
             e.HasIndex(x => new { x.Status, x.DueAt });
             e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => new { x.ProcessId, x.Status });
         });
         b.Entity<MessageSubscriptionRow>(e =>
         {

@@ -10,4 +10,14 @@ public static class RuntimeIds
     public static string Scoped(string instanceId, string engineId) => $"{instanceId}.{engineId}";
 
     public static string NewInstanceId(TimeProvider time) => Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+
+    /// <summary>
+    /// The instance a start-event timer's occurrence starts: derived from the timer's row id, so two nodes
+    /// firing the same occurrence insert the same instance and the second insert fails instead of starting a twin.
+    /// </summary>
+    public static string StartedByTimer(string timerId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("start-timer\n" + timerId)).AsSpan(0, 16));
+
+    /// <summary>The row id of occurrence <paramref name="occurrence"/> (from 0) of a process-level timer start event.</summary>
+    public static string StartTimer(string definitionId, string elementId, int occurrence) => $"start:{definitionId}:{elementId}:{occurrence}";
 }

@@ -24,6 +24,12 @@ public sealed class RuntimeOptions
 
     public int SweepBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Arm process-level timer start events when a version is deployed, so the process starts by itself.
+    /// The CLI's simulation turns it off: it starts the one instance it reports on itself.
+    /// </summary>
+    public bool ArmStartTimers { get; set; } = true;
+
     /// <summary>How often a command that lost a race on its instance is re-read and re-tried before the caller gets a 409.</summary>
     public int MaxConflictRetries { get; set; } = 20;
 

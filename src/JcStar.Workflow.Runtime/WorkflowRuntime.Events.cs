@@ -12,8 +12,18 @@ public sealed partial class WorkflowRuntime
 {
     /// <summary>
     /// Delivers the message to every instance subscribed to it under that key: one transaction per
-    /// instance. Returns how many instances took it.
+    /// instance. When no waiting instance takes it, the message starts a new instance of the latest
+    /// version of every process with a message start event for <paramref name="messageName"/> (at the
+    /// first such event), with <paramref name="variables"/> and <paramref name="correlationKey"/> as its
+    /// business key. A message a waiting instance took starts nothing, as Camunda's correlate does: a
+    /// case's follow-up (a report, a payment) goes to the case, and only a message no case waits for
+    /// opens one. Returns how many instances took it, started ones included.
     /// </summary>
+    /// <remarks>
+    /// Two identical messages sent at once while no instance waits may both start an instance, and a
+    /// message thrown by a process is delivered at least once: a crash between its delivery and the end of
+    /// the throw job delivers it again.
+    /// </remarks>
     public async Task<int> CorrelateMessageAsync(
         string messageName,
         string? correlationKey,
@@ -29,10 +39,16 @@ public sealed partial class WorkflowRuntime
             if (await DeliverAsync(instanceId, command, actor, AuditActions.MessageCorrelated, new { messageName, correlationKey }, cancellationToken))
                 delivered++;
         }
+        if (delivered == 0)
+            delivered += await StartByMessageAsync(messageName, correlationKey, variables, actor, cancellationToken);
         return delivered;
     }
 
-    /// <summary>Triggers every instance subscribed to the signal; returns how many took it.</summary>
+    /// <summary>
+    /// Triggers every instance subscribed to the signal, and starts one instance of the latest version of
+    /// every process with a signal start event for it (at the first such event, with <paramref name="variables"/>).
+    /// Returns how many instances took it, started ones included.
+    /// </summary>
     public async Task<int> BroadcastSignalAsync(
         string signalName,
         ImmutableDictionary<string, JsonElement>? variables,
@@ -47,29 +63,33 @@ public sealed partial class WorkflowRuntime
             if (await DeliverAsync(instanceId, command, actor, AuditActions.SignalReceived, new { signalName }, cancellationToken))
                 delivered++;
         }
-        return delivered;
+        return delivered + await StartBySignalAsync(signalName, variables, actor, cancellationToken);
     }
 
     /// <summary>
-    /// Fires a due timer. Idempotent: a timer already fired or cancelled (a second wake-up, the sweep
-    /// racing the scheduler, another node) is left alone and false is returned.
+    /// Fires a due timer: an instance's, or a process-level timer start event's, which starts an instance
+    /// (see <see cref="FireStartTimerAsync"/>). Idempotent: a timer already fired or cancelled (a second
+    /// wake-up, the sweep racing the scheduler, another node) is left alone and false is returned.
     /// </summary>
     public async Task<bool> FireTimerAsync(string timerId, CancellationToken cancellationToken = default)
     {
         // A wake-up a moment early (another node's clock) waits for the due time: the engine refuses early timers.
-        if (await stores.Timers.FindAsync(timerId, cancellationToken) is { Status: TimerStatus.Pending } early
+        var found = await stores.Timers.FindAsync(timerId, cancellationToken);
+        if (found is { Status: TimerStatus.Pending } early
             && early.DueAt - Time.GetUtcNow() is { Ticks: > 0 } wait)
         {
             if (wait > ClockTolerance)
                 return false;
             await Task.Delay(wait, Time, cancellationToken);
         }
+        if (found is { IsStartEvent: true })
+            return await FireStartTimerAsync(timerId, cancellationToken);
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
             var timer = await stores.Timers.FindAsync(timerId, cancellationToken);
             if (timer is not { Status: TimerStatus.Pending })
                 return null;
-            var instance = await stores.Instances.FindAsync(timer.InstanceId, cancellationToken);
+            var instance = await stores.Instances.FindAsync(timer.InstanceId!, cancellationToken);
             var fired = timer with { Status = TimerStatus.Fired, FiredAt = Time.GetUtcNow() };
             if (instance is null || instance.HasEnded)
                 return await CloseStaleAsync(instance, plan => plan.Put(timer with { Status = TimerStatus.Cancelled }), cancellationToken);

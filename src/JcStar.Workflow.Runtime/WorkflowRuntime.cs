@@ -3,6 +3,7 @@ using System.Text.Json;
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Runtime.Tasks;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed partial class WorkflowRuntime(
     IEnumerable<ITaskFormValidator> formValidators,
     IJobDispatcher dispatcher,
     IEnumerable<IStartVariableSource> startVariableSources,
+    StartEvents startEvents,
     ILogger<WorkflowRuntime> logger)
 {
     private readonly IStartVariableSource[] _startVariableSources = [.. startVariableSources];

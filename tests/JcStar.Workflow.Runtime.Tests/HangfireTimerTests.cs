@@ -83,6 +83,33 @@ public sealed class HangfireTimerTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_timer_start_event_armed_at_deployment_starts_one_instance_through_hangfire(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var host = BuildHost(database, provider);
+        await host.StartAsync(Ct);
+        try
+        {
+            var services = host.Services;
+            await services.GetRequiredService<DefinitionDeployment>().DeployAsync(StartEventTests.Ticker("timeDuration", "PT2S"), "ticker.bpmn", Actors.Admin, Ct);
+            var timer = (await services.GetRequiredService<ITimerStore>().ListStartTimersAsync("Ticker", Ct)).Single();
+
+            var fired = await WaitAsync(async () => (await services.GetRequiredService<ITimerStore>().FindAsync(timer.Id, Ct))!.FiredAt, TimeSpan.FromSeconds(10));
+
+            Assert.NotNull(fired);
+            var late = fired.Value - timer.DueAt;
+            Assert.True(late >= TimeSpan.Zero && late <= TimeSpan.FromSeconds(2), $"fired {late.TotalMilliseconds:F0} ms after its due time");
+            var instances = await services.GetRequiredService<Instances.IInstanceStore>().QueryAsync(new Instances.InstanceQuery("Ticker"), Ct);
+            Assert.Equal(RuntimeIds.StartedByTimer(timer.Id), instances.Items.Single().Id);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static IHost BuildHost(TestDatabase database, string provider, bool server = true)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -44,6 +44,8 @@ public sealed class SimulationHost : IAsyncDisposable
             o.NodeId = "simulation";
             o.RetryBaseDelay = TimeSpan.Zero;
             o.DefaultRetries = 0;
+            // The simulation starts the one instance it reports on; a timer start event would start others as the clock moves.
+            o.ArmStartTimers = false;
         });
         collection.AddInMemoryWorkflowStores();
         foreach (var source in startVariables)

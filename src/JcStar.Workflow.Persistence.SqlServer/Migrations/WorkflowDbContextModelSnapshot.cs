@@ -878,8 +878,15 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateTimeOffset?>("ArmedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
@@ -898,7 +905,13 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("InstanceId")
-                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcessId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
@@ -908,6 +921,8 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ProcessId", "Status");
 
                     b.HasIndex("Status", "DueAt");
 

@@ -869,8 +869,15 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
@@ -889,7 +896,13 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("InstanceId")
-                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -899,6 +912,8 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ProcessId", "Status");
 
                     b.HasIndex("Status", "DueAt");
 

@@ -82,12 +82,14 @@ internal static class RowMapping
     {
         Id = t.Id, EngineTimerId = t.EngineTimerId, InstanceId = t.InstanceId, ElementId = t.ElementId,
         DueAt = Utc(t.DueAt), Status = (int)t.Status, CreatedAt = Utc(t.CreatedAt), FiredAt = Utc(t.FiredAt),
+        DefinitionId = t.DefinitionId, ProcessId = t.ProcessId, Occurrence = t.Occurrence, ArmedAt = Utc(t.ArmedAt),
     };
 
     public static TimerRecord ToRecord(this TimerRow r) => new()
     {
         Id = r.Id, EngineTimerId = r.EngineTimerId, InstanceId = r.InstanceId, ElementId = r.ElementId,
         DueAt = r.DueAt, Status = (TimerStatus)r.Status, CreatedAt = r.CreatedAt, FiredAt = r.FiredAt,
+        DefinitionId = r.DefinitionId, ProcessId = r.ProcessId, Occurrence = r.Occurrence, ArmedAt = r.ArmedAt,
     };
 
     public static MessageSubscriptionRow ToRow(this MessageSubscription s) => new()

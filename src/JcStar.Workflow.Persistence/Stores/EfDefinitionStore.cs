@@ -48,6 +48,14 @@ public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> facto
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
+    public async Task<IReadOnlyList<string>> ListLatestIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.Version == db.Definitions.Where(o => o.ProcessId == d.ProcessId).Max(o => o.Version))
+            .OrderBy(d => d.ProcessId).Select(d => d.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DeployedDefinition>> ListVersionsAsync(string processId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -15,6 +15,12 @@ public static class AuditActions
     public const string TaskUnclaimed = "task.unclaimed";
     public const string TaskReassigned = "task.reassigned";
     public const string TimerFired = "timer.fired";
+
+    /// <summary>A deployment armed a process-level timer start event (no instance yet).</summary>
+    public const string StartTimerArmed = "timer.start-armed";
+
+    /// <summary>A newer version replaced a process-level timer start event before it fired (no instance).</summary>
+    public const string StartTimerCancelled = "timer.start-cancelled";
     public const string MessageCorrelated = "message.correlated";
     public const string SignalReceived = "signal.received";
     public const string ActivityCompleted = "activity.completed";

@@ -10,12 +10,13 @@ namespace JcStar.Workflow.Runtime.Definitions;
 /// <summary>
 /// Publishes BPMN files. Each executable process gets version n+1 when its content (or a version it
 /// calls) changed and nothing when it did not; instances already running keep the version they started on.
+/// The latest version's timer start events are armed and the earlier versions' disarmed (see <see cref="StartEvents.ArmAsync"/>).
 /// </summary>
-public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCatalog catalog, WorkflowStores stores, TimeProvider time)
+public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCatalog catalog, WorkflowStores stores, StartEvents startEvents, TimeProvider time)
 {
     /// <exception cref="WorkflowInputException">
     /// The file does not read, does not validate, calls a process that is not deployed, or has no
-    /// executable process; errors are keyed by element id.
+    /// executable process, or a timer start event's value cannot be scheduled; errors are keyed by element id.
     /// </exception>
     public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
@@ -34,18 +35,29 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
             Id = "(new)", ProcessId = executable[0].Id, Version = 0, ContentHash = hash, Xml = xml, SourceName = sourceName,
             CalledDefinitionIds = pins, PublishedAt = time.GetUtcNow(),
         };
+        DefinitionSet compiled;
         try
         {
-            DefinitionSet.From([.. await catalog.ModelsAsync(provisional, cancellationToken)]);
+            compiled = DefinitionSet.From([.. await catalog.ModelsAsync(provisional, cancellationToken)]);
         }
         catch (DefinitionException e)
         {
             throw new WorkflowInputException($"{sourceName} cannot be executed", new Dictionary<string, string[]> { ["definition"] = [.. e.Problems] });
         }
+        var startTimerProblems = new Dictionary<string, string[]>();
+        foreach (var process in executable)
+            startEvents.ReadTimers(compiled, process.Id, startTimerProblems);
+        if (startTimerProblems.Count > 0)
+            throw new WorkflowInputException($"{sourceName} has timer start events that cannot be scheduled", startTimerProblems);
 
         var deployed = ImmutableArray.CreateBuilder<DeployedProcess>();
         foreach (var process in executable)
-            deployed.Add(await PublishAsync(provisional with { ProcessId = process.Id, Name = process.Name }, actor, cancellationToken));
+        {
+            var published = await PublishAsync(provisional with { ProcessId = process.Id, Name = process.Name }, actor, cancellationToken);
+            // Also when unchanged: arming is idempotent, and it finishes the work of a deployment that stopped between the two.
+            await startEvents.ArmAsync(published.Definition, actor, cancellationToken, compiled);
+            deployed.Add(published);
+        }
         return new DeploymentResult(deployed.ToImmutable(), [.. read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)]);
     }
 

@@ -10,6 +10,10 @@ public interface IDefinitionStore
     /// <summary>The latest version of every process, ordered by process id.</summary>
     Task<IReadOnlyList<DeployedDefinition>> ListLatestAsync(CancellationToken cancellationToken);
 
+    /// <summary>The id of the latest version of every process, ordered by process id: <see cref="ListLatestAsync"/> without reading the XML.</summary>
+    async Task<IReadOnlyList<string>> ListLatestIdsAsync(CancellationToken cancellationToken) =>
+        [.. (await ListLatestAsync(cancellationToken)).Select(d => d.Id)];
+
     /// <summary>Every version of the process, newest first.</summary>
     Task<IReadOnlyList<DeployedDefinition>> ListVersionsAsync(string processId, CancellationToken cancellationToken);
 

@@ -38,6 +38,7 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<IAuditLog>()));
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<DefinitionCatalog>();
+        services.TryAddSingleton<StartEvents>();
         services.TryAddSingleton<InstanceCommandExecutor>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowQueries>();

@@ -159,6 +159,27 @@ public sealed class InMemoryWorkflowStore :
     Task<IReadOnlyList<TimerRecord>> ITimerStore.ListByInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<TimerRecord>>(() => _timers.Values.Where(t => t.InstanceId == instanceId).OrderBy(t => t.CreatedAt).ToList());
 
+    public Task<IReadOnlyList<TimerRecord>> ListStartTimersAsync(string processId, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<TimerRecord>>(() => _timers.Values.Where(t => t.IsStartEvent && t.ProcessId == processId)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList());
+
+    public Task<StartTimerChange> ReplaceStartTimersAsync(string processId, string definitionId, IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var cancelled = _timers.Values
+                .Where(t => t.IsStartEvent && t.ProcessId == processId && t.DefinitionId != definitionId && t.Status == TimerStatus.Pending)
+                .Select(t => t with { Status = TimerStatus.Cancelled }).ToList();
+            foreach (var timer in cancelled)
+                _timers[timer.Id] = timer;
+            var armedBefore = _timers.Values.Any(t => t.DefinitionId == definitionId);
+            var armed = armedBefore ? [] : timers.ToList();
+            foreach (var timer in armed)
+                _timers[timer.Id] = timer;
+            return Task.FromResult(new StartTimerChange(armed, cancelled));
+        }
+    }
+
     // Subscriptions
 
     public Task<IReadOnlyList<MessageSubscription>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken cancellationToken) =>

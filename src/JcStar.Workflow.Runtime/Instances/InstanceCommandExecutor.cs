@@ -28,7 +28,13 @@ public sealed class InstanceCommandExecutor(
 
     public TimeProvider Time => time;
 
-    internal async Task<InstanceCommit> StartAsync(DeployedDefinition definition, StartInstance command, WorkflowActor actor, CancellationToken ct)
+    /// <param name="prepare">Adds what started it besides the command (the start timer that fired and its next occurrence, the trigger's audit line).</param>
+    internal async Task<InstanceCommit> StartAsync(
+        DeployedDefinition definition,
+        StartInstance command,
+        WorkflowActor actor,
+        CancellationToken ct,
+        Func<CommitPlan, CancellationToken, Task>? prepare = null)
     {
         var definitions = await catalog.GetAsync(definition.Id, ct);
         var now = time.GetUtcNow();
@@ -50,6 +56,8 @@ public sealed class InstanceCommandExecutor(
         };
         var plan = new CommitPlan(stores, _options, instance.Id, now, actor.Id);
         plan.Audit(Audit.AuditActions.InstanceStarted, null, new { definitionId = definition.Id, command.BusinessKey, variables = command.Variables });
+        if (prepare is not null)
+            await prepare(plan, ct);
         await plan.ApplyAsync(instance, result.Effects, ct);
         var commit = plan.Build(instance, expectedVersion: null);
         await stores.Instances.CommitAsync(commit, ct);
