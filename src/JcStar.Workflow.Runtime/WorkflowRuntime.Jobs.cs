@@ -4,6 +4,7 @@ using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Mail;
 using Microsoft.Extensions.Logging;
 
 namespace JcStar.Workflow.Runtime;
@@ -124,7 +125,7 @@ public sealed partial class WorkflowRuntime
         EngineCommand command = result.IsBpmnError
             ? new FailActivity(job.EngineJobId!, result.ErrorMessage ?? result.ErrorCode!, result.ErrorCode)
             : new CompleteActivity(job.EngineJobId!, result.Outputs);
-        return await CommitJobOutcomeAsync(job.Id, command, JobStatus.Completed, result.IsBpmnError ? $"BPMN error {result.ErrorCode}: {result.ErrorMessage}" : null, ct);
+        return await CommitJobOutcomeAsync(job.Id, command, JobStatus.Completed, result.IsBpmnError ? $"BPMN error {result.ErrorCode}: {result.ErrorMessage}" : null, ct, outbox: result.OutboxMessages);
     }
 
     private async Task<IReadOnlyList<string>?> RunThrowAsync(ActivityJob job, int attempt, CancellationToken ct)
@@ -164,7 +165,13 @@ public sealed partial class WorkflowRuntime
     private Task<IReadOnlyList<string>?> GiveUpAsync(ActivityJob job, string error, CancellationToken ct) =>
         CommitJobOutcomeAsync(job.Id, new FailActivity(job.EngineJobId!, error), JobStatus.Failed, error, ct, failing: true);
 
-    private async Task<IReadOnlyList<string>?> CommitJobOutcomeAsync(string jobId, EngineCommand command, JobStatus status, string? error, CancellationToken ct, bool failing = false)
+    /// <summary>
+    /// Commits what the job's run decided, with the mail it asked for (<paramref name="outbox"/>) in the same
+    /// transaction. A job that is no longer pending (another run committed first) commits nothing; a job
+    /// whose instance ended or moved on is closed without its mail.
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> CommitJobOutcomeAsync(
+        string jobId, EngineCommand command, JobStatus status, string? error, CancellationToken ct, bool failing = false, IReadOnlyList<OutboxMessage>? outbox = null)
     {
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
@@ -180,6 +187,8 @@ public sealed partial class WorkflowRuntime
                 return await executor.ExecuteAsync(instance, command, WorkflowActor.System, (plan, _) =>
                 {
                     plan.Put(finished);
+                    foreach (var message in outbox ?? [])
+                        plan.Put(message);
                     if (failing)
                         plan.FailingJobId = job.Id;
                     plan.Audit(status == JobStatus.Completed ? AuditActions.ActivityCompleted : AuditActions.ActivityFailed, job.ElementId, new { jobId, activity = job.Name, error });

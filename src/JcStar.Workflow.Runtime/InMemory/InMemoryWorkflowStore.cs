@@ -3,6 +3,7 @@ using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Incidents;
 using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Runtime.Subscriptions;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Timers;
@@ -11,9 +12,11 @@ namespace JcStar.Workflow.Runtime.InMemory;
 
 /// <summary>
 /// Every store port in memory, for the CLI's simulate and fast tests. One lock makes each commit
-/// atomic and the version check exact, which is all the database adapters promise too.
+/// atomic and the version check exact, which is all the database adapters promise too. A commit's
+/// mail goes into <see cref="Outbox"/> under that lock: the in-memory outbox registered in the
+/// container when there is one, otherwise one of the store's own.
 /// </summary>
-public sealed class InMemoryWorkflowStore :
+public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
     IDefinitionStore, IInstanceStore, ITaskStore, ITimerStore, ISubscriptionStore, IJobStore, IIncidentStore, IAuditLog
 {
     private readonly Lock _gate = new();
@@ -26,6 +29,9 @@ public sealed class InMemoryWorkflowStore :
     private readonly Dictionary<string, ActivityJob> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _audit = [];
+
+    /// <summary>Where commits queue their mail; give the dispatcher (or the simulation's mail list) this outbox.</summary>
+    public InMemoryOutbox Outbox { get; } = outbox ?? new InMemoryOutbox();
 
     public WorkflowStores AsStores() => new(this, this, this, this, this, this, this, this);
 
@@ -79,6 +85,8 @@ public sealed class InMemoryWorkflowStore :
             if (commit.ExpectedVersion is null ? exists : !exists || current!.Version != commit.ExpectedVersion)
                 throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {id} was changed by another command");
 
+            // The outbox adds all of the mail or, throwing, none; nothing after it can fail, so mail and rows commit together.
+            Outbox.AddIfAbsent(commit.OutboxMessages);
             if (commit.CloseRemainingWork)
                 CloseRemainingWork(commit);
             _instances[id] = commit.Instance;

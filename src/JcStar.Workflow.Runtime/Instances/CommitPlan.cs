@@ -4,6 +4,7 @@ using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Incidents;
+using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Runtime.Subscriptions;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Timers;
@@ -26,6 +27,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
     private readonly Dictionary<string, SignalSubscription> _signalsOpened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _signalsClosed = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _audit = [];
+    private readonly List<OutboxMessage> _outbox = [];
     private readonly HashSet<string> _newRowIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _existingRowIds = new(StringComparer.Ordinal);
 
@@ -53,6 +55,9 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
     public void Put(ActivityJob job) => _jobs[job.Id] = job;
 
     public void Put(Incident incident) => _incidents[incident.Id] = incident;
+
+    /// <summary>Mail the step asked for: queued in the outbox by the same commit, or not at all.</summary>
+    public void Put(OutboxMessage message) => _outbox.Add(message);
 
     public void Audit(string action, string? elementId, object? data = null) =>
         _audit.Add(new AuditEntry
@@ -253,6 +258,7 @@ internal sealed class CommitPlan(WorkflowStores stores, RuntimeOptions options, 
         Jobs = [.. _jobs.Values],
         Incidents = [.. _incidents.Values],
         Audit = [.. _audit],
+        OutboxMessages = [.. _outbox],
         NewRowIds = _newRowIds,
         ExistingRowIds = _existingRowIds,
     };

@@ -1,6 +1,7 @@
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Incidents;
+using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Runtime.Subscriptions;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Timers;
@@ -25,6 +26,12 @@ public sealed record InstanceCommit
     public IReadOnlyList<ActivityJob> Jobs { get; init; } = [];
     public IReadOnlyList<Incident> Incidents { get; init; } = [];
     public IReadOnlyList<AuditEntry> Audit { get; init; } = [];
+
+    /// <summary>
+    /// Mail the step asked for, queued in the outbox in the same transaction. Inserted unless a message
+    /// with the same <see cref="OutboxMessage.IdempotencyKey"/> is already stored (then that one stays).
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> OutboxMessages { get; init; } = [];
 
     /// <summary>Ids of rows an effect created in this command (a task opened, a timer armed): stores may insert them without looking first.</summary>
     public IReadOnlySet<string> NewRowIds { get; init; } = new HashSet<string>();

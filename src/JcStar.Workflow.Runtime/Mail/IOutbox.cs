@@ -1,15 +1,18 @@
 namespace JcStar.Workflow.Runtime.Mail;
 
 /// <summary>
-/// The transactional outbox. <see cref="EnqueueAsync"/> performs no I/O of its own beyond the store's:
-/// a database implementation adds the row to the caller's unit of work, so the message is committed
-/// with the workflow step that asked for it, or not at all. Everything else is the dispatcher's and the UI's.
+/// The transactional outbox. A workflow step's mail does not pass through here: the handler returns it
+/// in its <see cref="Activities.ActivityResult.OutboxMessages"/> and the instance store writes it in the
+/// transaction that commits the step, so it is committed with the step or not at all. This port is the
+/// dispatcher's and the UI's: claiming, outcomes, staff retries and the mail log.
 /// </summary>
 public interface IOutbox
 {
     /// <summary>
-    /// Records the message unless one with the same <see cref="OutboxMessage.IdempotencyKey"/> exists;
-    /// returns the stored message either way, so enqueueing twice yields one message.
+    /// Records the message on its own, in a transaction of its own, unless one with the same
+    /// <see cref="OutboxMessage.IdempotencyKey"/> exists; returns the stored message either way, so
+    /// enqueueing twice yields one message. For mail that belongs to no workflow step (tools, tests);
+    /// a step that enqueued here would send its mail even when the step itself never commits.
     /// </summary>
     Task<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
 

@@ -10,13 +10,34 @@ public sealed class InMemoryOutbox : IOutbox
     public Task<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         lock (_gate)
+            return Task.FromResult(AddIfAbsent(message));
+    }
+
+    /// <summary>
+    /// The in-memory instance store's half of a commit: every message whose key is new, at once.
+    /// Called under the store's lock; takes only this outbox's own, so the two never wait on each other in turn.
+    /// </summary>
+    internal void AddIfAbsent(IReadOnlyList<OutboxMessage> messages)
+    {
+        if (messages.Count == 0)
+            return;
+        lock (_gate)
         {
-            if (_idByKey.TryGetValue(message.IdempotencyKey, out var existing))
-                return Task.FromResult(_byId[existing]);
-            _byId.Add(message.Id, message);
-            _idByKey.Add(message.IdempotencyKey, message.Id);
-            return Task.FromResult(message);
+            // Checked before anything is added, so a bad batch adds nothing (a database would roll it back).
+            if (messages.FirstOrDefault(m => !_idByKey.ContainsKey(m.IdempotencyKey) && _byId.ContainsKey(m.Id)) is { } clash)
+                throw new InvalidOperationException($"outbox message {clash.Id} ({clash.IdempotencyKey}) has the id of a stored message with another idempotency key");
+            foreach (var message in messages)
+                AddIfAbsent(message);
         }
+    }
+
+    private OutboxMessage AddIfAbsent(OutboxMessage message)
+    {
+        if (_idByKey.TryGetValue(message.IdempotencyKey, out var existing))
+            return _byId[existing];
+        _byId.Add(message.Id, message);
+        _idByKey.Add(message.IdempotencyKey, message.Id);
+        return message;
     }
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)

@@ -106,6 +106,16 @@ public sealed record OutboxMessage
     /// <summary>True when an outcome reported under <paramref name="leaseToken"/> may still be applied.</summary>
     public bool IsHeldBy(Guid leaseToken) => Status == OutboxStatus.Sending && LeaseToken == leaseToken;
 
+    /// <summary>
+    /// The message id for the key: the same on every run of one job, so the outputs of whichever run
+    /// commits name the stored message.
+    /// </summary>
+    public static Guid IdFor(string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        return new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("outbox-id:" + idempotencyKey)).AsSpan(0, 16));
+    }
+
     /// <summary>A globally unique Message-Id for the key: a hash (so no case data leaks into headers) at our domain.</summary>
     public static string MessageIdFor(string idempotencyKey, string domain)
     {
