@@ -5,6 +5,7 @@ using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Incidents;
 using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -67,11 +68,11 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
 
     /// <summary>
     /// The hot commit (start, complete a task, claim): the instance, tasks whose existence the command
-    /// knows, their candidates and the audit, with no timer, job, incident or subscription. Those need
+    /// knows, their candidates and the audit, with no timer, job, incident, subscription or mail. Those need
     /// no look-up first, so all of it is one batched command in the transaction.
     /// </summary>
     private static bool IsRowsOnly(InstanceCommit commit) =>
-        commit.Timers.Count == 0 && commit.Jobs.Count == 0 && commit.Incidents.Count == 0
+        commit.Timers.Count == 0 && commit.Jobs.Count == 0 && commit.Incidents.Count == 0 && commit.OutboxMessages.Count == 0
         && commit.MessageSubscriptionsOpened.Count == 0 && commit.MessageSubscriptionsClosed.Count == 0
         && commit.SignalSubscriptionsOpened.Count == 0 && commit.SignalSubscriptionsClosed.Count == 0
         && commit.Tasks.All(t => commit.NewRowIds.Contains(t.Id) || commit.ExistingRowIds.Contains(t.Id));
@@ -225,6 +226,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
             await db.SignalSubscriptions.Where(s => closed.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         db.AuditLog.AddRange(commit.Audit.Select(a => a.ToRow()));
+        await AddOutboxMessagesAsync(db, commit.OutboxMessages, cancellationToken);
 
         try
         {
@@ -241,6 +243,38 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
                 throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instance.Id} already exists");
             throw;
         }
+        catch (DbUpdateException) when (commit.OutboxMessages.Count > 0)
+        {
+            // Another run of the same step committed its mail after our look: a race it won, like a version conflict.
+            if (await AnyOutboxKeyStoredAsync(commit.OutboxMessages))
+                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instance.Id}: its mail was queued by another commit of the same step");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The step's mail, in the step's transaction (the outbox's own row mapping). A message whose
+    /// idempotency key is stored already stays as stored: the same job ran and committed before.
+    /// </summary>
+    private static async Task AddOutboxMessagesAsync(WorkflowDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        if (messages.Count == 0)
+            return;
+        var keys = messages.Select(m => m.IdempotencyKey).ToList();
+        var taken = (await db.MailOutbox.Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            if (taken.Add(message.IdempotencyKey))
+                db.MailOutbox.Add(message.ToRow());
+        }
+    }
+
+    private async Task<bool> AnyOutboxKeyStoredAsync(IReadOnlyList<OutboxMessage> messages)
+    {
+        var keys = messages.Select(m => m.IdempotencyKey).ToList();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.MailOutbox.AnyAsync(m => keys.Contains(m.IdempotencyKey));
     }
 
     private async Task<bool> ExistsAsync(string instanceId)
