@@ -39,8 +39,8 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// The JC-STAR scheme's stores (registry, number sequences, facilities, conflict declarations, activity
     /// ledger) and the mail outbox in the workflow database, so every server on it shares them. Call after
-    /// <see cref="AddWorkflowEfStores"/>. Earlier registrations of these ports (in-memory, the journal
-    /// outbox) are removed, so the database wins whichever order the host registers in.
+    /// <see cref="AddWorkflowEfStores"/>. Earlier registrations of these ports (in-memory)
+    /// are removed, so the database wins whichever order the host registers in.
     /// </summary>
     public static IServiceCollection AddSchemeEfStores(this IServiceCollection services)
     {

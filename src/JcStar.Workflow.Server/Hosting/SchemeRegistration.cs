@@ -65,7 +65,6 @@ public static class SchemeRegistration
             mail = mail with { OutboxFolder = Path.Combine(dataRoot, "outbox") };
         services.AddSingleton(mail);
         services.AddSingleton<MailTemplateLibrary>();
-        services.TryAddSingleton<IOutbox>(_ => new JournalOutbox(Path.Combine(dataRoot, "outbox.journal")));
         services.AddSingleton<IAttachmentSource, DocumentAttachmentSource>();
         services.AddSingleton(MailTransport.FromOptions(mail));
         services.AddSingleton<SendMailActivity>();
