@@ -113,7 +113,7 @@ internal static class SimulateCommand
         var artifacts = new SimulationArtifacts(outDir, TemplatesRoot(file), clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone));
         handlers.AddRange(artifacts.Handlers);
 
-        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)]);
+        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)], artifacts.Outbox);
         try
         {
             try

@@ -5,8 +5,10 @@ using JcStar.Workflow.Runtime.Activities;
 namespace JcStar.Workflow.Mail;
 
 /// <summary>
-/// <c>mail.send</c>: binds <see cref="SendMailActivity"/> to the runtime. The job's idempotency key is the
-/// outbox key, so a job that runs twice (a crash before its completion committed) queues one message.
+/// <c>mail.send</c>: binds <see cref="SendMailActivity"/> to the runtime. The composed message travels in
+/// the result and is queued in the same transaction as the step, so mail goes out only for a step that
+/// committed. The job's idempotency key is the outbox key, so a job that runs twice (a crash before its
+/// completion committed, a second node) queues one message.
 /// Outputs: <c>messageId</c> (the Message-Id header) and <c>outboxId</c>.
 /// </summary>
 public sealed class MailSendActivityHandler(SendMailActivity activity) : IActivityHandler
@@ -15,11 +17,12 @@ public sealed class MailSendActivityHandler(SendMailActivity activity) : IActivi
 
     public string Name => ActivityName;
 
-    public async Task<ActivityResult> ExecuteAsync(ImmutableDictionary<string, JsonElement> inputs, ActivityContext context, CancellationToken cancellationToken)
+    public Task<ActivityResult> ExecuteAsync(ImmutableDictionary<string, JsonElement> inputs, ActivityContext context, CancellationToken cancellationToken)
     {
-        var message = await activity.ExecuteAsync(new SendMailRequest(context.IdempotencyKey, context.InstanceId, context.BusinessKey, context.ElementId, inputs), cancellationToken);
-        return ActivityResult.Completed(ImmutableDictionary<string, JsonElement>.Empty
-            .Add("messageId", JsonSerializer.SerializeToElement(message.MessageId))
-            .Add("outboxId", JsonSerializer.SerializeToElement(message.Id.ToString())));
+        var message = activity.Compose(new SendMailRequest(context.IdempotencyKey, context.InstanceId, context.BusinessKey, context.ElementId, inputs));
+        return Task.FromResult(ActivityResult.Completed(ImmutableDictionary<string, JsonElement>.Empty
+                .Add("messageId", JsonSerializer.SerializeToElement(message.MessageId))
+                .Add("outboxId", JsonSerializer.SerializeToElement(message.Id.ToString())))
+            .WithOutboxMessage(message));
     }
 }

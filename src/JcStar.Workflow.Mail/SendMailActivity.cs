@@ -5,8 +5,9 @@ using MimeKit;
 namespace JcStar.Workflow.Mail;
 
 /// <summary>
-/// The send-mail activity: renders a notice from its Liquid template and enqueues it in the outbox.
-/// It sends nothing itself; the message commits with the workflow step and the dispatcher delivers it.
+/// The send-mail activity: renders a notice from its Liquid template into an outbox message.
+/// It neither sends nor stores anything: <see cref="MailSendActivityHandler"/> returns the message in
+/// its result, the runtime queues it in the transaction that commits the step, and the dispatcher delivers it.
 /// </summary>
 /// <remarks>
 /// Inputs (already evaluated by the engine): <c>template</c> (a folder under templates/mail);
@@ -14,12 +15,32 @@ namespace JcStar.Workflow.Mail;
 /// or an array of such strings or of <c>{ "address", "name" }</c>); <c>attachments</c> (a document id or an array of them);
 /// <c>variables</c> (an object the template sees; when absent the template sees every input).
 /// </remarks>
-public sealed class SendMailActivity(MailTemplateLibrary templates, IOutbox outbox, MailOptions options, TimeProvider time)
+public sealed class SendMailActivity(MailTemplateLibrary templates, MailOptions options, TimeProvider time)
 {
     /// <summary>The activity name a BPMN service or send task refers to.</summary>
     public const string ActivityName = "sendMail";
 
-    public async Task<OutboxMessage> ExecuteAsync(SendMailRequest request, CancellationToken cancellationToken)
+    private readonly IOutbox? _outbox;
+
+    /// <summary>For mail outside any workflow step (<see cref="ExecuteAsync"/>); the workflow handler needs no outbox.</summary>
+    public SendMailActivity(MailTemplateLibrary templates, IOutbox outbox, MailOptions options, TimeProvider time)
+        : this(templates, options, time) => _outbox = outbox;
+
+    /// <summary>
+    /// Composes and at once queues the message in the outbox given to the constructor, in a transaction of
+    /// its own: for tools and tests only. A workflow step uses <see cref="Compose"/> and returns the
+    /// message with its result, so the mail is queued only if the step commits.
+    /// </summary>
+    public Task<OutboxMessage> ExecuteAsync(SendMailRequest request, CancellationToken cancellationToken) =>
+        (_outbox ?? throw new InvalidOperationException("this send-mail activity has no outbox to queue in; a workflow step returns Compose's message in its result instead"))
+            .EnqueueAsync(Compose(request), cancellationToken);
+
+    /// <summary>
+    /// The message the request asks for, queued and due now. Its <see cref="OutboxMessage.Id"/>,
+    /// idempotency key and Message-Id derive from the job id, so a job that runs twice composes the same message.
+    /// </summary>
+    /// <exception cref="ArgumentException">An input is missing or malformed, or there is no recipient.</exception>
+    public OutboxMessage Compose(SendMailRequest request)
     {
         var inputs = request.Inputs;
         var templateName = RequiredString(inputs, "template");
@@ -35,9 +56,9 @@ public sealed class SendMailActivity(MailTemplateLibrary templates, IOutbox outb
 
         var rendered = templates.Render(templateName, variables);
         var now = time.GetUtcNow();
-        var message = new OutboxMessage
+        return new OutboxMessage
         {
-            Id = Guid.NewGuid(),
+            Id = OutboxMessage.IdFor(request.JobId),
             IdempotencyKey = request.JobId,
             InstanceId = request.InstanceId,
             BusinessKey = request.BusinessKey,
@@ -56,7 +77,6 @@ public sealed class SendMailActivity(MailTemplateLibrary templates, IOutbox outb
             NextAttemptAt = now,
             CreatedAt = now,
         };
-        return await outbox.EnqueueAsync(message, cancellationToken);
     }
 
     private static string RequiredString(IReadOnlyDictionary<string, JsonElement> inputs, string name) =>

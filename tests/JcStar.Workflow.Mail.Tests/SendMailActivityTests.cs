@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Testing;
 
@@ -9,22 +11,59 @@ public sealed class SendMailActivityTests
     private static CancellationToken None => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Running_the_activity_twice_for_one_job_enqueues_one_message()
+    public void Composing_twice_for_one_job_gives_one_message_and_another_job_another()
+    {
+        var (activity, _, _) = Activity();
+        var inputs = Inputs("""{ "template": "application-accepted", "to": "taro@example.jp" }""");
+
+        var first = activity.Compose(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs));
+        var again = activity.Compose(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs));
+        var next = activity.Compose(new SendMailRequest("job-2", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs));
+
+        Assert.Equal((first.Id, first.IdempotencyKey, first.MessageId), (again.Id, again.IdempotencyKey, again.MessageId));
+        Assert.Equal("job-1", first.IdempotencyKey);
+        Assert.NotEqual(first.Id, next.Id);
+        Assert.NotEqual(first.MessageId, next.MessageId);
+    }
+
+    [Fact]
+    public async Task The_workflow_handler_returns_the_message_with_its_result_and_queues_nothing_itself()
+    {
+        var (activity, outbox, _) = Activity();
+        var handler = new MailSendActivityHandler(activity);
+        var inputs = Inputs("""{ "template": "application-accepted", "to": "山田 太郎 <taro@example.jp>" }""").ToImmutableDictionary();
+        var context = new ActivityContext("case-1", "JCS-2025-000123", "Application", "Application:1", "notifyAcceptance", "case-1/job-7", 1, TestMail.Clock().GetUtcNow());
+
+        var result = await handler.ExecuteAsync(inputs, context, None);
+
+        // Queued only when the runtime commits the step; a handler that enqueued here would mail for a step that may never commit.
+        Assert.Empty(await outbox.ListByInstanceAsync("case-1", None));
+        var message = Assert.Single(result.OutboxMessages);
+        Assert.False(result.IsBpmnError);
+        Assert.Equal(
+            ("case-1/job-7", "case-1", "JCS-2025-000123", "notifyAcceptance", "application-accepted"),
+            (message.IdempotencyKey, message.InstanceId, message.BusinessKey, message.ElementId, message.TemplateName));
+        Assert.Equal([new Mailbox("taro@example.jp", "山田 太郎")], message.To);
+        Assert.Equal(message.MessageId, result.Outputs["messageId"].GetString());
+        Assert.Equal(message.Id.ToString(), result.Outputs["outboxId"].GetString());
+        Assert.Equal(OutboxMessage.IdFor("case-1/job-7"), message.Id);
+    }
+
+    [Fact]
+    public async Task Outside_a_workflow_the_activity_still_queues_at_once_and_once_per_key()
     {
         var (activity, outbox, _) = Activity();
         var inputs = Inputs("""{ "template": "application-accepted", "to": "taro@example.jp" }""");
 
-        var first = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
-        var again = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
-        var next = await activity.ExecuteAsync(new SendMailRequest("job-2", "case-1", "JCS-2025-000123", "notifyAcceptance", inputs), None);
+        var first = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notifyAcceptance", inputs), None);
+        var again = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notifyAcceptance", inputs), None);
 
         Assert.Equal(first.Id, again.Id);
-        Assert.NotEqual(first.MessageId, next.MessageId);
-        Assert.Equal(2, (await outbox.ListByInstanceAsync("case-1", None)).Count);
+        Assert.Equal(first.Id, Assert.Single(await outbox.ListByInstanceAsync("case-1", None)).Id);
     }
 
     [Fact]
-    public async Task Recipients_may_be_a_comma_separated_string_an_array_of_strings_or_address_objects()
+    public void Recipients_may_be_a_comma_separated_string_an_array_of_strings_or_address_objects()
     {
         var (activity, _, options) = Activity();
         var inputs = Inputs("""
@@ -38,7 +77,7 @@ public sealed class SendMailActivityTests
             }
             """);
 
-        var message = await activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notifyAcceptance", inputs), None);
+        var message = activity.Compose(new SendMailRequest("job-1", "case-1", null, "notifyAcceptance", inputs));
 
         Assert.Equal([new Mailbox("taro@example.jp", "山田 太郎"), new Mailbox("jiro@example.jp")], message.To);
         Assert.Equal([new Mailbox("hanako@example.jp", "佐藤 花子")], message.Cc);
@@ -55,9 +94,12 @@ public sealed class SendMailActivityTests
     public async Task A_mail_without_any_recipient_is_refused_and_nothing_is_enqueued()
     {
         var (activity, outbox, _) = Activity();
+        var request = new SendMailRequest("job-1", "case-1", null, "notify", Inputs("""{ "template": "application-accepted", "to": [] }"""));
 
-        await Assert.ThrowsAsync<ArgumentException>(() =>
-            activity.ExecuteAsync(new SendMailRequest("job-1", "case-1", null, "notify", Inputs("""{ "template": "application-accepted", "to": [] }""")), None));
+        var refused = Assert.Throws<ArgumentException>(() => activity.Compose(request));
+        await Assert.ThrowsAsync<ArgumentException>(() => activity.ExecuteAsync(request, None));
+
+        Assert.Contains("no recipient", refused.Message);
         Assert.Empty(await outbox.ListByInstanceAsync("case-1", None));
     }
 

@@ -14,7 +14,6 @@ namespace JcStar.Workflow.Cli.Simulation;
 public sealed class SimulationArtifacts
 {
     private readonly InMemoryDocumentStore documents;
-    private readonly InMemoryOutbox outbox = new();
     private readonly MailOptions mailOptions;
     private readonly string? outDir;
 
@@ -27,11 +26,14 @@ public sealed class SimulationArtifacts
         Handlers =
         [
             new DocumentRenderActivityHandler(new RenderDocumentActivity(new WordTemplateEngine(documentOptions), documents, documentOptions), letterZone),
-            new MailSendActivityHandler(new SendMailActivity(new MailTemplateLibrary(mailOptions, clock), outbox, mailOptions, clock)),
+            new MailSendActivityHandler(new SendMailActivity(new MailTemplateLibrary(mailOptions, clock), mailOptions, clock)),
         ];
     }
 
     public IReadOnlyList<IActivityHandler> Handlers { get; }
+
+    /// <summary>Where the simulation's steps queue their mail: give it to the <see cref="SimulationHost"/>, whose store commits into it.</summary>
+    public InMemoryOutbox Outbox { get; } = new();
 
     public async Task<IReadOnlyList<DocumentEntry>> DocumentsAsync(string? instanceId, CancellationToken ct)
     {
@@ -60,7 +62,7 @@ public sealed class SimulationArtifacts
             return [];
         var composer = new MimeMessageComposer(new DocumentAttachmentSource(documents));
         var entries = new List<MailEntry>();
-        foreach (var message in await outbox.ListByInstanceAsync(instanceId, ct))
+        foreach (var message in await Outbox.ListByInstanceAsync(instanceId, ct))
         {
             string? path = null;
             if (outDir is not null)

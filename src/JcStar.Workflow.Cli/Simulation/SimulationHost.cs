@@ -9,6 +9,7 @@ using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Hosting;
 using JcStar.Workflow.Runtime.InMemory;
 using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Timers;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +33,14 @@ public sealed class SimulationHost : IAsyncDisposable
     private readonly VirtualClock clock;
     private readonly List<IncidentEntry> hostIncidents = [];
 
-    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels, IEnumerable<IStartVariableSource> startVariables)
+    /// <param name="outbox">Where steps queue their mail, committed with them (the in-memory store's own when null).</param>
+    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels, IEnumerable<IStartVariableSource> startVariables, InMemoryOutbox? outbox = null)
     {
         this.clock = clock;
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(clock);
+        if (outbox is not null)
+            collection.AddSingleton(outbox);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         collection.AddWorkflowRuntime(o =>
         {
