@@ -90,6 +90,11 @@ public sealed partial class WorkflowRuntime
             if (timer is not { Status: TimerStatus.Pending })
                 return null;
             var instance = await stores.Instances.FindAsync(timer.InstanceId!, cancellationToken);
+            // Again after the instance: a commit that fired the timer since the first read (another node) is in the
+            // version just read, so the stale Pending row cannot be written back over its Fired as Cancelled.
+            timer = await stores.Timers.FindAsync(timerId, cancellationToken);
+            if (timer is not { Status: TimerStatus.Pending })
+                return null;
             var fired = timer with { Status = TimerStatus.Fired, FiredAt = Time.GetUtcNow() };
             if (instance is null || instance.HasEnded)
                 return await CloseStaleAsync(instance, plan => plan.Put(timer with { Status = TimerStatus.Cancelled }), cancellationToken);
