@@ -25,6 +25,7 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddWorkflowEfStores(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
     {
         services.AddPooledDbContextFactory<WorkflowDbContext>(configure);
+        services.AddSingleton<SqliteSessions>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
         services.AddSingleton<ITaskStore, EfTaskStore>();

@@ -6,13 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
-public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> factory) : IDefinitionStore
+public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> factory, SqliteSessions sessions) : IDefinitionStore
 {
     // Every start asks for the latest version: only its id, hash and publication time are read, compiled, and the stored
     // row (XML and all) is read once per id, hash and time, so a reset database that reuses an id is read afresh.
     private static readonly CompiledQuery<string, LatestVersion?> Latest = new((db, processId, _) => db.Definitions.AsNoTracking()
         .Where(d => d.ProcessId == processId).OrderByDescending(d => d.Version)
         .Select(d => new LatestVersion(d.Id, d.ContentHash, d.PublishedAt)).FirstOrDefault());
+
+    private static readonly string[] LatestColumns = [nameof(DefinitionRow.Id), nameof(DefinitionRow.ContentHash), nameof(DefinitionRow.PublishedAt)];
 
     private readonly ConcurrentDictionary<string, DeployedDefinition> _read = new(StringComparer.Ordinal);
 
@@ -24,12 +26,28 @@ public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> facto
 
     public async Task<DeployedDefinition?> FindLatestAsync(string processId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await Latest.RunAsync(db, processId, cancellationToken) is not { } latest)
+        var onSession = await sessions.ReadAsync<DefinitionRow>(LatestColumns, r =>
+        {
+            var process = r.Value(nameof(DefinitionRow.ProcessId), processId, 0);
+            return ($"SELECT {r.SelectList} FROM {r.Table} WHERE {r.Column(nameof(DefinitionRow.ProcessId))} = {process.Name} " +
+                $"ORDER BY {r.Column(nameof(DefinitionRow.Version))} DESC LIMIT 1", [process]);
+        }, cancellationToken);
+        LatestVersion? latest;
+        if (onSession is not null)
+        {
+            latest = onSession.Select(r => new LatestVersion(r.Id, r.ContentHash, r.PublishedAt)).FirstOrDefault();
+        }
+        else
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            latest = await Latest.RunAsync(db, processId, cancellationToken);
+        }
+        if (latest is null)
             return null;
         if (_read.TryGetValue(latest.Id, out var known) && known.ContentHash == latest.ContentHash && known.PublishedAt == latest.PublishedAt)
             return known;
-        var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == latest.Id, cancellationToken);
+        await using var read = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await read.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == latest.Id, cancellationToken);
         if (row is null)
             return null;
         var definition = row.ToRecord();

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
-public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory) : IInstanceStore
+public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory, SqliteSessions sessions) : IInstanceStore
 {
     // Compiled: every command reads its instance, and LINQ's per-call translation costs more than the read.
     private static readonly CompiledQuery<string, InstanceRow?> ById = new((db, id, _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
@@ -22,6 +22,13 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
 
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {
+        var read = await sessions.ReadAsync<InstanceRow>([], r =>
+        {
+            var id = r.Value(nameof(InstanceRow.Id), instanceId, 0);
+            return ($"SELECT {r.SelectList} FROM {r.Table} WHERE {r.Column(nameof(InstanceRow.Id))} = {id.Name}", [id]);
+        }, cancellationToken);
+        if (read is not null)
+            return read.FirstOrDefault()?.ToRecord();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return (await ById.RunAsync(db, instanceId, cancellationToken))?.ToRecord();
     }
@@ -44,14 +51,17 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
 
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken)
     {
+        if (IsRowsOnly(commit) && await sessions.RentAsync(cancellationToken) is { } session)
+        {
+            await CommitOnSessionAsync(session, commit, cancellationToken);
+            return;
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var provider = db.Database.ProviderName;
-        // SQLite has one writer: writers of this process queue here and hand over at once, instead of
-        // meeting in BEGIN IMMEDIATE where SQLite's busy handler sleeps for milliseconds between tries.
-        var gate = provider == ProviderNames.Sqlite ? SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
-        if (provider is ProviderNames.Sqlite or ProviderNames.PostgreSql && IsRowsOnly(commit))
+        var gate = provider == ProviderNames.Sqlite ? WriterGate(db) : null;
+        if (provider == ProviderNames.PostgreSql && IsRowsOnly(commit))
         {
-            await CommitWithSqlAsync(db, commit, gate, cancellationToken);
+            await CommitWithSqlAsync(db, commit, cancellationToken);
             return;
         }
         if (gate is not null)
@@ -67,6 +77,13 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
     }
 
     /// <summary>
+    /// SQLite has one writer: writers of this process queue here and hand over at once, instead of
+    /// meeting in BEGIN IMMEDIATE where SQLite's busy handler sleeps for milliseconds between tries.
+    /// </summary>
+    private static SemaphoreSlim WriterGate(WorkflowDbContext db) =>
+        SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>
     /// The hot commit (start, complete a task, claim): the instance, tasks whose existence the command
     /// knows, their candidates and the audit, with no timer, job, incident, subscription or mail. Those need
     /// no look-up first, so all of it is one batched command in the transaction.
@@ -77,12 +94,10 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         && commit.SignalSubscriptionsOpened.Count == 0 && commit.SignalSubscriptionsClosed.Count == 0
         && commit.Tasks.All(t => commit.NewRowIds.Contains(t.Id) || commit.ExistingRowIds.Contains(t.Id));
 
-    /// <remarks>The statements are built before the SQLite writer gate is taken, so writers hold it only while SQLite writes.</remarks>
-    private async Task CommitWithSqlAsync(WorkflowDbContext db, InstanceCommit commit, SemaphoreSlim? gate, CancellationToken ct)
+    /// <summary>The rows-only commit as statements: the instance first (its UPDATE reports the row when the version still matched).</summary>
+    private static SqlRowBatch RowsOnlyStatements(WorkflowDbContext db, InstanceCommit commit)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        var batch = new SqlRowBatch(db, command);
-
+        var batch = new SqlRowBatch(db);
         var instance = commit.Instance.ToRow();
         var version = batch.Column<InstanceRow>(nameof(InstanceRow.Version));
         if (commit.ExpectedVersion is { } expected)
@@ -115,21 +130,80 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         batch.Insert(inserted);
         batch.Insert(candidates);
         batch.Insert(commit.Audit.Select(a => a.ToRow()).ToList());
-        var sql = batch.Command();
+        return batch;
+    }
 
-        await db.Database.OpenConnectionAsync(ct);
+    /// <summary>
+    /// The rows-only commit on a SQLite session: each statement is one the session keeps prepared, run in
+    /// one transaction. The statements are built before the writer gate is taken, so writers hold it only
+    /// while SQLite writes.
+    /// </summary>
+    private async Task CommitOnSessionAsync(SqliteSessions.Session session, InstanceCommit commit, CancellationToken ct)
+    {
+        var statements = RowsOnlyStatements(session.Db, commit).Statements;
+        var gate = WriterGate(session.Db);
         try
         {
-            if (gate is not null)
-                await gate.WaitAsync(ct);
+            await gate.WaitAsync(ct);
             try
             {
-                await CommitBatchAsync(db, commit, sql, instance.Id, ct);
+                using var transaction = session.Connection.BeginTransaction();
+                try
+                {
+                    for (var i = 0; i < statements.Count; i++)
+                    {
+                        var command = session.Command(statements[i].Sql, transaction);
+                        statements[i].Bind(command);
+                        if (i == 0 && commit.ExpectedVersion is not null)
+                        {
+                            using var reader = command.ExecuteReader();
+                            if (!reader.Read())
+                                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {commit.Instance.Id} was changed by another command");
+                        }
+                        else
+                        {
+                            command.ExecuteNonQuery();
+                        }
+                    }
+                    transaction.Commit();
+                }
+                catch (DbException) when (commit.ExpectedVersion is null)
+                {
+                    transaction.Rollback();
+                    if (await ExistsAsync(commit.Instance.Id))
+                        throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {commit.Instance.Id} already exists");
+                    throw;
+                }
             }
             finally
             {
-                gate?.Release();
+                gate.Release();
             }
+        }
+        catch (WorkflowConflictException)
+        {
+            // Rolled back; the connection is as good as before.
+            session.Return();
+            throw;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+        session.Return();
+    }
+
+    /// <summary>The rows-only commit as one batched command (PostgreSQL: one round trip).</summary>
+    private async Task CommitWithSqlAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var sql = RowsOnlyStatements(db, commit).Command(command);
+        var instanceId = commit.Instance.Id;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await CommitBatchAsync(db, commit, sql, instanceId, ct);
         }
         finally
         {
@@ -180,10 +254,11 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         string T<TRow>() => batch.Table<TRow>();
         string C<TRow>(string property) => batch.Column<TRow>(property);
         string V<TRow>(string property, object? value) => batch.Value<TRow>(property, value);
-        var openTask = V<TaskRow>(nameof(TaskRow.Status), (int)HumanTaskStatus.Open);
-        var taskInstance = V<TaskRow>(nameof(TaskRow.InstanceId), id);
-        batch.Append($"UPDATE {T<TaskCandidateRow>()} SET {C<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen))} = {V<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), false)} WHERE {C<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen))} = {V<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), true)} AND {C<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId))} IN (SELECT {C<TaskRow>(nameof(TaskRow.Id))} FROM {T<TaskRow>()} WHERE {C<TaskRow>(nameof(TaskRow.InstanceId))} = {taskInstance} AND {C<TaskRow>(nameof(TaskRow.Status))} = {openTask})");
-        batch.Append($"UPDATE {T<TaskRow>()} SET {C<TaskRow>(nameof(TaskRow.Status))} = {V<TaskRow>(nameof(TaskRow.Status), (int)HumanTaskStatus.Cancelled)}, {C<TaskRow>(nameof(TaskRow.CompletedAt))} = {V<TaskRow>(nameof(TaskRow.CompletedAt), at)} WHERE {C<TaskRow>(nameof(TaskRow.InstanceId))} = {taskInstance} AND {C<TaskRow>(nameof(TaskRow.Status))} = {openTask}");
+        // Values belong to the statement appended next, so each statement makes its own.
+        string OpenTask() => V<TaskRow>(nameof(TaskRow.Status), (int)HumanTaskStatus.Open);
+        string TaskInstance() => V<TaskRow>(nameof(TaskRow.InstanceId), id);
+        batch.Append($"UPDATE {T<TaskCandidateRow>()} SET {C<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen))} = {V<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), false)} WHERE {C<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen))} = {V<TaskCandidateRow>(nameof(TaskCandidateRow.IsOpen), true)} AND {C<TaskCandidateRow>(nameof(TaskCandidateRow.TaskId))} IN (SELECT {C<TaskRow>(nameof(TaskRow.Id))} FROM {T<TaskRow>()} WHERE {C<TaskRow>(nameof(TaskRow.InstanceId))} = {TaskInstance()} AND {C<TaskRow>(nameof(TaskRow.Status))} = {OpenTask()})");
+        batch.Append($"UPDATE {T<TaskRow>()} SET {C<TaskRow>(nameof(TaskRow.Status))} = {V<TaskRow>(nameof(TaskRow.Status), (int)HumanTaskStatus.Cancelled)}, {C<TaskRow>(nameof(TaskRow.CompletedAt))} = {V<TaskRow>(nameof(TaskRow.CompletedAt), at)} WHERE {C<TaskRow>(nameof(TaskRow.InstanceId))} = {TaskInstance()} AND {C<TaskRow>(nameof(TaskRow.Status))} = {OpenTask()}");
         batch.Append($"UPDATE {T<TimerRow>()} SET {C<TimerRow>(nameof(TimerRow.Status))} = {V<TimerRow>(nameof(TimerRow.Status), (int)TimerStatus.Cancelled)} WHERE {C<TimerRow>(nameof(TimerRow.InstanceId))} = {V<TimerRow>(nameof(TimerRow.InstanceId), id)} AND {C<TimerRow>(nameof(TimerRow.Status))} = {V<TimerRow>(nameof(TimerRow.Status), (int)TimerStatus.Pending)}");
         batch.Append($"UPDATE {T<JobRow>()} SET {C<JobRow>(nameof(JobRow.Status))} = {V<JobRow>(nameof(JobRow.Status), (int)JobStatus.Cancelled)}, {C<JobRow>(nameof(JobRow.FinishedAt))} = {V<JobRow>(nameof(JobRow.FinishedAt), at)}, {C<JobRow>(nameof(JobRow.LeaseOwner))} = NULL, {C<JobRow>(nameof(JobRow.LeaseUntil))} = NULL WHERE {C<JobRow>(nameof(JobRow.InstanceId))} = {V<JobRow>(nameof(JobRow.InstanceId), id)} AND {C<JobRow>(nameof(JobRow.Kind))} = {V<JobRow>(nameof(JobRow.Kind), (int)JobKind.Activity)} AND {C<JobRow>(nameof(JobRow.Status))} = {V<JobRow>(nameof(JobRow.Status), (int)JobStatus.Pending)}");
         batch.Append($"DELETE FROM {T<MessageSubscriptionRow>()} WHERE {C<MessageSubscriptionRow>(nameof(MessageSubscriptionRow.InstanceId))} = {V<MessageSubscriptionRow>(nameof(MessageSubscriptionRow.InstanceId), id)}");

@@ -5,13 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
-public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : ITaskStore
+public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, SqliteSessions sessions) : ITaskStore
 {
     // Compiled: completing a task reads it first, and LINQ's per-call translation costs more than the read.
     private static readonly CompiledQuery<string, TaskRow?> ById = new((db, id, _) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
 
     public async Task<HumanTask?> FindAsync(string taskId, CancellationToken cancellationToken)
     {
+        var read = await sessions.ReadAsync<TaskRow>([], r =>
+        {
+            var id = r.Value(nameof(TaskRow.Id), taskId, 0);
+            return ($"SELECT {r.SelectList} FROM {r.Table} WHERE {r.Column(nameof(TaskRow.Id))} = {id.Name}", [id]);
+        }, cancellationToken);
+        if (read is not null)
+            return read.FirstOrDefault()?.ToRecord();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return (await ById.RunAsync(db, taskId, cancellationToken))?.ToRecord();
     }
@@ -23,6 +30,10 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : 
     /// </summary>
     public async Task<Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken cancellationToken)
     {
+        if (query.Assignee is null && query.CandidateUser is null && query.CandidateGroups.Count == 0
+            && await ReadFilteredOnSessionAsync(query, cancellationToken) is { } read)
+            return query.Page.ToPage(read.Select(r => r.ToRecord()).ToList());
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var nullsSortLast = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
         var filtered = Filter(db.Tasks.AsNoTracking(), query);
@@ -64,6 +75,36 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory) : 
             .Select(r => r.ToRecord()).ToList();
         return query.Page.ToPage(page);
     }
+
+    /// <summary>
+    /// The query without identity criteria (a case's tasks, the admin view) on a SQLite session: the same
+    /// filter and order as <see cref="Filter"/> and <see cref="Ordered"/>, with the statement kept prepared.
+    /// Null on other databases.
+    /// </summary>
+    private ValueTask<List<TaskRow>?> ReadFilteredOnSessionAsync(TaskQuery query, CancellationToken ct) =>
+        sessions.ReadAsync<TaskRow>([], r =>
+        {
+            var where = new List<string>();
+            var values = new List<SqlRowBatch.BoundValue>();
+            void Require(string property, object value)
+            {
+                var bound = r.Value(property, value, values.Count);
+                values.Add(bound);
+                where.Add($"{r.Column(property)} = {bound.Name}");
+            }
+            if (query.Status is { } status)
+                Require(nameof(TaskRow.Status), (int)status);
+            if (query.InstanceId is { } instanceId)
+                Require(nameof(TaskRow.InstanceId), instanceId);
+            if (query.BusinessKey is { } businessKey)
+                Require(nameof(TaskRow.BusinessKey), businessKey);
+            var due = r.Column(nameof(TaskRow.DueAt));
+            // Skip and take are integers of ours, written as literals: a handful of page sizes, each kept prepared.
+            var sql = $"SELECT {r.SelectList} FROM {r.Table}{(where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where))} " +
+                $"ORDER BY {due} IS NULL, {due}, {r.Column(nameof(TaskRow.CreatedAt))}, {r.Column(nameof(TaskRow.Id))} " +
+                $"LIMIT {query.Page.Take + 1} OFFSET {query.Page.Skip}";
+            return (sql, values.ToArray());
+        }, ct);
 
     private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> tasks, TaskQuery query)
     {
