@@ -1,54 +1,22 @@
-using JcStar.Workflow.Hangfire;
-using JcStar.Workflow.Hangfire.Hosting;
-using JcStar.Workflow.Persistence;
-using JcStar.Workflow.Persistence.Hosting;
-using JcStar.Workflow.Persistence.Sqlite;
-using JcStar.Workflow.Runtime;
-using JcStar.Workflow.Runtime.Activities;
-using JcStar.Workflow.Runtime.Definitions;
-using JcStar.Workflow.Runtime.Hosting;
-using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Runtime.KillHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-// A worker the kill test starts, SIGKILLs mid-run and starts again: usage KillHost DIR COUNT.
-// Starts instances JC-0..JC-(COUNT-1) that do not exist yet, then processes until killed.
-var folder = args[0];
-var count = int.Parse(args[1]);
-var connection = SqliteWorkflowDatabase.ConnectionStringFor(Path.Combine(folder, "workflow.db"));
-
-var builder = Host.CreateApplicationBuilder();
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddWorkflowEfStores(o => SqliteWorkflowDatabase.Configure(o, connection));
-builder.Services.AddWorkflowRuntime(o =>
+// Child processes for the durable runtime's crash and multi-node tests (tests/JcStar.Workflow.Runtime.Tests):
+//   work     --provider P --db CS --folder DIR --count N   the kill test's worker: starts JC-0..JC-(N-1) that do not exist yet, then processes until killed
+//   complete --provider P --db CS --node ID --tasks FILE   one node racing to complete every task listed in FILE
+//   sweep    --provider P --db CS --node ID --folder DIR [--seed K] [--start S --count N]   one node deploying the Kill process and starting JC-0..JC-(K-1) with their wake-ups lost, then starting JC-S.. and firing timers and running jobs with the sweep and its own wake-ups until told to stop
+// P is Sqlite or PostgreSql; CS the workflow database's connection string. The node modes print "ready",
+// wait for "go" on stdin so both nodes start together, and end with one line "report {json}" on stdout.
+var options = Arguments.Parse(args.Skip(1));
+return args.FirstOrDefault() switch
 {
-    o.JobLease = TimeSpan.FromSeconds(10);
-    o.SweepGrace = TimeSpan.FromSeconds(3);
-    o.RetryBaseDelay = TimeSpan.FromSeconds(1);
-});
-builder.Services.AddSingleton<IActivityHandler>(new CountedWork(Path.Combine(folder, "effects.txt")));
-builder.Services.AddWorkflowHangfire(
-    new WorkflowHangfireOptions { WorkerCount = 8, Dashboard = false, SweepInterval = TimeSpan.FromSeconds(2) },
-    HangfireStorageKind.Sqlite,
-    Path.Combine(folder, "hangfire.db"));
-using var host = builder.Build();
+    "work" => await KillWorker.RunAsync(options),
+    "complete" => await CompleteNode.RunAsync(options),
+    "sweep" => await SweepNode.RunAsync(options),
+    _ => Usage(),
+};
 
-await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
-    await db.Database.MigrateAsync();
-await host.Services.GetRequiredService<DefinitionDeployment>().DeployAsync(KillProcess.Xml, "kill.bpmn", WorkflowActor.System);
-await host.StartAsync();
-
-var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
-var instances = host.Services.GetRequiredService<IInstanceStore>();
-for (var i = 0; i < count; i++)
+static int Usage()
 {
-    var key = $"JC-{i}";
-    if ((await instances.QueryAsync(new InstanceQuery(BusinessKey: key), CancellationToken.None)).Items.Count == 0)
-        await runtime.StartAsync("Kill", key, null, WorkflowActor.System);
+    Console.Error.WriteLine("usage: KillHost work|complete|sweep --provider Sqlite|PostgreSql --db CONNECTION [--folder DIR] [--count N] [--node ID] [--tasks FILE]");
+    return 2;
 }
-Console.WriteLine("all started");
-await host.WaitForShutdownAsync();

@@ -1,17 +1,18 @@
-using System.Diagnostics;
 using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Sqlite;
 using JcStar.Workflow.Runtime.Audit;
-using JcStar.Workflow.Testing;
+using JcStar.Workflow.Runtime.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace JcStar.Workflow.Runtime.Tests;
 
 /// <summary>
-/// Crash safety: a worker process (tests/JcStar.Workflow.Runtime.KillHost) runs 500 instances with an
-/// async activity and a timer each, is SIGKILLed mid-run, and is started again. Every instance must
-/// end exactly once, every job and timer commit exactly once, and nothing half-done may remain.
+/// Crash safety: a worker process (tests/JcStar.Workflow.Runtime.KillHost, wired as a server: Hangfire
+/// plus the periodic sweep) runs 500 instances with an async activity and a timer each, is SIGKILLed
+/// mid-run, and is started again. Every instance must end exactly once, every job and timer commit exactly
+/// once, and nothing half-done may remain. On SQLite (Hangfire in a file beside it) and on PostgreSQL
+/// (Hangfire in the same database, a scratch one of its own: jcstar_kill_…).
 /// </summary>
 [Collection(Support.DatabaseCollection.Name)]
 public sealed class KillTests
@@ -20,43 +21,53 @@ public sealed class KillTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_worker_killed_mid_run_and_restarted_completes_every_instance_exactly_once()
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>Where the time went, in the test's output.</summary>
+    private void Phase(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{_clock.Elapsed.TotalSeconds,6:F1}s {what}");
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_worker_killed_mid_run_and_restarted_completes_every_instance_exactly_once(string provider)
     {
         var folder = Path.Combine(Path.GetTempPath(), "jcstar-kill-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        await using var postgres = provider == TestDatabase.PostgreSql ? await ScratchPostgres.CreateAsync("jcstar_kill") : null;
+        var connection = postgres?.ConnectionString ?? SqliteWorkflowDatabase.ConnectionStringFor(Path.Combine(folder, "workflow.db"));
         var options = new DbContextOptionsBuilder<WorkflowDbContext>();
-        SqliteWorkflowDatabase.Configure(options, SqliteWorkflowDatabase.ConnectionStringFor(Path.Combine(folder, "workflow.db")));
+        if (postgres is null)
+            SqliteWorkflowDatabase.Configure(options, connection);
+        else
+            postgres.Configure(options);
+        await using (var db = new WorkflowDbContext(options.Options))
+            await db.Database.MigrateAsync(Ct);
+        Phase($"{provider} database migrated");
 
-        using (var first = StartWorker(folder))
+        using (var first = StartWorker(provider, connection, folder))
         {
             // Kill while work is in flight: some instances started, some jobs done, none finished everywhere.
-            var inFlight = await WaitAsync(async () =>
+            var inFlight = await Poll.UntilAsync(async () =>
             {
                 await using var db = new WorkflowDbContext(options.Options);
-                return await TableExistsAsync(db) && await db.AuditLog.CountAsync(a => a.Action == AuditActions.ActivityCompleted, Ct) >= 30;
-            }, TimeSpan.FromSeconds(120));
-            Assert.True(inFlight, "the worker made no progress before the kill");
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync(Ct);
+                return await db.AuditLog.CountAsync(a => a.Action == AuditActions.ActivityCompleted, Ct) >= 30;
+            }, () => first.HasExited, Ct);
+            Assert.True(inFlight, $"the worker made no progress before the kill; stderr:\n{first.Errors}");
+            await first.KillAsync();
+            Phase("first worker killed");
         }
         await using (var db = new WorkflowDbContext(options.Options))
             Assert.True(await db.Instances.CountAsync(i => i.EndedAt == null, Ct) > 0, "the kill came too late to interrupt anything");
 
-        using var second = StartWorker(folder);
-        try
+        using (var second = StartWorker(provider, connection, folder))
         {
-            var finished = await WaitAsync(async () =>
+            var finished = await Poll.UntilAsync(async () =>
             {
                 await using var db = new WorkflowDbContext(options.Options);
                 return await db.Instances.CountAsync(i => i.Status == 1, Ct) == Count;
-            }, TimeSpan.FromSeconds(240));
-            Assert.True(finished, "not every instance completed after the restart");
-        }
-        finally
-        {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync(CancellationToken.None);
+            }, () => second.HasExited, Ct);
+            Assert.True(finished, $"not every instance completed after the restart; stderr:\n{second.Errors}");
+            Phase("every instance completed after the restart");
+            await second.KillAsync();
         }
 
         await using var check = new WorkflowDbContext(options.Options);
@@ -78,51 +89,6 @@ public sealed class KillTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    private static Process StartWorker(string folder)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = RepositoryPaths.InRepo("tests", "JcStar.Workflow.Runtime.KillHost", "bin", configuration, "net10.0", "JcStar.Workflow.Runtime.KillHost.dll");
-        Assert.True(File.Exists(dll), $"build the kill host first: {dll}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(folder);
-        start.ArgumentList.Add(Count.ToString());
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<bool> TableExistsAsync(WorkflowDbContext db)
-    {
-        try
-        {
-            return (await db.Database.GetAppliedMigrationsAsync(Ct)).Any();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            try
-            {
-                if (await condition())
-                    return true;
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException)
-            {
-                // The worker may be creating the schema.
-            }
-            await Task.Delay(200, Ct);
-        }
-        return false;
-    }
+    private static KillHostProcess StartWorker(string provider, string connection, string folder) =>
+        KillHostProcess.Start("work", "--provider", provider, "--db", connection, "--folder", folder, "--count", Count.ToString());
 }
