@@ -87,6 +87,8 @@ public sealed class KillTests
         // The handler's outside effect is at least once: only runs in flight at the kill may repeat.
         Assert.True(effects.Count(g => g.Count() > 1) <= 16, $"{effects.Count(g => g.Count() > 1)} effects repeated");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Kept when the test fails (the assertions above throw first): the files are the evidence.
+        Directory.Delete(folder, recursive: true);
     }
 
     private static KillHostProcess StartWorker(string provider, string connection, string folder) =>

@@ -87,6 +87,7 @@ public sealed class TwoNodeTests
         Assert.Equal(Tasks, ended.Count);
         Assert.All(ended, n => Assert.Equal(1, n));
         Assert.Equal(Tasks, await db.Instances.CountAsync(i => i.Status == 1 && i.EndedAt != null, Ct));
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -150,6 +151,7 @@ public sealed class TwoNodeTests
         var effects = Directory.GetFiles(folder, "effects-*.txt").SelectMany(File.ReadAllLines).Where(l => l.Length > 0).ToList();
         Assert.Equal(Instances, effects.Count);
         Assert.Equal(Instances, effects.Distinct().Count());
+        Directory.Delete(folder, recursive: true);
     }
 
     private static async Task<List<string>> SeedApprovalsAsync(ScratchPostgres database)
