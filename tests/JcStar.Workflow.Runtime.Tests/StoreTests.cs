@@ -58,6 +58,65 @@ public sealed class StoreTests
         await Assert.ThrowsAsync<WorkflowConflictException>(() => instances.CommitAsync(new InstanceCommit { Instance = Instance("i1") }, Ct));
     }
 
+    /// <summary>
+    /// SQLite writes commits that arrive together in one transaction (a group commit); each must still stand
+    /// or fall alone: a stale one, or a second start of an existing case, leaves the others written.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Commits_arriving_together_each_stand_or_fall_alone(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        var instances = host.Stores.Instances;
+        const int cases = 12;
+        for (var i = 0; i < cases; i++)
+            await instances.CommitAsync(new InstanceCommit { Instance = Instance($"i{i}") }, Ct);
+
+        InstanceCommit Step(int i, string kind, int expected) => new()
+        {
+            Instance = Instance($"i{i}", expected + 1) with { StateJson = $"{{\"{kind}\":{i}}}" },
+            ExpectedVersion = expected,
+            Tasks = [Task($"t-{kind}-{i}", $"i{i}", null, ["reviewers"])],
+            NewRowIds = new HashSet<string> { $"t-{kind}-{i}" },
+            Audit = [new AuditEntry { At = T0, Actor = "x", Action = kind, InstanceId = $"i{i}" }],
+        };
+        var commits = Enumerable.Range(0, cases).SelectMany(i => new (string Kind, InstanceCommit Commit)[]
+        {
+            ("good", Step(i, "good", expected: 1)),
+            ("stale", Step(i, "stale", expected: 7)),
+            ("restart", new InstanceCommit { Instance = Instance($"i{i}") with { StateJson = "{\"restart\":true}" }, Audit = [new AuditEntry { At = T0, Actor = "x", Action = "restart", InstanceId = $"i{i}" }] }),
+            ("new", new InstanceCommit { Instance = Instance($"n{i}"), Audit = [new AuditEntry { At = T0, Actor = "x", Action = "new", InstanceId = $"n{i}" }] }),
+        }).ToList();
+
+        using var start = new Barrier(commits.Count);
+        var outcomes = await System.Threading.Tasks.Task.WhenAll(commits.Select(c => System.Threading.Tasks.Task.Run(async () =>
+        {
+            start.SignalAndWait(Ct);
+            try
+            {
+                await instances.CommitAsync(c.Commit, Ct);
+                return (c.Kind, Error: (Exception?)null);
+            }
+            catch (Exception e)
+            {
+                return (c.Kind, Error: e);
+            }
+        })));
+
+        Assert.All(outcomes.Where(o => o.Kind is "good" or "new"), o => Assert.Null(o.Error));
+        Assert.All(outcomes.Where(o => o.Kind is "stale" or "restart"), o => Assert.Equal(ConflictReason.ConcurrentUpdate, Assert.IsType<WorkflowConflictException>(o.Error).Reason));
+        for (var i = 0; i < cases; i++)
+        {
+            var stored = await instances.FindAsync($"i{i}", Ct);
+            Assert.Equal(2, stored!.Version);
+            Assert.Equal($"{{\"good\":{i}}}", stored.StateJson);
+            Assert.NotNull(await host.Stores.Tasks.FindAsync($"t-good-{i}", Ct));
+            Assert.Null(await host.Stores.Tasks.FindAsync($"t-stale-{i}", Ct));
+            Assert.Equal(["good"], (await host.Stores.Audit.ListByInstanceAsync($"i{i}", Ct)).Select(a => a.Action));
+            Assert.Equal(["new"], (await host.Stores.Audit.ListByInstanceAsync($"n{i}", Ct)).Select(a => a.Action));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
     public async Task The_group_inbox_lists_open_tasks_earliest_due_first_with_undated_ones_last_one_page_at_a_time(string provider)
