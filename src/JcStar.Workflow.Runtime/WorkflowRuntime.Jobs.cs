@@ -179,6 +179,10 @@ public sealed partial class WorkflowRuntime
             if (job is not { Status: JobStatus.Pending })
                 return null;
             var instance = await stores.Instances.FindAsync(job.InstanceId, ct);
+            // Again after the instance, so a stale copy of a job another node finished meanwhile is never written back.
+            job = await stores.Jobs.FindAsync(jobId, ct);
+            if (job is not { Status: JobStatus.Pending })
+                return null;
             var finished = job with { Status = status, FinishedAt = Time.GetUtcNow(), LeaseOwner = null, LeaseUntil = null, LastError = error };
             if (instance is null || instance.HasEnded)
                 return await CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);

@@ -84,9 +84,12 @@ public sealed partial class WorkflowRuntime
     {
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
+            var instanceId = (await RequireOpenTaskAsync(taskId, actor, ct)).InstanceId;
+            var instance = await RequireRunningAsync(instanceId, ct);
+            // The task is read (again) after its instance: a completion another node committed since is then
+            // in the version this commit expects, so the change cannot write an Open copy over Completed.
             var task = await RequireOpenTaskAsync(taskId, actor, ct);
             var changed = change(task);
-            var instance = await RequireRunningAsync(task.InstanceId, ct);
             return await executor.CommitWithoutEngineAsync(instance, actor, (plan, _) =>
             {
                 plan.PutExisting(changed);

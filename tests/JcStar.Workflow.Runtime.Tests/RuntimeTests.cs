@@ -166,6 +166,56 @@ public sealed class RuntimeTests
         Assert.Equal("ren", (await host.Queries.GetTaskAsync(task.Id, Actors.Admin, Ct)).CompletedBy);
     }
 
+    /// <summary>
+    /// Another node completes the task between the claim's read of the task and its read of the case, and
+    /// the case runs on: the claim must not write its Open copy of the task back over the completion.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_claim_that_loses_the_race_to_a_completion_on_another_node_changes_nothing(string provider)
+    {
+        RacingTaskStore? racing = null;
+        await using var host = await TestRuntime.CreateAsync(provider, s => s.AddSingleton(sp =>
+        {
+            var stores = ActivatorUtilities.CreateInstance<WorkflowStores>(sp);
+            racing = new RacingTaskStore(stores.Tasks);
+            return stores with { Tasks = racing };
+        }));
+        await host.DeployAsync(Processes.TwoSteps);
+        await host.Runtime.StartAsync("TwoSteps", "JC-1", null, Actors.Reviewer, Ct);
+        var review = (await host.Queries.InboxAsync(Actors.Reviewer, new PageRequest(), Ct)).Items.Single();
+        racing!.AfterNextRead(review.Id, () => host.Runtime.CompleteTaskAsync(review.Id, null, Actors.OtherReviewer, Ct));
+
+        var lost = await Assert.ThrowsAsync<WorkflowConflictException>(() => host.Runtime.ClaimTaskAsync(review.Id, Actors.Reviewer, Ct));
+
+        Assert.Equal(ConflictReason.NoLongerPending, lost.Reason);
+        var stored = await host.Queries.GetTaskAsync(review.Id, Actors.Admin, Ct);
+        Assert.Equal(HumanTaskStatus.Completed, stored.Status);
+        Assert.Equal("ren", stored.CompletedBy);
+        Assert.Null(stored.Assignee);
+        var inbox = (await host.Queries.InboxAsync(Actors.Reviewer, new PageRequest(), Ct)).Items;
+        Assert.Equal("Approve", Assert.Single(inbox).ElementId);
+    }
+
+    /// <summary>Runs a competing command right after the next read of one task, as another node would.</summary>
+    private sealed class RacingTaskStore(ITaskStore inner) : ITaskStore
+    {
+        private string? _taskId;
+        private Func<Task>? _race;
+
+        public void AfterNextRead(string taskId, Func<Task> race) => (_taskId, _race) = (taskId, race);
+
+        public async Task<HumanTask?> FindAsync(string taskId, CancellationToken cancellationToken)
+        {
+            var found = await inner.FindAsync(taskId, cancellationToken);
+            if (taskId == _taskId && Interlocked.Exchange(ref _race, null) is { } race)
+                await race();
+            return found;
+        }
+
+        public Task<Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_form_validator_refuses_a_bad_form_field_by_field_and_nothing_changes(string provider)

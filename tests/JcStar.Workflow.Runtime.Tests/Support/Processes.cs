@@ -20,6 +20,20 @@ public static class Processes
         </definitions>
         """;
 
+    /// <summary>start → Review → Approve (both group reviewers) → end: the case runs on after its first task.</summary>
+    public static string TwoSteps => Head + """
+          <process id="TwoSteps" isExecutable="true">
+            <startEvent id="Start" />
+            <userTask id="Review" jc:candidateGroups="reviewers" />
+            <userTask id="Approve" jc:candidateGroups="reviewers" />
+            <endEvent id="End" />
+            <sequenceFlow id="f1" sourceRef="Start" targetRef="Review" />
+            <sequenceFlow id="f2" sourceRef="Review" targetRef="Approve" />
+            <sequenceFlow id="f3" sourceRef="Approve" targetRef="End" />
+          </process>
+        </definitions>
+        """;
+
     /// <summary>Review with an interrupting boundary timer <paramref name="duration"/> that leads to Escalate.</summary>
     public static string Deadline(string duration = "PT2S") => Head + $"""
           <process id="Deadline" isExecutable="true">
