@@ -18,6 +18,13 @@ public static class RuntimeIds
     public static string StartedByTimer(string timerId) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("start-timer\n" + timerId)).AsSpan(0, 16));
 
+    /// <summary>
+    /// The instance a message or signal thrown by a process starts in <paramref name="definitionId"/>: derived
+    /// from the throw job's id, so the job delivered again after a crash does not start a twin.
+    /// </summary>
+    public static string StartedByDelivery(string throwJobId, string definitionId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("start-delivery\n" + throwJobId + "\n" + definitionId)).AsSpan(0, 16));
+
     /// <summary>The row id of occurrence <paramref name="occurrence"/> (from 0) of a process-level timer start event.</summary>
     public static string StartTimer(string definitionId, string elementId, int occurrence) => $"start:{definitionId}:{elementId}:{occurrence}";
 }

@@ -20,16 +20,26 @@ public sealed partial class WorkflowRuntime
     /// opens one. Returns how many instances took it, started ones included.
     /// </summary>
     /// <remarks>
-    /// Two identical messages sent at once while no instance waits may both start an instance, and a
-    /// message thrown by a process is delivered at least once: a crash between its delivery and the end of
-    /// the throw job delivers it again.
+    /// Two identical messages sent at once while no instance waits may both start an instance. A message
+    /// thrown by a process is delivered at least once (a crash between its delivery and the end of the throw
+    /// job delivers it again), but starts its instances once: their ids derive from the throw job's.
     /// </remarks>
-    public async Task<int> CorrelateMessageAsync(
+    public Task<int> CorrelateMessageAsync(
         string messageName,
         string? correlationKey,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        CorrelateMessageAsync(messageName, correlationKey, variables, actor, deliveryKey: null, cancellationToken);
+
+    /// <param name="deliveryKey">The throw job's id when a process threw the message: instances it starts get ids derived from it.</param>
+    private async Task<int> CorrelateMessageAsync(
+        string messageName,
+        string? correlationKey,
+        ImmutableDictionary<string, JsonElement>? variables,
+        WorkflowActor actor,
+        string? deliveryKey,
+        CancellationToken cancellationToken)
     {
         var subscriptions = await stores.Subscriptions.FindMessageSubscriptionsAsync(messageName, correlationKey, cancellationToken);
         var command = new CorrelateMessage(messageName, correlationKey, variables ?? ImmutableDictionary<string, JsonElement>.Empty);
@@ -40,7 +50,7 @@ public sealed partial class WorkflowRuntime
                 delivered++;
         }
         if (delivered == 0)
-            delivered += await StartByMessageAsync(messageName, correlationKey, variables, actor, cancellationToken);
+            delivered += await StartByMessageAsync(messageName, correlationKey, variables, actor, deliveryKey, cancellationToken);
         return delivered;
     }
 
@@ -49,11 +59,20 @@ public sealed partial class WorkflowRuntime
     /// every process with a signal start event for it (at the first such event, with <paramref name="variables"/>).
     /// Returns how many instances took it, started ones included.
     /// </summary>
-    public async Task<int> BroadcastSignalAsync(
+    public Task<int> BroadcastSignalAsync(
         string signalName,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        BroadcastSignalAsync(signalName, variables, actor, deliveryKey: null, cancellationToken);
+
+    /// <param name="deliveryKey">The throw job's id when a process threw the signal: instances it starts get ids derived from it.</param>
+    private async Task<int> BroadcastSignalAsync(
+        string signalName,
+        ImmutableDictionary<string, JsonElement>? variables,
+        WorkflowActor actor,
+        string? deliveryKey,
+        CancellationToken cancellationToken)
     {
         var subscriptions = await stores.Subscriptions.FindSignalSubscriptionsAsync(signalName, cancellationToken);
         var command = new BroadcastSignal(signalName, variables ?? ImmutableDictionary<string, JsonElement>.Empty);
@@ -63,7 +82,7 @@ public sealed partial class WorkflowRuntime
             if (await DeliverAsync(instanceId, command, actor, AuditActions.SignalReceived, new { signalName }, cancellationToken))
                 delivered++;
         }
-        return delivered + await StartBySignalAsync(signalName, variables, actor, cancellationToken);
+        return delivered + await StartBySignalAsync(signalName, variables, actor, deliveryKey, cancellationToken);
     }
 
     /// <summary>

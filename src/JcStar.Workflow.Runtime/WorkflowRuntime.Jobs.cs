@@ -136,9 +136,9 @@ public sealed partial class WorkflowRuntime
             // At least once: a crash between delivery and FinishAsync delivers again, and a second
             // delivery finds the subscription already closed.
             if (job.Kind == JobKind.ThrowMessage)
-                await CorrelateMessageAsync(job.Name, job.CorrelationKey, payload, WorkflowActor.System, ct);
+                await CorrelateMessageAsync(job.Name, job.CorrelationKey, payload, WorkflowActor.System, deliveryKey: job.Id, ct);
             else
-                await BroadcastSignalAsync(job.Name, payload, WorkflowActor.System, ct);
+                await BroadcastSignalAsync(job.Name, payload, WorkflowActor.System, deliveryKey: job.Id, ct);
             await stores.Jobs.FinishAsync(job.Id, JobStatus.Completed, Time.GetUtcNow(), null, ct);
             return [];
         }

@@ -56,52 +56,69 @@ public sealed partial class WorkflowRuntime
 
     /// <summary>No waiting instance took the message: it starts the processes whose latest version has a message start event for it.</summary>
     private async Task<int> StartByMessageAsync(
-        string messageName, string? correlationKey, ImmutableDictionary<string, JsonElement>? variables, WorkflowActor actor, CancellationToken ct)
+        string messageName, string? correlationKey, ImmutableDictionary<string, JsonElement>? variables, WorkflowActor actor, string? deliveryKey, CancellationToken ct)
     {
         var started = 0;
         foreach (var target in await startEvents.ForMessageAsync(messageName, ct))
         {
-            await StartAtAsync(target, correlationKey, variables, actor,
-                AuditActions.MessageCorrelated, new { messageName, correlationKey, startEvent = target.StartEventId }, ct);
-            started++;
+            if (await StartAtAsync(target, correlationKey, variables, actor, deliveryKey,
+                AuditActions.MessageCorrelated, new { messageName, correlationKey, startEvent = target.StartEventId }, ct))
+                started++;
         }
         return started;
     }
 
-    private async Task<int> StartBySignalAsync(string signalName, ImmutableDictionary<string, JsonElement>? variables, WorkflowActor actor, CancellationToken ct)
+    private async Task<int> StartBySignalAsync(string signalName, ImmutableDictionary<string, JsonElement>? variables, WorkflowActor actor, string? deliveryKey, CancellationToken ct)
     {
         var started = 0;
         foreach (var target in await startEvents.ForSignalAsync(signalName, ct))
         {
-            await StartAtAsync(target, null, variables, actor, AuditActions.SignalReceived, new { signalName, startEvent = target.StartEventId }, ct);
-            started++;
+            if (await StartAtAsync(target, null, variables, actor, deliveryKey, AuditActions.SignalReceived, new { signalName, startEvent = target.StartEventId }, ct))
+                started++;
         }
         return started;
     }
 
-    /// <summary>Starts <paramref name="target"/> at its start event; the trigger is audited in the new instance's history after its start.</summary>
-    private async Task<WorkflowInstance> StartAtAsync(
+    /// <summary>
+    /// Starts <paramref name="target"/> at its start event; the trigger is audited in the new instance's history
+    /// after its start. With a <paramref name="deliveryKey"/> the instance id derives from it, and a delivery
+    /// made again (the throw job re-run after a crash) finds the instance there and starts nothing: false.
+    /// </summary>
+    private async Task<bool> StartAtAsync(
         StartTarget target,
         string? businessKey,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
+        string? deliveryKey,
         string action,
         object auditData,
         CancellationToken ct)
     {
         var processId = target.Definition.ProcessId;
+        var instanceId = deliveryKey is null ? RuntimeIds.NewInstanceId(Time) : RuntimeIds.StartedByDelivery(deliveryKey, target.Definition.Id);
+        if (deliveryKey is not null && await stores.Instances.FindAsync(instanceId, ct) is not null)
+            return false;
         var command = new StartInstance(
-            RuntimeIds.NewInstanceId(Time),
+            instanceId,
             processId,
             CompleteStartVariables(processId, variables ?? ImmutableDictionary<string, JsonElement>.Empty),
             businessKey,
             StartEventId: target.StartEventId);
-        var commit = await Translate(() => executor.StartAsync(target.Definition, command, actor, ct, (plan, _) =>
+        InstanceCommit commit;
+        try
         {
-            plan.Audit(action, target.StartEventId, auditData);
-            return Task.CompletedTask;
-        }));
+            commit = await Translate(() => executor.StartAsync(target.Definition, command, actor, ct, (plan, _) =>
+            {
+                plan.Audit(action, target.StartEventId, auditData);
+                return Task.CompletedTask;
+            }));
+        }
+        catch (WorkflowConflictException) when (deliveryKey is not null)
+        {
+            // Another run of the same delivery inserted it first.
+            return false;
+        }
         await FollowUpAsync(commit, ct);
-        return commit.Instance;
+        return true;
     }
 }

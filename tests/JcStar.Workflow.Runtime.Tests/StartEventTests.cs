@@ -302,6 +302,84 @@ public sealed class StartEventTests
         Assert.Equal(0, await host.Runtime.CorrelateMessageAsync("Unknown", null, null, Actors.Reviewer, Ct));
     }
 
+    /// <summary>Process Notifier throws message "Filed" (key JC-7) from an intermediate throw event, then ends.</summary>
+    private static string Notifier => Head + """
+          <message id="M_Filed" name="Filed" jc:correlationKey="JC-7" />
+          <process id="Notifier" isExecutable="true">
+            <startEvent id="Start" />
+            <intermediateThrowEvent id="File"><messageEventDefinition messageRef="M_Filed" /></intermediateThrowEvent>
+            <endEvent id="End" />
+            <sequenceFlow id="f1" sourceRef="Start" targetRef="File" />
+            <sequenceFlow id="f2" sourceRef="File" targetRef="End" />
+          </process>
+        </definitions>
+        """;
+
+    /// <summary>
+    /// A thrown message is delivered at least once: here the node dies (the job store refuses to record the
+    /// throw job finished) after the delivery started Intake, and the retried job delivers again. The
+    /// instance it starts has an id derived from the job, so the second delivery starts no twin.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_thrown_message_delivered_again_after_a_crash_starts_its_process_once(string provider)
+    {
+        FailingFirstFinish? jobs = null;
+        await using var host = await TestRuntime.CreateAsync(provider, s => s.AddSingleton(sp =>
+        {
+            var stores = ActivatorUtilities.CreateInstance<WorkflowStores>(sp);
+            jobs = new FailingFirstFinish(stores.Jobs);
+            return stores with { Jobs = jobs };
+        }));
+        await host.DeployAsync(Intake, "intake.bpmn");
+        await host.DeployAsync(Notifier, "notifier.bpmn");
+
+        await host.Runtime.StartAsync("Notifier", "N-1", null, Actors.Reviewer, Ct);
+        var throwJob = host.Queue.TakeJobs().Single();
+        await host.Runtime.RunJobAsync(throwJob, Ct);
+        Assert.True(jobs!.Failed);
+        Assert.Single(await InstancesAsync(host.Stores, "Intake"));
+
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+        foreach (var again in host.Queue.TakeJobs())
+            await host.Runtime.RunJobAsync(again, Ct);
+        await host.Runtime.SweepAsync(TimeSpan.Zero, Ct);
+
+        Assert.Equal(JobStatus.Completed, (await host.Stores.Jobs.FindAsync(throwJob, Ct))!.Status);
+        var started = Assert.Single(await InstancesAsync(host.Stores, "Intake"));
+        Assert.Equal("JC-7", started.BusinessKey);
+    }
+
+    /// <summary>The first FinishAsync of a throw job fails, as if the node died right after delivering.</summary>
+    private sealed class FailingFirstFinish(IJobStore inner) : IJobStore
+    {
+        public bool Failed { get; private set; }
+
+        public Task<ActivityJob?> FindAsync(string jobId, CancellationToken cancellationToken) => inner.FindAsync(jobId, cancellationToken);
+
+        public Task<bool> TryLeaseAsync(string jobId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+            inner.TryLeaseAsync(jobId, owner, now, leaseUntil, cancellationToken);
+
+        public Task<bool> ReleaseForRetryAsync(string jobId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+            inner.ReleaseForRetryAsync(jobId, owner, nextAttemptAt, error, cancellationToken);
+
+        public async Task FinishAsync(string jobId, JobStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+        {
+            if (!Failed && (await inner.FindAsync(jobId, cancellationToken))?.Kind == JobKind.ThrowMessage)
+            {
+                Failed = true;
+                throw new IOException("the node died after delivering");
+            }
+            await inner.FinishAsync(jobId, status, at, error, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<ActivityJob>> FindRunnableAsync(DateTimeOffset dueBy, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+            inner.FindRunnableAsync(dueBy, now, max, cancellationToken);
+
+        public Task<IReadOnlyList<ActivityJob>> ListByInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
+            inner.ListByInstanceAsync(instanceId, cancellationToken);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_message_a_waiting_instance_takes_starts_nothing_and_the_next_one_starts_the_process(string provider)
