@@ -175,12 +175,7 @@ public sealed class RuntimeTests
     public async Task A_claim_that_loses_the_race_to_a_completion_on_another_node_changes_nothing(string provider)
     {
         RacingTaskStore? racing = null;
-        await using var host = await TestRuntime.CreateAsync(provider, s => s.AddSingleton(sp =>
-        {
-            var stores = ActivatorUtilities.CreateInstance<WorkflowStores>(sp);
-            racing = new RacingTaskStore(stores.Tasks);
-            return stores with { Tasks = racing };
-        }));
+        await using var host = await TestRuntime.CreateAsync(provider, s => TestRuntime.DecorateStores(s, stores => stores with { Tasks = racing = new RacingTaskStore(stores.Tasks) }));
         await host.DeployAsync(Processes.TwoSteps);
         await host.Runtime.StartAsync("TwoSteps", "JC-1", null, Actors.Reviewer, Ct);
         var review = (await host.Queries.InboxAsync(Actors.Reviewer, new PageRequest(), Ct)).Items.Single();

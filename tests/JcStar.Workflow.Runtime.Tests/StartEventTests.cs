@@ -325,12 +325,7 @@ public sealed class StartEventTests
     public async Task A_thrown_message_delivered_again_after_a_crash_starts_its_process_once(string provider)
     {
         FailingFirstFinish? jobs = null;
-        await using var host = await TestRuntime.CreateAsync(provider, s => s.AddSingleton(sp =>
-        {
-            var stores = ActivatorUtilities.CreateInstance<WorkflowStores>(sp);
-            jobs = new FailingFirstFinish(stores.Jobs);
-            return stores with { Jobs = jobs };
-        }));
+        await using var host = await TestRuntime.CreateAsync(provider, s => TestRuntime.DecorateStores(s, stores => stores with { Jobs = jobs = new FailingFirstFinish(stores.Jobs) }));
         await host.DeployAsync(Intake, "intake.bpmn");
         await host.DeployAsync(Notifier, "notifier.bpmn");
 

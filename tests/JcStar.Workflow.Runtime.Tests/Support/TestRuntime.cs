@@ -54,6 +54,10 @@ public sealed class TestRuntime : IAsyncDisposable
         return new TestRuntime(services.BuildServiceProvider(), database);
     }
 
+    /// <summary>For <see cref="CreateAsync"/>'s configure: the runtime sees the stores as <paramref name="decorate"/> wraps them (a race, a crash).</summary>
+    public static void DecorateStores(IServiceCollection services, Func<WorkflowStores, WorkflowStores> decorate) =>
+        services.AddSingleton(sp => decorate(ActivatorUtilities.CreateInstance<WorkflowStores>(sp)));
+
     public async Task<string> DeployAsync(string xml, string name = "test.bpmn")
     {
         var result = await Deployment.DeployAsync(xml, name, Actors.Admin);
