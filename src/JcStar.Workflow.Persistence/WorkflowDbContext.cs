@@ -233,7 +233,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
     }
 
-    private static void ConfigureDocuments(ModelBuilder b) =>
+    private void ConfigureDocuments(ModelBuilder b) =>
         b.Entity<DocumentRow>(e =>
         {
             e.ToTable("case_documents");
@@ -247,6 +247,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.ContentType).HasMaxLength(NameLength);
             e.HasIndex(x => new { x.InstanceId, x.CreatedAt });
+            // Job id (up to 400) plus "/docx" or "/pdf". Unique where set: SQLite and PostgreSQL let many NULLs
+            // into a unique index, SQL Server only one, so there the index is filtered to keyed rows.
+            e.Property(x => x.SourceKey).HasMaxLength(IdLength * 2 + 50);
+            e.HasIndex(x => x.SourceKey).IsUnique().HasFilter(Database.ProviderName == ProviderNames.SqlServer ? "[SourceKey] IS NOT NULL" : null);
         });
 
     private void ConfigureMailOutbox(ModelBuilder b) =>

@@ -7,8 +7,9 @@ namespace JcStar.Workflow.Documents.Storage;
 
 /// <summary>
 /// Keeps documents as files under Documents:StoreRoot: <c>&lt;id&gt;.bin</c> with <c>&lt;id&gt;.json</c> beside it,
-/// and one index file per instance listing its document ids. File names on disk are ids, never the
-/// (possibly Japanese) document name, so no name can escape the folder.
+/// and one index file per instance listing its document ids. A document saved with a source key also gets
+/// <c>sources/&lt;sha256(key)&gt;.txt</c> holding its id, created atomically, so a key is stored once. File names
+/// on disk are ids and hashes, never the (possibly Japanese) document name, so no name can escape the folder.
 /// </summary>
 public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvider clock) : IDocumentStore
 {
@@ -19,6 +20,12 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
 
     public async Task<CaseDocument> SaveAsync(NewCaseDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
+        if (document.SourceKey is { } key && await FindBySourceKeyAsync(key, cancellationToken) is { } existing)
+        {
+            // The save that claimed the key may have died before listing the document for its instance.
+            await ListForInstanceAsync(existing, cancellationToken);
+            return existing;
+        }
         var now = clock.GetUtcNow();
         var stored = new CaseDocument(
             Guid.CreateVersion7(now).ToString("N"),
@@ -32,19 +39,81 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
             document.ContentType,
             now);
         var folder = Directory.CreateDirectory(Path.Combine(Root, "documents", stored.Id[^2..])).FullName;
-        await File.WriteAllBytesAsync(Path.Combine(folder, stored.Id + ".bin"), content.ToArray(), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, stored.Id + ".json"), JsonSerializer.Serialize(stored, Json), Encoding.UTF8, cancellationToken);
+        var bin = Path.Combine(folder, stored.Id + ".bin");
+        var meta = Path.Combine(folder, stored.Id + ".json");
+        await File.WriteAllBytesAsync(bin, content.ToArray(), cancellationToken);
+        await File.WriteAllTextAsync(meta, JsonSerializer.Serialize(stored, Json), Encoding.UTF8, cancellationToken);
+        if (document.SourceKey is { } sourceKey && !await ClaimAsync(sourceKey, stored.Id, cancellationToken))
+        {
+            // Another save with this key claimed it first: ours is unreferenced, theirs is the document.
+            File.Delete(meta);
+            File.Delete(bin);
+            var winner = await FindBySourceKeyAsync(sourceKey, cancellationToken)
+                ?? throw new IOException($"document source key file {SourceKeyFile(sourceKey)} names no stored document");
+            await ListForInstanceAsync(winner, cancellationToken);
+            return winner;
+        }
+        await ListForInstanceAsync(stored, cancellationToken);
+        return stored;
+    }
+
+    public async Task<CaseDocument?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken = default)
+    {
+        var file = SourceKeyFile(sourceKey);
+        if (!File.Exists(file))
+            return null;
+        var id = (await File.ReadAllTextAsync(file, cancellationToken)).Trim();
+        return await ReadMetadataAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the id to a file named by the key's hash, created atomically: the id goes to a temporary file
+    /// that is then moved to the key's name without overwriting, so of two racing saves exactly one move
+    /// succeeds and a reader never sees a half-written id.
+    /// </summary>
+    private async Task<bool> ClaimAsync(string sourceKey, string id, CancellationToken cancellationToken)
+    {
+        var file = SourceKeyFile(sourceKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllTextAsync(temporary, id, cancellationToken);
+            File.Move(temporary, file, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private async Task ListForInstanceAsync(CaseDocument document, CancellationToken cancellationToken)
+    {
         await _indexLock.WaitAsync(cancellationToken);
         try
         {
             Directory.CreateDirectory(Path.Combine(Root, "instances"));
-            await File.AppendAllTextAsync(IndexFile(stored.InstanceId), stored.Id + "\n", cancellationToken);
+            var index = IndexFile(document.InstanceId);
+            if (!File.Exists(index) || !(await File.ReadAllLinesAsync(index, cancellationToken)).Contains(document.Id, StringComparer.Ordinal))
+                await File.AppendAllTextAsync(index, document.Id + "\n", cancellationToken);
         }
         finally
         {
             _indexLock.Release();
         }
-        return stored;
+    }
+
+    private async Task<CaseDocument?> ReadMetadataAsync(string id, CancellationToken cancellationToken)
+    {
+        if (id.Length < 2 || !id.All(char.IsAsciiLetterOrDigit))
+            return null;
+        var meta = Path.Combine(Root, "documents", id[^2..], id + ".json");
+        return File.Exists(meta) ? JsonSerializer.Deserialize<CaseDocument>(await File.ReadAllTextAsync(meta, cancellationToken), Json) : null;
     }
 
     public async Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default)
@@ -65,7 +134,8 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
         if (!File.Exists(index))
             return [];
         var documents = new List<CaseDocument>();
-        foreach (var id in await File.ReadAllLinesAsync(index, cancellationToken))
+        // Distinct: two nodes sharing the folder may both list a keyed document they raced to save.
+        foreach (var id in (await File.ReadAllLinesAsync(index, cancellationToken)).Distinct(StringComparer.Ordinal))
         {
             if (id.Length > 0 && await OpenAsync(id, cancellationToken) is { } found)
                 documents.Add(found.Document);
@@ -76,4 +146,8 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
     // Instance ids are hashed for the file name: they come from outside and may hold any character.
     private string IndexFile(string instanceId) =>
         Path.Combine(Root, "instances", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(instanceId))) + ".txt");
+
+    // Source keys hold job ids, which may hold any character: hashed for the file name, like instance ids.
+    private string SourceKeyFile(string sourceKey) =>
+        Path.Combine(Root, "sources", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sourceKey))) + ".txt");
 }

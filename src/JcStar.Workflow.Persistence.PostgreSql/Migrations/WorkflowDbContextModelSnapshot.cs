@@ -206,6 +206,10 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("TemplateContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -217,6 +221,9 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
 
                     b.HasIndex("InstanceId", "CreatedAt");
 

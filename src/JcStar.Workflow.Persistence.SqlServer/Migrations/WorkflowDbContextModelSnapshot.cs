@@ -206,6 +206,10 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("TemplateContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -217,6 +221,10 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                         .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasFilter("[SourceKey] IS NOT NULL");
 
                     b.HasIndex("InstanceId", "CreatedAt");
 

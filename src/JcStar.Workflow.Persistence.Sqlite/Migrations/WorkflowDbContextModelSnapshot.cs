@@ -197,6 +197,10 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TemplateContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -208,6 +212,9 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
 
                     b.HasIndex("InstanceId", "CreatedAt");
 

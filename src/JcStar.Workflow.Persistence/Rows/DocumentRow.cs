@@ -14,4 +14,7 @@ public sealed class DocumentRow
     public required string ContentType { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required byte[] Content { get; set; }
+
+    /// <summary>Render job id plus part (docx/pdf); unique where set, so a job that runs again stores no second copy.</summary>
+    public string? SourceKey { get; set; }
 }

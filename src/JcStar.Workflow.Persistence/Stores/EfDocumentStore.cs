@@ -10,9 +10,14 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
 {
     public async Task<CaseDocument> SaveAsync(NewCaseDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
+        if (document.SourceKey is { } key && await FindBySourceKeyAsync(key, cancellationToken) is { } existing)
+            return existing;
+        // Whole milliseconds, as SQLite keeps them: the document returned now equals the one read back later.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var row = new DocumentRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
+            Id = Guid.CreateVersion7(now).ToString("N"),
             InstanceId = document.InstanceId,
             BusinessKey = document.BusinessKey,
             Name = document.Name,
@@ -21,13 +26,35 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span)),
             Size = content.Length,
             ContentType = document.ContentType,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
             Content = content.ToArray(),
+            SourceKey = document.SourceKey,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Documents.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (document.SourceKey is not null)
+        {
+            // Another save with this key committed between the look-up and the insert: the unique index
+            // refused ours, and theirs is the one document for the key.
+            if (await FindBySourceKeyAsync(document.SourceKey, cancellationToken) is { } stored)
+                return stored;
+            throw;
+        }
         return ToRecord(row);
+    }
+
+    public async Task<CaseDocument?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var d = await db.Documents.AsNoTracking()
+            .Where(d => d.SourceKey == sourceKey)
+            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return d is null ? null : new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt);
     }
 
     public async Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default)

@@ -7,8 +7,27 @@ namespace JcStar.Workflow.Runtime.Documents;
 public sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 {
     private readonly ConcurrentDictionary<string, (CaseDocument Document, byte[] Content)> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CaseDocument> _bySourceKey = new(StringComparer.Ordinal);
+    private readonly Lock _keyed = new();
 
     public Task<CaseDocument> SaveAsync(NewCaseDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        if (document.SourceKey is not { } key)
+            return Task.FromResult(Store(document, content));
+        lock (_keyed)
+        {
+            if (_bySourceKey.TryGetValue(key, out var existing))
+                return Task.FromResult(existing);
+            var stored = Store(document, content);
+            _bySourceKey[key] = stored;
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<CaseDocument?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_bySourceKey.TryGetValue(sourceKey, out var found) ? found : null);
+
+    private CaseDocument Store(NewCaseDocument document, ReadOnlyMemory<byte> content)
     {
         var bytes = content.ToArray();
         var stored = new CaseDocument(
@@ -23,7 +42,7 @@ public sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
             document.ContentType,
             clock.GetUtcNow());
         _documents[stored.Id] = (stored, bytes);
-        return Task.FromResult(stored);
+        return stored;
     }
 
     public Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default) =>

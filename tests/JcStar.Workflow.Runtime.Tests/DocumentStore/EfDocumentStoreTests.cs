@@ -36,4 +36,74 @@ public sealed class EfDocumentStoreTests
         Assert.Equal(["適合ラベル交付通知書_JCS-A-2026-00001.docx"], (await other.ListByInstanceAsync("inst-1", Ct)).Select(d => d.Name));
         Assert.Null(await other.OpenAsync("no-such-document", Ct));
     }
+
+    private static NewCaseDocument Letter(string? sourceKey) =>
+        new("inst-k", "JCS-A-2026-00002", "不適合通知書.docx", "refusal-notice", "abc123", DocumentContentTypes.Docx, sourceKey);
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_render_job_that_runs_again_gets_the_letter_it_stored_and_no_second_copy(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var node = new EfStoreNode(database);
+        var store = new EfDocumentStore(node.Get<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System);
+
+        var first = await store.SaveAsync(Letter("inst-k/job-1/docx"), new byte[] { 1, 2, 3 }, Ct);
+        var again = await store.SaveAsync(Letter("inst-k/job-1/docx"), new byte[] { 4, 5, 6, 7 }, Ct);
+
+        Assert.Equal(first, again);
+        Assert.Equal(first, await store.FindBySourceKeyAsync("inst-k/job-1/docx", Ct));
+        Assert.Equal([first.Id], (await store.ListByInstanceAsync("inst-k", Ct)).Select(d => d.Id));
+        Assert.Equal(new byte[] { 1, 2, 3 }, (await store.OpenAsync(first.Id, Ct))!.Value.Content);
+        Assert.Null(await store.FindBySourceKeyAsync("inst-k/job-2/docx", Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Two_nodes_saving_one_key_at_once_store_one_row_and_both_get_it(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var first = new EfStoreNode(database);
+        await using var second = new EfStoreNode(database);
+        // Both saves pass the look-up before either inserts: the clock is read between the two, and holds each
+        // caller until the other has arrived. Only the unique index can then keep one row.
+        var clock = new RendezvousClock(2);
+        var stores = new[] { first, second }.Select(n => new EfDocumentStore(n.Get<IDbContextFactory<WorkflowDbContext>>(), clock)).ToList();
+
+        var saved = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.SaveAsync(Letter("inst-k/job-9/docx"), new[] { (byte)i }, Ct), Ct)));
+
+        Assert.Equal(saved[0], saved[1]);
+        Assert.Single(await stores[0].ListByInstanceAsync("inst-k", Ct));
+        await using var db = await first.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.SourceKey == "inst-k/job-9/docx", Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Documents_without_a_key_are_stored_every_time(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var node = new EfStoreNode(database);
+        var store = new EfDocumentStore(node.Get<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System);
+
+        var one = await store.SaveAsync(Letter(null), new byte[] { 1 }, Ct);
+        var two = await store.SaveAsync(Letter(null), new byte[] { 1 }, Ct);
+
+        Assert.NotEqual(one.Id, two.Id);
+        Assert.Equal(2, (await store.ListByInstanceAsync("inst-k", Ct)).Count);
+    }
+
+    /// <summary>The first <c>parties</c> reads of the time each wait until all of them have arrived.</summary>
+    private sealed class RendezvousClock(int parties) : TimeProvider
+    {
+        private readonly Barrier _barrier = new(parties);
+        private int _reads;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref _reads) <= parties && !_barrier.SignalAndWait(TimeSpan.FromSeconds(30)))
+                throw new TimeoutException("the other save never reached the insert");
+            return System.GetUtcNow();
+        }
+    }
 }
