@@ -26,7 +26,7 @@ public sealed class DocumentRenderActivityHandler(RenderDocumentActivity activit
         variables.TryAdd("today", today);
         var fileName = Text(inputs, "fileName") ?? (context.BusinessKey is { } key ? $"{template}_{key}" : template);
         var pdf = inputs.TryGetValue("pdf", out var p) && p.ValueKind == JsonValueKind.True;
-        var result = await activity.ExecuteAsync(new RenderDocumentRequest(context.InstanceId, context.BusinessKey, template, fileName, pdf, variables), cancellationToken);
+        var result = await activity.ExecuteAsync(new RenderDocumentRequest(context.InstanceId, context.BusinessKey, template, fileName, pdf, variables, context.IdempotencyKey), cancellationToken);
         var outputs = ImmutableDictionary<string, JsonElement>.Empty
             .Add("documentId", JsonSerializer.SerializeToElement(result.Word.Id))
             .Add("documentName", JsonSerializer.SerializeToElement(result.Word.Name))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using JcStar.Workflow.Documents.Pdf;
 using JcStar.Workflow.Runtime.Documents;
 
@@ -16,24 +17,43 @@ public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentS
     public async Task<RenderDocumentResult> ExecuteAsync(RenderDocumentRequest request, CancellationToken cancellationToken = default)
     {
         var templatePath = TemplatePath(request.TemplateName);
-        if (!File.Exists(templatePath))
-            throw new FileNotFoundException($"template '{request.TemplateName}' not found under {options.TemplatesRoot}", templatePath);
-        var template = await File.ReadAllBytesAsync(templatePath, cancellationToken);
-        var docx = engine.Render(template, TemplateData.FromValues(request.Variables));
-        var hash = WordTemplateEngine.ContentHash(template);
-        var name = FileName(request.OutputName);
+        var wordKey = request.JobId is { } job ? job + "/docx" : null;
+        var pdfKey = request.JobId is { } pdfJob ? pdfJob + "/pdf" : null;
 
-        var word = await store.SaveAsync(
-            new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".docx", request.TemplateName, hash, DocumentContentTypes.Docx), docx, cancellationToken);
+        // The job ran before (its step did not commit): that run's letter stands, and a PDF is made from it,
+        // not from a new rendering that may differ (today's date). The store's key makes this exact even in a race.
+        CaseDocument? word = null;
+        byte[]? docx = null;
+        if (wordKey is not null && await store.FindBySourceKeyAsync(wordKey, cancellationToken) is { } earlier
+            && await store.OpenAsync(earlier.Id, cancellationToken) is { } opened)
+            (word, docx) = opened;
+        var name = word is null ? FileName(request.OutputName) : Path.GetFileNameWithoutExtension(word.Name);
+        var hash = word?.TemplateContentHash;
+        if (word is null || docx is null)
+        {
+            if (!File.Exists(templatePath))
+                throw new FileNotFoundException($"template '{request.TemplateName}' not found under {options.TemplatesRoot}", templatePath);
+            var template = await File.ReadAllBytesAsync(templatePath, cancellationToken);
+            var rendered = engine.Render(template, TemplateData.FromValues(request.Variables));
+            hash = WordTemplateEngine.ContentHash(template);
+            word = await store.SaveAsync(
+                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".docx", request.TemplateName, hash, DocumentContentTypes.Docx, wordKey), rendered, cancellationToken);
+            // Lost a race with another run of the job: convert the letter that was stored.
+            docx = word.Sha256 == Convert.ToHexStringLower(SHA256.HashData(rendered))
+                ? rendered
+                : (await store.OpenAsync(word.Id, cancellationToken))?.Content ?? rendered;
+        }
         if (!request.Pdf)
             return new RenderDocumentResult(word, null, null);
+        if (pdfKey is not null && await store.FindBySourceKeyAsync(pdfKey, cancellationToken) is { } earlierPdf)
+            return new RenderDocumentResult(word, earlierPdf, null);
         if (pdf is null)
             return new RenderDocumentResult(word, null, "no PDF converter is configured");
         try
         {
             var bytes = await pdf.ConvertAsync(docx, cancellationToken);
             var stored = await store.SaveAsync(
-                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".pdf", request.TemplateName, hash, DocumentContentTypes.Pdf), bytes, cancellationToken);
+                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".pdf", request.TemplateName, hash!, DocumentContentTypes.Pdf, pdfKey), bytes, cancellationToken);
             return new RenderDocumentResult(word, stored, null);
         }
         catch (PdfConversionException e)
