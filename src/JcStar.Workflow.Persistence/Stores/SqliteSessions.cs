@@ -51,7 +51,12 @@ public sealed class SqliteSessions(IDbContextFactory<WorkflowDbContext> factory,
             return null;
         Volatile.Write(ref _lastRentTicks, Environment.TickCount64);
         if (_idle.TryTake(out var idle))
+        {
+            // The checkpointer stops when sessions sit idle; the next use of one starts it again.
+            if (Volatile.Read(ref _checkpointer) is not { IsCompleted: false })
+                EnsureCheckpointer();
             return idle;
+        }
         var db = await factory.CreateDbContextAsync(ct);
         if (db.Database.ProviderName != ProviderNames.Sqlite)
         {

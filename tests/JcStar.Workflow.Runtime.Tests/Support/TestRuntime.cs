@@ -30,6 +30,9 @@ public sealed class TestRuntime : IAsyncDisposable
     public InMemoryWorkQueue Queue => _services.GetRequiredService<InMemoryWorkQueue>();
     public IServiceProvider Services => _services;
 
+    /// <summary>The database under the stores; null on the in-memory stores.</summary>
+    public TestDatabase? Database => _database;
+
     public static async Task<TestRuntime> CreateAsync(string provider, Action<IServiceCollection>? configure = null, Action<RuntimeOptions>? options = null)
     {
         var database = provider == TestDatabase.InMemory ? null : await TestDatabase.CreateAsync(provider);
