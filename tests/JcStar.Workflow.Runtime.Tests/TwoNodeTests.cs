@@ -51,7 +51,7 @@ public sealed class TwoNodeTests
 
         foreach (var report in reports)
         {
-            Assert.Empty(Strings(report, "failures"));
+            Assert.True(Strings(report, "failures").Count == 0, "failures: " + string.Join("\n", Strings(report, "failures")));
             Assert.Empty(Strings(report, "loggedErrors"));
         }
         var completedA = Strings(reports[0], "completed");
@@ -120,7 +120,7 @@ public sealed class TwoNodeTests
 
         foreach (var report in reports)
         {
-            Assert.Empty(Strings(report, "failures"));
+            Assert.True(Strings(report, "failures").Count == 0, "failures: " + string.Join("\n", Strings(report, "failures")));
             Assert.Empty(Strings(report, "loggedErrors"));
             // It really raced: each node fired timers or ran jobs.
             Assert.True(report.GetProperty("jobsRun").GetInt32() + report.GetProperty("timersFired").GetInt32() > 0, $"{report} did nothing");
