@@ -351,6 +351,13 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         var instance = commit.Instance.ToRow();
         if (commit.ExpectedVersion is { } expected)
         {
+            // The instance row first, as every command on a case takes it: its lock orders two commands on one case,
+            // so the statements below (closing what an ended case left, the upserts) never meet another command's
+            // in the opposite order, which on PostgreSQL was a deadlock between two nodes. A lost race ends here.
+            var id = instance.Id;
+            if (await db.Instances.Where(i => i.Id == id && i.Version == expected)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, i => i.Version), cancellationToken) == 0)
+                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {id} was changed by another command");
             var entry = db.Instances.Attach(instance);
             entry.State = EntityState.Modified;
             entry.Property(i => i.Version).OriginalValue = expected;
