@@ -95,9 +95,9 @@ public sealed partial class WorkflowRuntime
         // A wake-up a moment early (another node's clock) waits for the due time: the engine refuses early timers.
         var found = await stores.Timers.FindAsync(timerId, cancellationToken);
         if (found is { Status: TimerStatus.Pending } early
-            && early.DueAt + StoredTimePrecision - Time.GetUtcNow() is { Ticks: > 0 } wait)
+            && early.DueAt - Time.GetUtcNow() is { Ticks: > 0 } wait)
         {
-            if (wait > ClockTolerance + StoredTimePrecision)
+            if (wait > ClockTolerance)
                 return false;
             await Task.Delay(wait, Time, cancellationToken);
         }

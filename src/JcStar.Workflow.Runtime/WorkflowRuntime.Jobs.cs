@@ -15,13 +15,6 @@ public sealed partial class WorkflowRuntime
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// A timer row keeps its due time to the millisecond (SQLite) or microsecond (PostgreSQL), the engine to the
-    /// tick, so the row can read a hair earlier than the engine's due time; a firing waits this much past the row's
-    /// time, or the engine would refuse it as early.
-    /// </summary>
-    private static readonly TimeSpan StoredTimePrecision = TimeSpan.FromMilliseconds(1);
-
-    /// <summary>
     /// Runs a job once, then any synchronous activities that follow. Idempotent: a job that is no
     /// longer pending, not yet due or leased by another node is left alone and false is returned.
     /// A failing handler does not throw; it is retried with backoff and then becomes an incident.

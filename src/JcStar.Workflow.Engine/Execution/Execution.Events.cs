@@ -59,11 +59,19 @@ internal sealed partial class Execution
         var text = EvaluateText(owner, definition.Value) ?? throw new ScriptFailure($"timer '{definition.Value.Text}' gave no value");
         if (!IsoTimer.TryParse(definition.Kind, text, out var timer, out var error))
             throw new ScriptFailure($"timer '{text}' is not a valid ISO 8601 {definition.Kind.ToString().ToLowerInvariant()}: {error}");
-        var due = timer!.NextDue(Now, 0) ?? throw new ScriptFailure($"timer '{text}' never fires");
+        var due = WholeMillisecond(timer!.NextDue(Now, 0) ?? throw new ScriptFailure($"timer '{text}' never fires"));
         var id = NextId();
         timers.Add(new TimerState { Id = id, Owner = owner, ElementId = elementId, Kind = definition.Kind, Value = text, ArmedAt = Now, DueAt = due });
         Effects.Add(new TimerScheduled(IdOf(id), elementId, due));
     }
+
+    /// <summary>
+    /// Due times are kept to the whole millisecond, rounded up, as every store can keep them (SQLite to the
+    /// millisecond, PostgreSQL to the microsecond): a wake-up at the stored time is then never early for the engine,
+    /// which refuses a timer fired before its due time.
+    /// </summary>
+    private static DateTimeOffset WholeMillisecond(DateTimeOffset due) =>
+        due.Ticks % TimeSpan.TicksPerMillisecond is var rest and > 0 ? due.AddTicks(TimeSpan.TicksPerMillisecond - rest) : due;
 
     /// <summary>A non-interrupting boundary or event sub-process start stays armed after it fires.</summary>
     private bool IsRepeatable(int owner, string elementId) => ProcessOf(owner).Node(elementId) switch
@@ -78,8 +86,9 @@ internal sealed partial class Execution
         timers.Remove(timer);
         if (timer.Kind == TimerKind.Cycle && IsRepeatable(timer.Owner, timer.ElementId)
             && IsoTimer.TryParse(TimerKind.Cycle, timer.Value, out var cycle, out _)
-            && cycle!.NextDue(timer.ArmedAt, timer.Fired + 1) is { } next)
+            && cycle!.NextDue(timer.ArmedAt, timer.Fired + 1) is { } nextDue)
         {
+            var next = WholeMillisecond(nextDue);
             var id = NextId();
             timers.Add(timer with { Id = id, Fired = timer.Fired + 1, DueAt = next });
             Effects.Add(new TimerScheduled(IdOf(id), timer.ElementId, next));
