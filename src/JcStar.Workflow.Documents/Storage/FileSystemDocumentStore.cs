@@ -8,7 +8,7 @@ namespace JcStar.Workflow.Documents.Storage;
 /// <summary>
 /// Keeps documents as files under Documents:StoreRoot: <c>&lt;id&gt;.bin</c> with <c>&lt;id&gt;.json</c> beside it,
 /// and one index file per instance listing its document ids. A document saved with a source key also gets
-/// <c>sources/&lt;sha256(key)&gt;.txt</c> holding its id, created atomically, so a key is stored once. File names
+/// <c>sources/&lt;sha256(key)&gt;.txt</c> holding its id, claimed under an exclusive lock, so a key is stored once. File names
 /// on disk are ids and hashes, never the (possibly Japanese) document name, so no name can escape the folder.
 /// </summary>
 public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvider clock) : IDocumentStore
@@ -67,28 +67,49 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
     }
 
     /// <summary>
-    /// Writes the id to a file named by the key's hash, created atomically: the id goes to a temporary file
-    /// that is then moved to the key's name without overwriting, so of two racing saves exactly one move
-    /// succeeds and a reader never sees a half-written id.
+    /// Writes the id to the file named by the key's hash unless one is there, under an exclusive lock on
+    /// <c>&lt;file&gt;.lock</c> (FileShare.None: flock on Unix, a sharing lock on Windows), so of two racing saves,
+    /// in one process or on two nodes sharing the folder, exactly one claims the key. The id goes to a
+    /// temporary file moved into place, so a reader never sees a half-written id. A node that dies holding
+    /// the lock releases it with its process.
     /// </summary>
+    /// <remarks>
+    /// File.Move without overwrite is not enough: where the file system lacks an atomic no-replace rename,
+    /// .NET checks and then renames, and two racers both won (seen in CI).
+    /// </remarks>
     private async Task<bool> ClaimAsync(string sourceKey, string id, CancellationToken cancellationToken)
     {
         var file = SourceKeyFile(sourceKey);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await using var claim = await LockAsync(file + ".lock", cancellationToken);
+        if (File.Exists(file) && (await File.ReadAllTextAsync(file, cancellationToken)).Trim().Length > 0)
+            return false;
         var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
         try
         {
             await File.WriteAllTextAsync(temporary, id, cancellationToken);
-            File.Move(temporary, file, overwrite: false);
+            File.Move(temporary, file, overwrite: true);
             return true;
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            return false;
         }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Waits (up to 30 s) for the exclusive lock file; held until the returned stream is disposed.</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 3000)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
         }
     }
 
