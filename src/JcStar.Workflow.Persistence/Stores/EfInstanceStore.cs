@@ -325,7 +325,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         }
     }
 
-    /// <summary>What <see cref="CloseRemainingWorkAsync"/> does, as statements of the batch.</summary>
+    /// <summary>Closes what an ended instance's effects left open: its open tasks (and their inbox rows), pending timers and activity jobs, and its subscriptions.</summary>
     private static void CloseRemainingWork(SqlRowBatch batch, InstanceCommit commit)
     {
         var at = commit.Instance.UpdatedAt.ToUniversalTime();
@@ -491,22 +491,16 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
     }
 
     /// <summary>
-    /// Closes what the ended instance's effects left open, in one round trip. Rows this commit writes
-    /// itself are written after this and keep the state the commit gives them.
+    /// Closes what the ended instance's effects left open, in one round trip: the statements of
+    /// <see cref="CloseRemainingWork"/>, typed and converted by the model. Rows this commit writes itself are
+    /// written after this and keep the state the commit gives them.
     /// </summary>
     private static async Task CloseRemainingWorkAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken ct)
     {
-        var id = commit.Instance.Id;
-        var at = commit.Instance.UpdatedAt.ToUniversalTime();
-        // SQLite keeps times as Unix milliseconds (see WorkflowDbContext); raw SQL bypasses EF's converter.
-        object now = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? at.ToUnixTimeMilliseconds() : at;
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE "task_candidates" SET "IsOpen" = {false} WHERE "IsOpen" = {true} AND "TaskId" IN (SELECT "Id" FROM "tasks" WHERE "InstanceId" = {id} AND "Status" = {(int)HumanTaskStatus.Open});
-            UPDATE "tasks" SET "Status" = {(int)HumanTaskStatus.Cancelled}, "CompletedAt" = {now} WHERE "InstanceId" = {id} AND "Status" = {(int)HumanTaskStatus.Open};
-            UPDATE "timers" SET "Status" = {(int)TimerStatus.Cancelled} WHERE "InstanceId" = {id} AND "Status" = {(int)TimerStatus.Pending};
-            UPDATE "jobs" SET "Status" = {(int)JobStatus.Cancelled}, "FinishedAt" = {now}, "LeaseOwner" = NULL, "LeaseUntil" = NULL WHERE "InstanceId" = {id} AND "Kind" = {(int)JobKind.Activity} AND "Status" = {(int)JobStatus.Pending};
-            DELETE FROM "message_subscriptions" WHERE "InstanceId" = {id};
-            DELETE FROM "signal_subscriptions" WHERE "InstanceId" = {id};
-            """, ct);
+        var batch = new SqlRowBatch(db);
+        CloseRemainingWork(batch, commit);
+        await using var command = batch.Command(db.Database.GetDbConnection().CreateCommand());
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await command.ExecuteNonQueryAsync(ct);
     }
 }
