@@ -30,6 +30,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<ActivityLedgerRow> ActivityLedger => Set<ActivityLedgerRow>();
     public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
+    public DbSet<CasePartyRow> CaseParties => Set<CasePartyRow>();
 
     private bool IsSqlite => Database.ProviderName == ProviderNames.Sqlite;
 
@@ -178,6 +179,16 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.InstanceId).HasMaxLength(IdLength);
             e.Property(x => x.ElementId).HasMaxLength(IdLength);
             e.HasIndex(x => new { x.InstanceId, x.Id });
+        });
+        b.Entity<CasePartyRow>(e =>
+        {
+            e.ToTable("case_parties");
+            e.HasKey(x => x.InstanceId);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ApplicantOrganizationId).HasMaxLength(IdLength);
+            e.Property(x => x.FacilityId).HasMaxLength(IdLength);
+            e.HasIndex(x => x.ApplicantOrganizationId);
+            e.HasIndex(x => x.FacilityId);
         });
         ConfigureScheme(b);
         ConfigureMailOutbox(b);

@@ -24,6 +24,12 @@ public sealed class RuntimeOptions
 
     public int SweepBatchSize { get; set; } = 200;
 
+    /// <summary>The longest business key a caller may give a new case.</summary>
+    public int MaxBusinessKeyLength { get; set; } = 200;
+
+    /// <summary>The most a caller may send as a new case's variables (JSON text, names included).</summary>
+    public int MaxStartVariablesBytes { get; set; } = 256 * 1024;
+
     /// <summary>
     /// Arm process-level timer start events when a version is deployed, so the process starts by itself.
     /// The CLI's simulation turns it off: it starts the one instance it reports on itself.

@@ -1,3 +1,4 @@
+using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Incidents;
@@ -7,13 +8,19 @@ using JcStar.Workflow.Runtime.Tasks;
 namespace JcStar.Workflow.Runtime;
 
 /// <summary>
-/// Reads, with the visibility rules in one place: a task's data only for its assignee, candidates
-/// and admins; instances, history and incidents for admins (and, for an instance, whoever may see one of its tasks).
+/// Reads, every one of them through the <see cref="CaseAccessPolicy"/>: a case or task the caller may not see
+/// answers exactly as one that does not exist.
 /// </summary>
-public sealed class WorkflowQueries(WorkflowStores stores)
+public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy access)
 {
-    public Task<Page<HumanTask>> InboxAsync(WorkflowActor actor, PageRequest page, CancellationToken cancellationToken = default) =>
-        stores.Tasks.QueryAsync(TaskQuery.InboxOf(actor, page), cancellationToken);
+    /// <summary>What history an applicant or a facility sees of their case: milestones, never who did what inside the office.</summary>
+    private static readonly HashSet<string> PartyVisibleActions = new(StringComparer.Ordinal)
+    {
+        AuditActions.InstanceStarted, AuditActions.InstanceEnded, AuditActions.InstanceCancelled,
+    };
+
+    public async Task<Page<HumanTask>> InboxAsync(WorkflowActor actor, PageRequest page, CancellationToken cancellationToken = default) =>
+        await stores.Tasks.QueryAsync(await access.InboxAsync(actor, page, cancellationToken), cancellationToken);
 
     /// <summary>Any task query; only admins may look beyond their own inbox.</summary>
     public Task<Page<HumanTask>> QueryTasksAsync(TaskQuery query, WorkflowActor actor, CancellationToken cancellationToken = default)
@@ -26,27 +33,40 @@ public sealed class WorkflowQueries(WorkflowStores stores)
     {
         // Not entitled answers as not there: no trace of another's case (JSS-01 6.1).
         var task = await stores.Tasks.FindAsync(taskId, cancellationToken);
-        return task is not null && task.IsVisibleTo(actor) ? task : throw new WorkflowNotFoundException($"task {taskId} does not exist");
+        return task is not null && await access.MaySeeTaskAsync(actor, task, cancellationToken)
+            ? task
+            : throw new WorkflowNotFoundException($"task {taskId} does not exist");
     }
 
-    public async Task<WorkflowInstance> GetInstanceAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    /// <summary>The tasks of a case the caller may see, each only if the caller may see it.</summary>
+    public async Task<IReadOnlyList<HumanTask>> CaseTasksAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var instance = await stores.Instances.FindAsync(instanceId, cancellationToken);
-        if (instance is null || (!actor.IsAdmin && !await SeesATaskOfAsync(instanceId, actor, cancellationToken)))
-            throw new WorkflowNotFoundException($"instance {instanceId} does not exist");
-        return instance;
+        await GetInstanceAsync(instanceId, actor, cancellationToken);
+        var tasks = await stores.Tasks.QueryAsync(new TaskQuery { InstanceId = instanceId, Status = null, Page = new PageRequest(1, PageRequest.MaxSize) }, cancellationToken);
+        var visible = new List<HumanTask>();
+        foreach (var task in tasks.Items)
+        {
+            if (await access.MaySeeTaskAsync(actor, task, cancellationToken))
+                visible.Add(task);
+        }
+        return visible;
     }
 
-    public Task<Page<WorkflowInstance>> QueryInstancesAsync(InstanceQuery query, WorkflowActor actor, CancellationToken cancellationToken = default)
-    {
-        RequireAdmin(actor, "query instances");
-        return stores.Instances.QueryAsync(query, cancellationToken);
-    }
+    public Task<WorkflowInstance> GetInstanceAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        access.RequireCaseAsync(stores.Instances, instanceId, actor, cancellationToken);
 
+    /// <summary>The cases the caller may see that match the query.</summary>
+    public async Task<Page<WorkflowInstance>> QueryInstancesAsync(InstanceQuery query, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        await stores.Instances.QueryAsync(query with { Scope = await access.ScopeAsync(actor, cancellationToken) }, cancellationToken);
+
+    /// <summary>A case's history: all of it for staff and admins, its milestones without actors or details for its applicant and facility.</summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         await GetInstanceAsync(instanceId, actor, cancellationToken);
-        return await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken);
+        var entries = await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken);
+        if (actor.IsAdmin || actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
+            return entries;
+        return [.. entries.Where(e => PartyVisibleActions.Contains(e.Action)).Select(e => e with { Actor = "", DataJson = null, ElementId = null })];
     }
 
     public Task<Page<Incident>> OpenIncidentsAsync(string? instanceId, PageRequest page, WorkflowActor actor, CancellationToken cancellationToken = default)
@@ -60,12 +80,6 @@ public sealed class WorkflowQueries(WorkflowStores stores)
 
     public Task<IReadOnlyList<DeployedDefinition>> DefinitionVersionsAsync(string processId, CancellationToken cancellationToken = default) =>
         stores.Definitions.ListVersionsAsync(processId, cancellationToken);
-
-    private async Task<bool> SeesATaskOfAsync(string instanceId, WorkflowActor actor, CancellationToken ct)
-    {
-        var tasks = await stores.Tasks.QueryAsync(new TaskQuery { InstanceId = instanceId, Status = null, Page = new PageRequest(1, PageRequest.MaxSize) }, ct);
-        return tasks.Items.Any(t => t.IsVisibleTo(actor));
-    }
 
     private static void RequireAdmin(WorkflowActor actor, string what)
     {

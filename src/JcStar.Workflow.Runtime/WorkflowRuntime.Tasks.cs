@@ -67,12 +67,21 @@ public sealed partial class WorkflowRuntime
             return task with { Assignee = null, ClaimedAt = null, ClaimedBy = null };
         }, cancellationToken);
 
-    /// <summary>Hands the task to <paramref name="assignee"/>; the current assignee or an admin may.</summary>
-    public Task<HumanTask> ReassignTaskAsync(string taskId, string assignee, WorkflowActor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Hands the task to <paramref name="assignee"/>; the current assignee or an admin may, and only to someone
+    /// entitled to it: a candidate (or member of a candidate group) with no declared conflict with the case.
+    /// </summary>
+    public async Task<HumanTask> ReassignTaskAsync(string taskId, string assignee, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(assignee))
             throw new WorkflowInputException("the new assignee is missing", new Dictionary<string, string[]> { ["assignee"] = ["required"] });
-        return ChangeTaskAsync(taskId, actor, AuditActions.TaskReassigned, task =>
+        var target = await directory.FindAsync(assignee, cancellationToken)
+            ?? throw new WorkflowInputException($"{assignee} is not a known, active user", new Dictionary<string, string[]> { ["assignee"] = [$"{assignee} is not a known, active user"] });
+        var current = await RequireOpenTaskAsync(taskId, actor, cancellationToken);
+        var problems = await access.ReassignmentProblemsAsync(current, target, cancellationToken);
+        if (problems.Count > 0)
+            throw new WorkflowInputException($"task {taskId} cannot be given to {assignee}", new Dictionary<string, string[]> { ["assignee"] = [.. problems] });
+        return await ChangeTaskAsync(taskId, actor, AuditActions.TaskReassigned, task =>
         {
             if (task.Assignee != actor.Id && !actor.IsAdmin)
                 throw Forbidden(task, actor, "reassign");
@@ -107,7 +116,7 @@ public sealed partial class WorkflowRuntime
     private async Task<HumanTask> RequireOpenTaskAsync(string taskId, WorkflowActor actor, CancellationToken ct)
     {
         var task = await stores.Tasks.FindAsync(taskId, ct);
-        if (task is null || !task.IsVisibleTo(actor))
+        if (task is null || !await access.MaySeeTaskAsync(actor, task, ct))
             throw new WorkflowNotFoundException($"task {taskId} does not exist");
         if (task.Status != HumanTaskStatus.Open)
             throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"task {taskId} is {task.Status.ToString().ToLowerInvariant()}");

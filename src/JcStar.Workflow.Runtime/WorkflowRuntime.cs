@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
@@ -23,6 +24,11 @@ public sealed partial class WorkflowRuntime(
     IJobDispatcher dispatcher,
     IEnumerable<IStartVariableSource> startVariableSources,
     StartEvents startEvents,
+    CaseAccessPolicy access,
+    ICasePartyStore parties,
+    StartRules startRules,
+    IActorDirectory directory,
+    DefinitionCatalog catalog,
     ILogger<WorkflowRuntime> logger)
 {
     private readonly IStartVariableSource[] _startVariableSources = [.. startVariableSources];
@@ -33,7 +39,11 @@ public sealed partial class WorkflowRuntime(
 
     private TimeProvider Time => executor.Time;
 
-    /// <summary>Starts the latest deployed version of <paramref name="processId"/>; the instance stays on that version until it ends.</summary>
+    /// <summary>
+    /// Starts the latest deployed version of <paramref name="processId"/> for a trusted in-process caller (the
+    /// simulation, tests, the runtime's own start events); the instance stays on that version until it ends.
+    /// Requests from outside go through <see cref="StartCaseAsync"/>, which checks who starts and what they send.
+    /// </summary>
     public Task<WorkflowInstance> StartAsync(
         string processId,
         string? businessKey,
@@ -53,8 +63,24 @@ public sealed partial class WorkflowRuntime(
     {
         var definition = await stores.Definitions.FindLatestAsync(processId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"no process '{processId}' is deployed");
+        return await StartDefinitionAsync(definition, businessKey, variables, actor, startMessage, null, cancellationToken);
+    }
+
+    private async Task<WorkflowInstance> StartDefinitionAsync(
+        Definitions.DeployedDefinition definition,
+        string? businessKey,
+        ImmutableDictionary<string, JsonElement>? variables,
+        WorkflowActor actor,
+        string? startMessage,
+        string? applicantOrganizationId,
+        CancellationToken cancellationToken)
+    {
+        var processId = definition.ProcessId;
+        var instanceId = RuntimeIds.NewInstanceId(Time);
+        if (applicantOrganizationId is not null)
+            await parties.SaveAsync(new CaseParties(instanceId, applicantOrganizationId), cancellationToken);
         var command = new StartInstance(
-            RuntimeIds.NewInstanceId(Time),
+            instanceId,
             processId,
             CompleteStartVariables(processId, variables ?? ImmutableDictionary<string, JsonElement>.Empty),
             businessKey,

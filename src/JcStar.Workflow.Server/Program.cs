@@ -1,3 +1,4 @@
+using JcStar.Workflow.Server.Account;
 using JcStar.Workflow.Server.Api;
 using JcStar.Workflow.Server.Hosting;
 using JcStar.Workflow.Server.Identity;
@@ -10,13 +11,19 @@ builder.AddWorkflowServices();
 builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
+builder.AddWorkflowOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<AccountRequirements>();
 app.UseAuthorization();
 app.MapWorkflowHealth();
+app.MapAccountPages();
 app.MapWorkflowApi();
+app.MapWorkflowOpenApi();
 app.MapWorkflowDashboard();
 app.Run();
 

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Server.Tests;
 
 /// <summary>
-/// The real server on a fresh SQLite data folder with the development header identity, deploying
+/// The real server on a fresh SQLite data folder, with the test host's header identity beside the real sign-in
+/// (a request with X-User is that user; any other request goes through cookies and tokens), deploying
 /// the test workflow folder at start. The Hangfire server stays off: these tests drive the API, and
 /// the runtime tests cover timers.
 /// </summary>
@@ -13,6 +17,9 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
     public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "jcstar-server-tests", Guid.NewGuid().ToString("N"));
 
     public string WorkflowFolder => Path.Combine(DataRoot, "workflows");
+
+    /// <summary>The first administrator's password in these tests (changed at first sign-in, as in production).</summary>
+    public const string InitialAdminPassword = "First-Admin-Pass-2026";
 
     public WorkflowServerFactory()
         : this(new Dictionary<string, string>
@@ -35,7 +42,16 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Data:Root", DataRoot);
         builder.UseSetting("Workflows:Path", WorkflowFolder);
-        builder.UseSetting("Authentication:Headers", "true");
+        builder.UseSetting("Authentication:InitialAdminPassword", InitialAdminPassword);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestHeaderAuthentication>(TestHeaderAuthentication.SchemeName, null);
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.PolicySchemeOptions>("jcstar", o =>
+            {
+                var real = o.ForwardDefaultSelector!;
+                o.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey("X-User") ? TestHeaderAuthentication.SchemeName : real(http);
+            });
+        });
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Hangfire:Dashboard", "false");
     }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace JcStar.Workflow.Bpmn.Model;
 
 public sealed record ProcessDefinition
@@ -8,4 +10,10 @@ public sealed record ProcessDefinition
     public string? Documentation { get; init; }
     public SourceLocation Location { get; init; }
     public FlowScope Scope { get; init; } = FlowScope.Empty;
+
+    /// <summary>Groups whose members may start the process (jc:/camunda:candidateStarterGroups); none named means admins only.</summary>
+    public ImmutableArray<string> CandidateStarterGroups { get; init; } = [];
+
+    /// <summary>Users who may start the process (jc:/camunda:candidateStarterUsers).</summary>
+    public ImmutableArray<string> CandidateStarterUsers { get; init; } = [];
 }

@@ -83,6 +83,8 @@ internal sealed class ModelProjection
             Documentation = DocumentationOf(process),
             Location = process.Location,
             Scope = Scope(process),
+            CandidateStarterGroups = [.. SplitList(process.Attribute("candidateStarterGroups", Jc) ?? process.Attribute("candidateStarterGroups", Camunda) ?? "")],
+            CandidateStarterUsers = [.. SplitList(process.Attribute("candidateStarterUsers", Jc) ?? process.Attribute("candidateStarterUsers", Camunda) ?? "")],
         };
     }
 
@@ -131,7 +133,13 @@ internal sealed class ModelProjection
     {
         FlowNode? node = e.LocalName switch
         {
-            "startEvent" => new StartEvent { Id = "", IsInterrupting = Bool(e.Attribute("isInterrupting"), true), EventDefinitions = EventDefinitions(e) },
+            "startEvent" => new StartEvent
+            {
+                Id = "",
+                IsInterrupting = Bool(e.Attribute("isInterrupting"), true),
+                EventDefinitions = EventDefinitions(e),
+                FormKey = e.Attribute("formKey", Jc) ?? e.Attribute("formKey", Camunda) ?? Extension(e, Zeebe, "formDefinition")?.Attribute("formKey"),
+            },
             "endEvent" => new EndEvent { Id = "", EventDefinitions = EventDefinitions(e) },
             "intermediateCatchEvent" => new IntermediateCatchEvent { Id = "", EventDefinitions = EventDefinitions(e) },
             "intermediateThrowEvent" => new IntermediateThrowEvent { Id = "", EventDefinitions = EventDefinitions(e), ActivityName = ThrowActivityName(e) },

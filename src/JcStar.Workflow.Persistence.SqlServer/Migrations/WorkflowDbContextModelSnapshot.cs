@@ -76,6 +76,29 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.CasePartyRow", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ApplicantOrganizationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FacilityId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("FacilityId");
+
+                    b.ToTable("case_parties", (string)null);
+                });
+
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.ConflictDeclarationRow", b =>
                 {
                     b.Property<long>("Id")

@@ -69,6 +69,29 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.CasePartyRow", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantOrganizationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("FacilityId");
+
+                    b.ToTable("case_parties", (string)null);
+                });
+
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.ConflictDeclarationRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,4 +1,5 @@
 using JcStar.Workflow.Persistence.Stores;
+using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
@@ -34,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IJobStore, EfJobStore>();
         services.AddSingleton<IIncidentStore, EfIncidentStore>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.AddSingleton<ICasePartyStore, EfCasePartyStore>();
         return services;
     }
 

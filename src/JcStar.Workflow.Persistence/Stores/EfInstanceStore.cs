@@ -43,6 +43,20 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
             rows = rows.Where(i => i.BusinessKey == query.BusinessKey);
         if (query.Status is { } status)
             rows = rows.Where(i => i.Status == (int)status);
+        if (query.Scope is { } scope)
+        {
+            var org = scope.ApplicantOrganizationId;
+            var facility = scope.FacilityId;
+            var processes = scope.ProcessIds.ToList();
+            var excluded = scope.ExcludedApplicants.ToList();
+            rows = from i in rows
+                   join p in db.CaseParties on i.Id equals p.InstanceId into ps
+                   from p in ps.DefaultIfEmpty()
+                   where (org != null && p != null && p.ApplicantOrganizationId == org)
+                      || (facility != null && p != null && p.FacilityId == facility)
+                      || (processes.Contains(i.ProcessId) && (p == null || p.ApplicantOrganizationId == null || !excluded.Contains(p.ApplicantOrganizationId)))
+                   select i;
+        }
         var list = await rows.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id)
             .Skip(page.Skip).Take(page.Take + 1).ToListAsync(cancellationToken);
         return page.ToPage(list.Select(r => r.ToRecord()).ToList());

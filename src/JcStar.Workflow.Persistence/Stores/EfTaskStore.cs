@@ -30,7 +30,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
     /// </summary>
     public async Task<Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken cancellationToken)
     {
-        if (query.Assignee is null && query.CandidateUser is null && query.CandidateGroups.Count == 0
+        if (query.Assignee is null && query.CandidateUser is null && query.CandidateGroups.Count == 0 && query.ExcludedInstanceIds.Count == 0
             && await ReadFilteredOnSessionAsync(query, cancellationToken) is { } read)
             return query.Page.ToPage(read.Select(r => r.ToRecord()).ToList());
 
@@ -117,6 +117,11 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
             tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (query.BusinessKey is { } businessKey)
             tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        if (query.ExcludedInstanceIds.Count > 0)
+        {
+            var excluded = query.ExcludedInstanceIds.ToList();
+            tasks = tasks.Where(t => !excluded.Contains(t.InstanceId));
+        }
         return tasks;
     }
 

@@ -27,4 +27,10 @@ public static class AuditActions
     public const string ActivityFailed = "activity.failed";
     public const string IncidentRaised = "incident.raised";
     public const string IncidentRetried = "incident.retried";
+
+    /// <summary>Staff or an admin read a case (JSS-01 6.1: who looked at what is on record).</summary>
+    public const string CaseRead = "case.read";
+
+    /// <summary>The parties of a case were recorded or changed (applicant organization, evaluation facility).</summary>
+    public const string PartiesRecorded = "case.parties";
 }

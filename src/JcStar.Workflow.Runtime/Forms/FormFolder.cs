@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JcStar.Workflow.Runtime.Access;
 
 namespace JcStar.Workflow.Runtime.Forms;
 
@@ -6,11 +7,13 @@ namespace JcStar.Workflow.Runtime.Forms;
 /// The forms of a folder (<c>workflows/forms/&lt;formKey&gt;.form</c>). A file is re-read when it changes, so
 /// a form staff edit applies to the next completion without a restart.
 /// </summary>
-public sealed class FormFolder(string folder)
+public sealed class FormFolder(string folder) : IStartFormSource
 {
     private readonly ConcurrentDictionary<string, (DateTime Written, FormSchema Schema)> cache = new(StringComparer.Ordinal);
 
     public string Folder { get; } = Path.GetFullPath(folder);
+
+    public FormSchema? FindStartForm(string formKey) => Find(formKey);
 
     /// <returns>null when no form has that key.</returns>
     /// <exception cref="FormatException">The form file is broken.</exception>

@@ -1,4 +1,5 @@
 using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
@@ -42,6 +43,12 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<InstanceCommandExecutor>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowQueries>();
+        services.TryAddSingleton<ProcessHandlers>();
+        services.TryAddSingleton<CaseAccessPolicy>();
+        services.TryAddSingleton<IConflictOfInterestSource, NoConflictsOfInterest>();
+        services.TryAddSingleton<IActorDirectory, NoActorDirectory>();
+        services.TryAddSingleton<IStartFormSource>(sp => sp.GetService<Forms.FormFolder>() ?? (IStartFormSource)new NoStartForms());
+        services.TryAddSingleton<StartRules>();
         services.TryAddSingleton<DefinitionDeployment>();
         services.TryAddSingleton<IBpmnModelReader, BpmnXmlModelReader>();
         return services;
@@ -59,6 +66,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IIncidentStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<ICasePartyStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<InMemoryWorkQueue>();
         services.TryAddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<InMemoryWorkQueue>());
         services.TryAddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<InMemoryWorkQueue>());

@@ -1,3 +1,4 @@
+using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
@@ -17,7 +18,7 @@ namespace JcStar.Workflow.Runtime.InMemory;
 /// container when there is one, otherwise one of the store's own.
 /// </summary>
 public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
-    IDefinitionStore, IInstanceStore, ITaskStore, ITimerStore, ISubscriptionStore, IJobStore, IIncidentStore, IAuditLog
+    IDefinitionStore, IInstanceStore, ITaskStore, ITimerStore, ISubscriptionStore, IJobStore, IIncidentStore, IAuditLog, ICasePartyStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DeployedDefinition> _definitions = new(StringComparer.Ordinal);
@@ -29,11 +30,36 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
     private readonly Dictionary<string, ActivityJob> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _audit = [];
+    private readonly Dictionary<string, CaseParties> _parties = new(StringComparer.Ordinal);
 
     /// <summary>Where commits queue their mail; give the dispatcher (or the simulation's mail list) this outbox.</summary>
     public InMemoryOutbox Outbox { get; } = outbox ?? new InMemoryOutbox();
 
     public WorkflowStores AsStores() => new(this, this, this, this, this, this, this, this);
+
+    // Case parties
+
+    Task<CaseParties?> ICasePartyStore.FindAsync(string instanceId, CancellationToken cancellationToken) =>
+        Read(() => _parties.GetValueOrDefault(instanceId));
+
+    public Task SaveAsync(CaseParties parties, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            _parties[parties.InstanceId] = parties;
+        return Task.CompletedTask;
+    }
+
+    public Task AssignFacilityAsync(string instanceId, string facilityId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            _parties[instanceId] = _parties.TryGetValue(instanceId, out var p) ? p with { FacilityId = facilityId } : new CaseParties(instanceId, null, facilityId);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> InstancesOfApplicantsAsync(IReadOnlyCollection<string> organizationIds, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<string>>(() => [.. _parties.Values
+            .Where(p => p.ApplicantOrganizationId is { } org && organizationIds.Contains(org))
+            .Select(p => p.InstanceId)]);
 
     // Definitions
 
@@ -72,6 +98,7 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
             .Where(i => query.ProcessId is null || i.ProcessId == query.ProcessId)
             .Where(i => query.BusinessKey is null || i.BusinessKey == query.BusinessKey)
             .Where(i => query.Status is null || i.Status == query.Status)
+            .Where(i => query.Scope is null || query.Scope.Matches(i.ProcessId, _parties.GetValueOrDefault(i.Id)))
             .OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id, StringComparer.Ordinal)
             .Skip(page.Skip).Take(page.Take + 1).ToList()));
     }
@@ -138,6 +165,7 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
             .Where(t => query.Status is null || t.Status == query.Status)
             .Where(t => query.InstanceId is null || t.InstanceId == query.InstanceId)
             .Where(t => query.BusinessKey is null || t.BusinessKey == query.BusinessKey)
+            .Where(t => !query.ExcludedInstanceIds.Contains(t.InstanceId))
             .Where(t => Matches(query, t))
             .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
             .Skip(query.Page.Skip).Take(query.Page.Take + 1).ToList()));

@@ -1,10 +1,12 @@
 using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Access;
 
 namespace JcStar.Workflow.Runtime.Instances;
 
-/// <summary>Every criterion given must hold; newest first.</summary>
+/// <summary>Every criterion given must hold; newest first. <paramref name="Scope"/> limits the cases to those the caller may see (null: all).</summary>
 public sealed record InstanceQuery(
     string? ProcessId = null,
     string? BusinessKey = null,
     InstanceStatus? Status = null,
-    PageRequest? Page = null);
+    PageRequest? Page = null,
+    CaseScope? Scope = null);

@@ -19,6 +19,9 @@ public sealed record TaskQuery
     public string? BusinessKey { get; init; }
     public PageRequest Page { get; init; } = new();
 
+    /// <summary>Cases whose tasks must not be returned (a person's declared conflicts of interest).</summary>
+    public IReadOnlyList<string> ExcludedInstanceIds { get; init; } = [];
+
     /// <summary>What a staff member sees: assigned to them, or offered to them or their groups and not yet claimed.</summary>
     public static TaskQuery InboxOf(WorkflowActor actor, PageRequest page) => new()
     {

@@ -8,7 +8,7 @@ public static class ApiEndpoints
     public static WebApplication MapWorkflowApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(http.User.ToActor()));
+        api.MapAccessEndpoints();
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();

@@ -27,7 +27,7 @@ public static class EventEndpoints
             return TypedResults.Ok(new DeliveryResult(await runtime.BroadcastSignalAsync(request.Name!, Requests.Variables(request.Variables), http.User.ToActor(), ct)));
         });
         admin.MapGet("/incidents", async (string? instanceId, int? page, int? pageSize, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(PageView<Incident>.From(await queries.OpenIncidentsAsync(instanceId, new PageRequest(page ?? 1, pageSize ?? 50), http.User.ToActor(), ct), i => i)));
+            TypedResults.Ok(PageView<Incident>.From(await queries.OpenIncidentsAsync(instanceId, Requests.Page(page, pageSize), http.User.ToActor(), ct), i => i)));
         admin.MapPost("/incidents/{id}/retry", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
             await runtime.RetryIncidentAsync(id, http.User.ToActor(), ct);

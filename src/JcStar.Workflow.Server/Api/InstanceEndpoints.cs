@@ -1,5 +1,7 @@
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Identity.Administration;
+using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Server.Identity;
@@ -12,12 +14,20 @@ public static class InstanceEndpoints
     public static RouteGroupBuilder MapInstanceEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/instances");
-        group.MapPost("/", async Task<Results<Created<InstanceView>, ValidationProblem>> (StartRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<InstanceView>, ValidationProblem>> (
+            StartRequest request, WorkflowRuntime runtime, AccessAdministration administration, HttpContext http, CancellationToken ct) =>
         {
             var missing = Requests.Required(("processId", request.ProcessId));
             if (missing.Count > 0)
                 return TypedResults.ValidationProblem(missing);
-            var instance = await runtime.StartAsync(request.ProcessId!, request.BusinessKey, Requests.Variables(request.Variables), http.User.ToActor(), ct);
+            var actor = http.User.ToActor();
+            var (organizationId, derived) = await CaseApplicant.ResolveAsync(actor, request.ApplicantOrganizationId, administration, ct);
+            var start = new StartCase(request.ProcessId!, request.BusinessKey, Requests.Variables(request.Variables))
+            {
+                ApplicantOrganizationId = organizationId,
+                DerivedVariables = derived,
+            };
+            var instance = await runtime.StartCaseAsync(start, actor, ct);
             return TypedResults.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
         });
         group.MapGet("/", async Task<Results<Ok<PageView<InstanceView>>, ValidationProblem>> (
@@ -30,7 +40,7 @@ public static class InstanceEndpoints
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"one of {string.Join(", ", Enum.GetNames<InstanceStatus>())}"] });
                 parsed = s;
             }
-            var result = await queries.QueryInstancesAsync(new InstanceQuery(processId, businessKey, parsed, new PageRequest(page ?? 1, pageSize ?? 50)), http.User.ToActor(), ct);
+            var result = await queries.QueryInstancesAsync(new InstanceQuery(processId, businessKey, parsed, Requests.Page(page, pageSize)), http.User.ToActor(), ct);
             return TypedResults.Ok(PageView<InstanceView>.From(result, InstanceView.From));
         });
         group.MapGet("/{id}", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public static class TaskEndpoints
         var group = api.MapGroup("/tasks");
         // The caller's inbox: assigned to them, or offered to them or their groups and unclaimed; earliest due first.
         group.MapGet("/", async (int? page, int? pageSize, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(PageView<TaskView>.From(await queries.InboxAsync(http.User.ToActor(), new PageRequest(page ?? 1, pageSize ?? 50), ct), TaskView.From)));
+            TypedResults.Ok(PageView<TaskView>.From(await queries.InboxAsync(http.User.ToActor(), Requests.Page(page, pageSize), ct), TaskView.From)));
         group.MapGet("/{id}", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(TaskView.From(await queries.GetTaskAsync(id, http.User.ToActor(), ct))));
         group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>

@@ -41,8 +41,12 @@ public static class SchemeRegistration
         services.TryAddSingleton<IConflictRegister, InMemoryConflictRegister>();
         services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();
         services.AddSingleton<SchemeServices>();
-        foreach (var handler in SchemeActivities.HandlerTypes)
+        services.AddSingleton<JcStar.Workflow.Runtime.Access.IConflictOfInterestSource, RegisteredConflictsOfInterest>();
+        // The facility check also makes an eligible facility a party to the case (so its members see it).
+        foreach (var handler in SchemeActivities.HandlerTypes.Where(t => t != typeof(CheckFacility)))
             services.AddSingleton(typeof(IActivityHandler), handler);
+        services.AddSingleton<CheckFacility>();
+        services.AddSingleton<IActivityHandler, FacilityPartyAssignment>();
 
         var documents = config.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions();
         if (documents.StoreRoot == new DocumentsOptions().StoreRoot)
@@ -74,6 +78,7 @@ public static class SchemeRegistration
 
         var formsPath = config.GetValue<string>("Workflows:FormsPath") ?? Path.Combine(config.GetValue<string>("Workflows:Path") ?? "workflows", "forms");
         services.AddSingleton(new FormFolder(formsPath));
+        services.AddSingleton<JcStar.Workflow.Runtime.Access.IStartFormSource>(sp => sp.GetRequiredService<FormFolder>());
         services.AddSingleton<ITaskFormValidator, FormKeyValidator>();
         return builder;
     }

@@ -48,6 +48,7 @@ public sealed class TestRuntime : IAsyncDisposable
             services.AddInMemoryWorkflowStores();
         else
             services.AddWorkflowEfStores(database.Configure);
+        services.AddSingleton<JcStar.Workflow.Runtime.Access.IActorDirectory, KnownActors>();
         services.AddWorkflowRuntime(options);
         services.AddSingleton<EchoActivity>();
         services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<EchoActivity>());

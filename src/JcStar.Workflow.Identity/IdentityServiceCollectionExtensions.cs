@@ -1,0 +1,46 @@
+using JcStar.Workflow.Identity.Administration;
+using JcStar.Workflow.Identity.Model;
+using JcStar.Workflow.Runtime.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JcStar.Workflow.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// The user register (ASP.NET Core Identity on EF Core, in the workflow database), organizations, tokens and
+    /// the runtime's actor directory. <paramref name="configure"/> picks the provider, as for the workflow stores.
+    /// Returns the Identity builder so a web host can add its sign-in manager.
+    /// </summary>
+    public static IdentityBuilder AddWorkflowUserRegister(this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder> configure)
+    {
+        var options = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddDbContext<AccessDbContext>(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AccessAdministration>();
+        services.AddScoped<WorkflowActors>();
+        services.RemoveAll<IActorDirectory>();
+        services.AddSingleton<IActorDirectory, IdentityActorDirectory>();
+        return services.AddIdentityCore<WorkflowUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.Password.RequiredLength = options.Password.RequiredLength;
+                o.Password.RequireDigit = options.Password.RequireDigit;
+                o.Password.RequireLowercase = options.Password.RequireLowercase;
+                o.Password.RequireUppercase = options.Password.RequireUppercase;
+                o.Password.RequireNonAlphanumeric = options.Password.RequireNonAlphanumeric;
+                o.Lockout.MaxFailedAccessAttempts = options.Lockout.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = options.Lockout.Duration;
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccessDbContext>()
+            .AddTokenProvider<AuthenticatorTokenProvider<WorkflowUser>>(TokenOptions.DefaultAuthenticatorProvider);
+    }
+}
