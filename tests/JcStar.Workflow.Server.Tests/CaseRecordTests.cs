@@ -12,8 +12,8 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
     private const string LetterProcess = """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:jc="urn:jcstar:workflow:bpmn:1.0" id="d" targetNamespace="t">
-          <process id="Letter" isExecutable="true">
-            <startEvent id="start"/>
+          <process id="Letter" isExecutable="true" jc:candidateStarterGroups="label-issuing-staff">
+            <startEvent id="start" jc:formKey="letter-start"/>
             <sequenceFlow id="f1" sourceRef="start" targetRef="render"/>
             <serviceTask id="render" jc:activity="document.render">
               <extensionElements>
@@ -38,10 +38,23 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
         </definitions>
         """;
 
-    private static readonly object Case = new
+    private const string LetterStartForm = """
+        { "type": "default", "id": "letter-start", "components": [
+          { "type": "textfield", "key": "applicationNumber", "validate": { "required": true } },
+          { "type": "select", "key": "level", "values": [ { "label": "★1", "value": "Star1" }, { "label": "★2", "value": "Star2" } ] },
+          { "type": "datetime", "key": "receivedOn" },
+          { "type": "datetime", "key": "withdrawnOn" },
+          { "type": "textarea", "key": "withdrawalReason" },
+          { "type": "textfield", "key": "product.name" },
+          { "type": "taglist", "key": "product.modelNumbers" }
+        ] }
+        """;
+
+    private static object Case(string organizationId) => new
     {
         processId = "Letter",
         businessKey = "JCS-A-2026-00007",
+        applicantOrganizationId = organizationId,
         variables = new
         {
             applicationNumber = "JCS-A-2026-00007",
@@ -49,10 +62,25 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
             receivedOn = "2026-04-01",
             withdrawnOn = "2026-05-01",
             withdrawalReason = "補正期限までに再提出がありませんでした",
-            applicant = new { id = "SUP-1", name = "株式会社サンプル電機", representative = "代表取締役　山田 太郎", contactName = "鈴木 花子", email = "hanako@example.jp" },
             product = new { name = "ネットワークカメラ NC-100", modelNumbers = new[] { "NC-100" } },
         },
     };
+
+    /// <summary>The applicant of the cases: registered once, its contact is who the letters are mailed to.</summary>
+    private async Task<string> ApplicantAsync()
+    {
+        var admin = server.ClientFor("admin", roles: "admin");
+        var organizations = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organizations", Ct);
+        if (organizations.EnumerateArray().FirstOrDefault(o => o.GetProperty("corporateNumber").GetString() == "7000012050002") is { ValueKind: JsonValueKind.Object } known)
+            return known.GetProperty("id").GetString()!;
+        var created = await admin.PostAsJsonAsync("/api/admin/organizations", new
+        {
+            name = "株式会社サンプル電機", corporateNumber = "7000012050002", representative = "代表取締役　山田 太郎",
+            contactName = "鈴木 花子", contactEmail = "hanako@example.jp",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+    }
 
     private readonly LetterServer server;
 
@@ -64,7 +92,7 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
     public async Task Staff_list_a_cases_letters_download_them_under_their_Japanese_name_and_see_its_mail_log()
     {
         var staff = server.ClientFor("sato", "label-issuing-staff");
-        var started = await staff.PostAsJsonAsync("/api/instances", Case, Ct);
+        var started = await staff.PostAsJsonAsync("/api/instances", Case(await ApplicantAsync()), Ct);
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
 
@@ -90,7 +118,7 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
     public async Task Someone_not_entitled_to_the_case_gets_no_trace_of_its_letters_or_mail()
     {
         var staff = server.ClientFor("sato", "label-issuing-staff");
-        var started = await staff.PostAsJsonAsync("/api/instances", Case, Ct);
+        var started = await staff.PostAsJsonAsync("/api/instances", Case(await ApplicantAsync()), Ct);
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
         var letterId = (await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/documents", Ct))[0].GetProperty("id").GetString();
 
@@ -104,7 +132,7 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
     public async Task Only_admins_retry_mail_and_only_a_failed_message()
     {
         var staff = server.ClientFor("sato", "label-issuing-staff");
-        var started = await staff.PostAsJsonAsync("/api/instances", Case, Ct);
+        var started = await staff.PostAsJsonAsync("/api/instances", Case(await ApplicantAsync()), Ct);
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
         var mailId = (await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/mails", Ct))[0].GetProperty("id").GetString();
 
@@ -122,6 +150,7 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
             base.ConfigureWebHost(builder);
             builder.UseSetting("Documents:TemplatesRoot", RepositoryPaths.InRepo("templates"));
             builder.UseSetting("Mail:TemplateFolder", RepositoryPaths.InRepo("templates", "mail"));
+            WriteForm("letter-start", LetterStartForm);
         }
     }
 }

@@ -33,9 +33,10 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
     /// <param name="workflows">File name to BPMN text, deployed at start.</param>
     protected WorkflowServerFactory(IReadOnlyDictionary<string, string> workflows)
     {
-        Directory.CreateDirectory(WorkflowFolder);
+        Directory.CreateDirectory(Path.Combine(WorkflowFolder, "forms"));
         foreach (var (name, xml) in workflows)
             File.WriteAllText(Path.Combine(WorkflowFolder, name), xml);
+        File.WriteAllText(Path.Combine(WorkflowFolder, "forms", "approval-start.form"), TestProcesses.ApprovalStartForm);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,9 +57,13 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Dashboard", "false");
     }
 
-    public HttpClient ClientFor(string user, string? groups = null, string? roles = null)
+    public HttpClient ClientFor(string user, string? groups = null, string? roles = null, string? org = null, string? facility = null)
     {
         var client = CreateClient();
+        if (org is not null)
+            client.DefaultRequestHeaders.Add("X-Org", org);
+        if (facility is not null)
+            client.DefaultRequestHeaders.Add("X-Facility", facility);
         client.DefaultRequestHeaders.Add("X-User", user);
         if (groups is not null)
             client.DefaultRequestHeaders.Add("X-Groups", groups);
@@ -66,6 +71,9 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.Add("X-Roles", roles);
         return client;
     }
+
+    /// <summary>Writes a form under the deployed workflow folder's forms/ (read on each use).</summary>
+    public void WriteForm(string key, string json) => File.WriteAllText(Path.Combine(WorkflowFolder, "forms", key + ".form"), json);
 
     public override async ValueTask DisposeAsync()
     {

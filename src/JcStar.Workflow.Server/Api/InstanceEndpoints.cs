@@ -15,7 +15,7 @@ public static class InstanceEndpoints
     {
         var group = api.MapGroup("/instances");
         group.MapPost("/", async Task<Results<Created<InstanceView>, ValidationProblem>> (
-            StartRequest request, WorkflowRuntime runtime, AccessAdministration administration, HttpContext http, CancellationToken ct) =>
+            StartRequest request, WorkflowRuntime runtime, WorkflowQueries queries, IAuditLog audit, AccessAdministration administration, HttpContext http, CancellationToken ct) =>
         {
             var missing = Requests.Required(("processId", request.ProcessId));
             if (missing.Count > 0)
@@ -25,7 +25,7 @@ public static class InstanceEndpoints
             var start = new StartCase(request.ProcessId!, request.BusinessKey, Requests.Variables(request.Variables))
             {
                 ApplicantOrganizationId = organizationId,
-                DerivedVariables = derived,
+                DerivedVariables = derived.SetItems(await SubjectCase.DeriveAsync(request.Variables, actor, queries, audit, ct)),
             };
             var instance = await runtime.StartCaseAsync(start, actor, ct);
             return TypedResults.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
