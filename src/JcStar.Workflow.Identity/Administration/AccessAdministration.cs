@@ -175,10 +175,11 @@ public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleMa
         var tokens = db.AccessTokens.AsNoTracking();
         if (userName is not null)
         {
-            var user = await users.FindByNameAsync(userName);
-            tokens = tokens.Where(t => t.UserId == (user == null ? "" : user.Id));
+            var userId = (await users.FindByNameAsync(userName))?.Id ?? "";
+            tokens = tokens.Where(t => t.UserId == userId);
         }
-        return await tokens.OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
+        // SQLite cannot order by a DateTimeOffset column: newest first in memory (a person holds a handful of tokens).
+        return [.. (await tokens.ToListAsync(ct)).OrderByDescending(t => t.CreatedAt)];
     }
 
     /// <returns>false when no such token exists or it was already revoked.</returns>

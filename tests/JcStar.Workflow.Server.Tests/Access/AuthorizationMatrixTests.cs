@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JcStar.Workflow.Server.Tests.Access;
+
+/// <summary>
+/// Every API endpoint × every role × the caller's own case, another organization's case and an id that does not
+/// exist gives its exact status, and no response holds a byte of the other organization's data. The endpoint list
+/// is read from the running server: an endpoint added without a row here fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServer server) : IClassFixture<AuthorizationMatrixTests.MatrixServer>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const int Ok = 200, Created = 201, NoContent = 204, Bad = 400, Unauth = 401, Forbid = 403, Missing = 404, Conflict = 409;
+
+    private enum Target { Own, Other, Missing }
+
+    /// <summary>What a case-scoped read answers: the parties and the handling staff see it, nobody else (as if it did not exist).</summary>
+    private static int CaseRead(string role, Target target) => (role, target) switch
+    {
+        ("anonymous", _) => Unauth,
+        (_, Target.Missing) => Missing,
+        ("admin" or "staff", _) => Ok,
+        ("conflicted", Target.Other) => Ok,
+        ("applicantA", Target.Own) => Ok,
+        ("applicantB", Target.Other) => Ok,
+        _ => Missing,
+    };
+
+    /// <summary>A staff task: its candidates (not conflicted) and admins; never an applicant or a facility.</summary>
+    private static int TaskAccess(string role, Target target, int allowed, int visibleButRefused = Forbid) => (role, target) switch
+    {
+        ("anonymous", _) => Unauth,
+        (_, Target.Missing) => Missing,
+        ("admin", _) => allowed,
+        ("staff", _) => visibleButRefused == 0 ? allowed : visibleButRefused,
+        ("conflicted", Target.Other) => visibleButRefused == 0 ? allowed : visibleButRefused,
+        _ => Missing,
+    };
+
+    private static int AdminOnly(string role, int forAdmin) => role switch { "anonymous" => Unauth, "admin" => forAdmin, _ => Forbid };
+
+    private static int Anyone(string role, int status) => role == "anonymous" ? Unauth : status;
+
+    private sealed record Row(string Method, string Pattern, Func<Ids, string> Path, Func<string, Target, int> Expect, object? Body = null, bool PerCase = true);
+
+    private sealed record Ids(string Instance, string Task);
+
+    private static readonly Row[] Rows =
+    [
+        new("GET", "/api/me", _ => "/api/me", (r, _) => Anyone(r, Ok), PerCase: false),
+        new("GET", "/api/tokens/", _ => "/api/tokens", (r, _) => Anyone(r, Ok), PerCase: false),
+        new("POST", "/api/tokens/", _ => "/api/tokens", (r, _) => Anyone(r, Created), new { name = "matrix" }, PerCase: false),
+        new("DELETE", "/api/tokens/{id}", _ => "/api/tokens/TOK-NONE", (r, _) => Anyone(r, Missing), PerCase: false),
+        new("GET", "/api/conflicts", _ => "/api/conflicts", (r, _) => Anyone(r, Ok), PerCase: false),
+        new("POST", "/api/conflicts", _ => "/api/conflicts", (r, _) => r switch { "anonymous" => Unauth, "applicantA" or "applicantB" => Forbid, _ => Created },
+            new { organizationId = "ORG-UNRELATED", detail = "テスト" }, PerCase: false),
+        new("GET", "/api/admin/users", _ => "/api/admin/users", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/admin/users", _ => "/api/admin/users", (r, _) => AdminOnly(r, Bad), new { userName = "x", role = "no-such-role" }, PerCase: false),
+        new("POST", "/api/admin/users/{userName}/disable", _ => "/api/admin/users/nobody/disable", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("GET", "/api/admin/organizations", _ => "/api/admin/organizations", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/admin/organizations", _ => "/api/admin/organizations", (r, _) => AdminOnly(r, Bad), new { name = "x", corporateNumber = "1234567890123" }, PerCase: false),
+        new("GET", "/api/admin/tokens", _ => "/api/admin/tokens", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("DELETE", "/api/admin/tokens/{id}", _ => "/api/admin/tokens/TOK-NONE", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("GET", "/api/admin/sign-ins", _ => "/api/admin/sign-ins", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("GET", "/api/admin/conflicts", _ => "/api/admin/conflicts", (r, _) => AdminOnly(r, Bad), PerCase: false),
+        new("POST", "/api/admin/conflicts", _ => "/api/admin/conflicts", (r, _) => AdminOnly(r, Bad), new { organizationId = "x" }, PerCase: false),
+        new("GET", "/api/definitions/", _ => "/api/definitions", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("GET", "/api/definitions/{processId}/versions", _ => "/api/definitions/MatrixCase/versions", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/definitions/", _ => "/api/definitions", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
+        new("POST", "/api/instances/", _ => "/api/instances", (r, _) => r switch { "anonymous" => Unauth, "facility" => Forbid, _ => Created },
+            new { processId = "MatrixCase", variables = new { applicant = "新規" } }, PerCase: false),
+        new("GET", "/api/instances/", _ => "/api/instances", (r, _) => Anyone(r, Ok), PerCase: false),
+        new("GET", "/api/instances/{id}", i => $"/api/instances/{i.Instance}", CaseRead),
+        new("GET", "/api/instances/{id}/history", i => $"/api/instances/{i.Instance}/history", CaseRead),
+        new("GET", "/api/instances/{id}/documents", i => $"/api/instances/{i.Instance}/documents", CaseRead),
+        new("GET", "/api/instances/{id}/mails", i => $"/api/instances/{i.Instance}/mails", CaseRead),
+        new("POST", "/api/instances/{id}/cancel", i => $"/api/instances/{i.Instance}/cancel", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok), new { reason = "test" }),
+        new("GET", "/api/tasks/", _ => "/api/tasks", (r, _) => Anyone(r, Ok), PerCase: false),
+        new("GET", "/api/tasks/{id}", i => $"/api/tasks/{i.Task}", (r, t) => TaskAccess(r, t, Ok, 0)),
+        new("POST", "/api/tasks/{id}/complete", i => $"/api/tasks/{i.Task}/complete", (r, t) => TaskAccess(r, t, Ok, 0), new { variables = new { } }),
+        new("POST", "/api/tasks/{id}/claim", i => $"/api/tasks/{i.Task}/claim", (r, t) => TaskAccess(r, t, Ok, 0)),
+        new("POST", "/api/tasks/{id}/unclaim", i => $"/api/tasks/{i.Task}/unclaim", (r, t) => TaskAccess(r, t, Ok)),
+        new("POST", "/api/tasks/{id}/reassign", i => $"/api/tasks/{i.Task}/reassign", (r, t) => TaskAccess(r, t, Ok), new { assignee = "sato" }),
+        new("GET", "/api/documents/{documentId}", _ => "/api/documents/no-such-document", (r, _) => Anyone(r, Missing), PerCase: false),
+        new("POST", "/api/mails/{mailId:guid}/retry", _ => $"/api/mails/{Guid.Empty}/retry", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("POST", "/api/messages", _ => "/api/messages", (r, _) => AdminOnly(r, Missing), new { name = "NobodyWaits" }, PerCase: false),
+        new("POST", "/api/signals", _ => "/api/signals", (r, _) => AdminOnly(r, Ok), new { name = "NobodyListens" }, PerCase: false),
+        new("GET", "/api/incidents", _ => "/api/incidents", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/incidents/{id}/retry", _ => "/api/incidents/no-such-incident/retry", (r, _) => AdminOnly(r, Missing), PerCase: false),
+    ];
+
+    [Fact]
+    public void Every_api_endpoint_has_a_row_in_the_matrix()
+    {
+        var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        var rows = Rows.Select(r => $"{r.Method} {r.Pattern}").ToHashSet();
+        Assert.Empty(endpoints.Except(rows));
+        Assert.Empty(rows.Except(endpoints));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_gives_every_role_its_exact_status_and_never_another_organizations_data()
+    {
+        var world = server.World;
+        await world.InitializeAsync();
+        var failures = new List<string>();
+        var n = 0;
+        foreach (var row in Rows)
+        {
+            foreach (var role in AccessWorld.Roles)
+            {
+                foreach (var target in row.PerCase ? [Target.Own, Target.Other, Target.Missing] : new[] { Target.Own })
+                {
+                    // Fresh cases for every cell, so one cell's claim or completion never decides another's answer.
+                    var a = await world.CaseOfAsync("A", $"JCS-A-{++n:D4}");
+                    var b = await world.CaseOfAsync("B", $"JCS-B-{n:D4}");
+                    var ids = target switch
+                    {
+                        Target.Own => role == "applicantB" ? new Ids(b.InstanceId, b.TaskId) : new Ids(a.InstanceId, a.TaskId),
+                        Target.Other => role == "applicantB" ? new Ids(a.InstanceId, a.TaskId) : new Ids(b.InstanceId, b.TaskId),
+                        _ => new Ids("no-such-case", "no-such-task"),
+                    };
+                    // For applicant B the matrix's "own" and "other" are mirrored; the expectation is stated from A's side.
+                    var expectTarget = role == "applicantB" && target != Target.Missing ? (target == Target.Own ? Target.Other : Target.Own) : target;
+                    var expected = row.Expect(role, expectTarget);
+                    var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path(ids));
+                    if (row.Body is not null)
+                        request.Content = JsonContent.Create(row.Body);
+                    var response = await world.Clients[role].SendAsync(request, Ct);
+                    var body = await response.Content.ReadAsStringAsync(Ct);
+                    if ((int)response.StatusCode != expected)
+                        failures.Add($"{row.Method} {row.Path(ids)} as {role} ({target}): expected {expected}, got {(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}");
+                    var foreign = role switch
+                    {
+                        "applicantA" => new[] { AccessWorld.CompanyB, b.InstanceId, b.TaskId, $"JCS-B-{n:D4}", world.OrgB },
+                        "applicantB" => [AccessWorld.CompanyA, a.InstanceId, a.TaskId, $"JCS-A-{n:D4}", world.OrgA],
+                        "conflicted" => [AccessWorld.CompanyA, a.InstanceId, a.TaskId, $"JCS-A-{n:D4}"],
+                        "facility" or "anonymous" => [AccessWorld.CompanyA, AccessWorld.CompanyB, a.InstanceId, b.InstanceId],
+                        _ => [],
+                    };
+                    // An id the caller sent may come back in the answer for "does not exist"; anything else of the other party may not.
+                    foreach (var secret in foreign.Where(s => body.Contains(s, StringComparison.Ordinal) && !request.RequestUri!.OriginalString.Contains(s, StringComparison.Ordinal)))
+                        failures.Add($"{row.Method} {row.Path(ids)} as {role}: the response holds '{secret}'");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>The server with a case of each applicant routed to label-issuing staff.</summary>
+    public sealed class MatrixServer() : WorkflowServerFactory(new Dictionary<string, string> { ["matrix.bpmn"] = MatrixProcess })
+    {
+        private const string MatrixProcess = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:jc="urn:jcstar:workflow:bpmn:1.0" id="M" targetNamespace="urn:test">
+              <process id="MatrixCase" isExecutable="true" jc:candidateStarterGroups="applicant,label-issuing-staff">
+                <startEvent id="Start" jc:formKey="approval-start" />
+                <userTask id="Review" name="審査" jc:candidateGroups="label-issuing-staff" />
+                <endEvent id="End" />
+                <sequenceFlow id="f1" sourceRef="Start" targetRef="Review" />
+                <sequenceFlow id="f2" sourceRef="Review" targetRef="End" />
+              </process>
+            </definitions>
+            """;
+
+        private AccessWorld? world;
+
+        public AccessWorld World => world ??= new AccessWorld(this);
+    }
+}
