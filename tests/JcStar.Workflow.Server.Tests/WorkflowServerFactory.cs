@@ -21,6 +21,9 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
     /// <summary>The first administrator's password in these tests (changed at first sign-in, as in production).</summary>
     public const string InitialAdminPassword = "First-Admin-Pass-2026";
 
+    /// <summary>The sign-in rate limit of this server (tests of the limit itself lower it).</summary>
+    protected virtual int SignInAttemptsPerMinute => 1000;
+
     public WorkflowServerFactory()
         : this(new Dictionary<string, string>
         {
@@ -44,6 +47,7 @@ public class WorkflowServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Data:Root", DataRoot);
         builder.UseSetting("Workflows:Path", WorkflowFolder);
         builder.UseSetting("Authentication:InitialAdminPassword", InitialAdminPassword);
+        builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestHeaderAuthentication>(TestHeaderAuthentication.SchemeName, null);
