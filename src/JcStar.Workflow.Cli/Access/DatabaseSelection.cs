@@ -16,7 +16,4 @@ public sealed class DatabaseSelection
         command.Options.Add(Connection);
         return command;
     }
-
-    public CliDatabase Resolve(ParseResult parse) =>
-        CliDatabase.Resolve(CliConfiguration.Load(), parse.GetValue(Provider), parse.GetValue(Connection));
 }
