@@ -1,45 +1,69 @@
 using System.CommandLine;
+using JcStar.Workflow.Cli.Access;
+using JcStar.Workflow.Identity;
 using JcStar.Workflow.Persistence;
-using JcStar.Workflow.Persistence.PostgreSql;
-using JcStar.Workflow.Persistence.Sqlite;
-using JcStar.Workflow.Persistence.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
 
 namespace JcStar.Workflow.Cli;
 
 /// <summary>
-/// <c>jcstar db migrate --provider PostgreSql --connection "…"</c> applies pending migrations;
-/// <c>jcstar db script --provider SqlServer</c> prints the idempotent SQL for a DBA to run instead.
-/// Without --connection the "Database" settings come from JCSTAR_DATABASE__PROVIDER / __CONNECTIONSTRING
-/// (the same keys as appsettings.json), and SQLite defaults to ./data/workflow.db.
+/// <c>jcstar db migrate --provider PostgreSql --connection "…"</c> applies pending migrations of the workflow tables
+/// and of the user register; <c>jcstar db script --provider SqlServer</c> prints both as idempotent SQL for a DBA
+/// to run instead. Without the options the "Database" settings apply (appsettings.json, <c>Database__Provider</c> /
+/// <c>JCSTAR_DATABASE__PROVIDER</c> and <c>__CONNECTIONSTRING</c>), and SQLite defaults to ./data/workflow.db.
 /// </summary>
 internal static class DbCommand
 {
     public static Command Create()
     {
-        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite, PostgreSql or SqlServer" };
-        var connection = new Option<string?>("--connection") { Description = "connection string (SQLite: Data Source=FILE)" };
+        var database = new DatabaseSelection();
 
-        var migrate = new Command("migrate", "apply pending migrations to the workflow database");
-        migrate.Options.Add(provider);
-        migrate.Options.Add(connection);
+        var migrate = database.AddTo(new Command("migrate", "apply pending migrations to the workflow database (workflow tables and user register)"));
         migrate.SetAction(async (parse, ct) =>
         {
-            await using var db = Open(parse.GetValue(provider), parse.GetValue(connection));
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await db.Database.MigrateAsync(ct);
-            parse.InvocationConfiguration.Output.WriteLine(pending.Count == 0 ? "up to date" : $"applied {string.Join(", ", pending)}");
+            var configuration = CliConfiguration.Load();
+            CliDatabase resolved;
+            try
+            {
+                resolved = CliDatabase.Resolve(configuration, parse.GetValue(database.Provider), parse.GetValue(database.Connection));
+            }
+            catch (CliUsageException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"jcstar db migrate: {e.Message}");
+                return RegisterCommandAction.BadUsage;
+            }
+            await using var session = await RegisterSession.OpenAsync(configuration, resolved with { MigrateAtStart = false }, ct);
+            var applied = await session.MigrateAsync(ct);
+            parse.InvocationConfiguration.Output.WriteLine(applied.Count == 0 ? "up to date" : $"applied {string.Join(", ", applied)}");
             return 0;
         });
 
-        var script = new Command("script", "print the idempotent migration SQL (no database needed)");
-        script.Options.Add(provider);
+        var script = new Command("script", "print the idempotent migration SQL of the workflow tables and the user register (no database needed)");
+        script.Options.Add(database.Provider);
         script.SetAction(parse =>
         {
-            using var db = Open(parse.GetValue(provider), "Data Source=unused");
-            parse.InvocationConfiguration.Output.WriteLine(db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent));
+            var provider = parse.GetValue(database.Provider)
+                ?? CliConfiguration.Load().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider
+                ?? DatabaseProvider.Sqlite;
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // EF Core cannot make SQLite scripts idempotent; SQLite is migrated by the server and every jcstar command instead.
+                parse.InvocationConfiguration.Error.WriteLine("jcstar db script: --provider: SQLite has no idempotent script; it is migrated at start or by jcstar db migrate (scripts are for PostgreSql and SqlServer)");
+                return RegisterCommandAction.BadUsage;
+            }
+            // Generating a script opens no connection: any well-formed connection string will do.
+            var unused = new CliDatabase(provider, "Server=unused;Database=unused", MigrateAtStart: false);
+            var workflow = new DbContextOptionsBuilder<WorkflowDbContext>();
+            unused.ConfigureWorkflow(workflow);
+            var access = new DbContextOptionsBuilder<AccessDbContext>();
+            unused.ConfigureAccess(access);
+            using (var db = new WorkflowDbContext(workflow.Options))
+                parse.InvocationConfiguration.Output.WriteLine(db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent));
+            using (var db = new AccessDbContext(access.Options))
+                parse.InvocationConfiguration.Output.WriteLine(db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent));
             return 0;
         });
 
@@ -48,29 +72,4 @@ internal static class DbCommand
         command.Subcommands.Add(script);
         return command;
     }
-
-    private static WorkflowDbContext Open(DatabaseProvider? provider, string? connection)
-    {
-        var kind = provider
-            ?? (Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("JCSTAR_DATABASE__PROVIDER"), true, out var p) ? p : DatabaseProvider.Sqlite);
-        var connectionString = connection ?? Environment.GetEnvironmentVariable("JCSTAR_DATABASE__CONNECTIONSTRING");
-        var options = new DbContextOptionsBuilder<WorkflowDbContext>();
-        switch (kind)
-        {
-            case DatabaseProvider.PostgreSql:
-                PostgreSqlWorkflowDatabase.Configure(options, Require(connectionString, kind));
-                break;
-            case DatabaseProvider.SqlServer:
-                SqlServerWorkflowDatabase.Configure(options, connectionString ?? "Server=unused;TrustServerCertificate=True");
-                break;
-            default:
-                Directory.CreateDirectory("data");
-                SqliteWorkflowDatabase.Configure(options, connectionString ?? SqliteWorkflowDatabase.ConnectionStringFor(Path.GetFullPath("data/workflow.db")));
-                break;
-        }
-        return new WorkflowDbContext(options.Options);
-    }
-
-    private static string Require(string? connection, DatabaseProvider provider) =>
-        connection ?? throw new InvalidOperationException($"--connection is required for {provider}");
 }

@@ -1,9 +1,4 @@
 using System.CommandLine;
 using JcStar.Workflow.Cli;
 
-var root = new RootCommand("jcstar: validate, simulate and render JC-STAR workflows and documents");
-root.Subcommands.Add(ValidateCommand.Create());
-root.Subcommands.Add(SimulateCommand.Create());
-root.Subcommands.Add(RenderCommand.Create());
-root.Subcommands.Add(DbCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await JcStarCommandLine.InvokeAsync(args, Console.In, new InvocationConfiguration());
