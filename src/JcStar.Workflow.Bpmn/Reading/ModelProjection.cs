@@ -184,6 +184,8 @@ internal sealed class ModelProjection
         Loop = Loop(e),
         DefaultFlow = e.Attribute("default"),
         IsForCompensation = Bool(e.Attribute("isForCompensation"), false),
+        StartQuantity = Int(e.Attribute("startQuantity")) ?? 1,
+        CompletionQuantity = Int(e.Attribute("completionQuantity")) ?? 1,
         IsAsync = Bool(e.Attribute("async", Jc) ?? e.Attribute("asyncBefore", Camunda) ?? e.Attribute("async", Camunda), false),
         Retries = Int(e.Attribute("retries", Jc) ?? Extension(e, Zeebe, "taskDefinition")?.Attribute("retries")),
     };

@@ -7,7 +7,7 @@ using JcStar.Workflow.Bpmn.Tree;
 namespace JcStar.Workflow.Bpmn.Validation;
 
 /// <summary>The execution rules of <see cref="BpmnValidator"/>, one method per rule, over one file.</summary>
-internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions)
+internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions, BpmnValidationOptions options)
 {
     private readonly List<BpmnDiagnostic> _diagnostics = [];
     private readonly HashSet<string> _allIds = CollectIds(read.Document!.Root);
@@ -100,8 +100,9 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
         switch (node)
         {
             case ParallelGateway:
+                // The spec says a parallel gateway ignores conditions on its outgoing flows: run it so, but say so.
                 foreach (var flow in outgoing.Where(f => f.Condition is not null))
-                    Add(flow.Location, flow.Id, DiagnosticCodes.ConditionOnParallelGateway, $"sequence flow '{flow.Id}' leaves parallel gateway '{node.Id}' but has a condition, which a parallel gateway never evaluates");
+                    Add(flow.Location, flow.Id, DiagnosticCodes.ConditionOnParallelGateway, $"sequence flow '{flow.Id}' leaves parallel gateway '{node.Id}' but has a condition, which a parallel gateway ignores", DiagnosticSeverity.Warning);
                 break;
             case ExclusiveGateway or InclusiveGateway when outgoing.Count >= 2:
                 var unguarded = outgoing.Where(f => f.Condition is null && f.Id != ((Gateway)node).DefaultFlow).Select(f => f.Id).ToList();
@@ -192,12 +193,23 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
             CheckExpression(node, timer.Value, ExpressionUse.Value, kind);
             return;
         }
-        if (!IsoTimer.TryParse(timer.Kind, text, out _, out var error))
+        if (!IsoTimer.TryParse(timer.Kind, text, out var parsed, out var error))
             Add(node, DiagnosticCodes.InvalidTimer, $"{kind} does not parse: {error}");
+        else if (parsed!.Period is { } period && period < options.MinimumTimerCycle)
+            Add(node, DiagnosticCodes.TimerCycleTooShort, $"timeCycle '{text}' repeats every {period}, more often than the shortest cycle allowed ({options.MinimumTimerCycle}, setting Engine:MinimumTimerCycle)");
     }
 
     private void CheckActivity(FlowNode node)
     {
+        if (node is Activity activity)
+        {
+            if (activity.StartQuantity < 1)
+                Add(node, DiagnosticCodes.InvalidQuantity, $"startQuantity=\"{activity.StartQuantity}\" on '{node.Id}': an activity needs at least one token to start");
+            if (activity.CompletionQuantity < 1)
+                Add(node, DiagnosticCodes.InvalidQuantity, $"completionQuantity=\"{activity.CompletionQuantity}\" on '{node.Id}': an activity sends at least one token on completion");
+            if (activity.Loop is StandardLoopCharacteristics { LoopMaximum: < 0 } loop)
+                Add(node, DiagnosticCodes.NegativeLoopMaximum, $"loopMaximum=\"{loop.LoopMaximum}\" on '{node.Id}' is negative: give 0 or more");
+        }
         switch (node)
         {
             case CallActivity call when call.CalledElement.Length == 0:

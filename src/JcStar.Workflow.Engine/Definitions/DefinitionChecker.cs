@@ -26,9 +26,11 @@ internal sealed class DefinitionChecker(
         if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition))
             Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
 
+        var parallel = scope.Nodes.OfType<ParallelGateway>().Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var flow in scope.Flows)
         {
-            if (flow.Condition is { } condition)
+            // A parallel gateway ignores the conditions on its outgoing flows (the validator warns).
+            if (flow.Condition is { } condition && !parallel.Contains(flow.SourceRef))
                 Expr(flow.Id, condition, ExpressionRole.Condition);
         }
         foreach (var node in scope.Nodes)
@@ -114,6 +116,10 @@ internal sealed class DefinitionChecker(
                 Problem(node.Id, "an end event may be none, message, signal, error, escalation or terminate");
                 break;
         }
+        if (node is Activity { StartQuantity: < 1 } or Activity { CompletionQuantity: < 1 })
+            Problem(node.Id, "startQuantity and completionQuantity must be at least 1");
+        if (node is Activity { Loop: StandardLoopCharacteristics { LoopMaximum: < 0 } })
+            Problem(node.Id, "loopMaximum must not be negative");
         if (node is Activity { Loop: { } loop })
         {
             switch (loop)

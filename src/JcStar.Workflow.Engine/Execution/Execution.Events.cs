@@ -59,6 +59,8 @@ internal sealed partial class Execution
         var text = EvaluateText(owner, definition.Value) ?? throw new ScriptFailure($"timer '{definition.Value.Text}' gave no value");
         if (!IsoTimer.TryParse(definition.Kind, text, out var timer, out var error))
             throw new ScriptFailure($"timer '{text}' is not a valid ISO 8601 {definition.Kind.ToString().ToLowerInvariant()}: {error}");
+        if (timer!.Period is { } period && period < options.MinimumTimerCycle)
+            throw new ScriptFailure($"timer cycle '{text}' repeats every {period}, more often than the minimum timer cycle of {options.MinimumTimerCycle} (Engine:MinimumTimerCycle)");
         var due = WholeMillisecond(timer!.NextDue(Now, 0) ?? throw new ScriptFailure($"timer '{text}' never fires"));
         var id = NextId();
         timers.Add(new TimerState { Id = id, Owner = owner, ElementId = elementId, Kind = definition.Kind, Value = text, ArmedAt = Now, DueAt = due });

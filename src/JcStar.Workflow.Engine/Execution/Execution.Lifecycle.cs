@@ -76,6 +76,16 @@ internal sealed partial class Execution
                 TryParallelJoin(scopeId, node);
             return;
         }
+        if (node is Activity { StartQuantity: > 1 } activity)
+        {
+            // The spec's startQuantity: tokens wait at the activity, as at a join, until there are enough.
+            joins.Add(new JoinArrival { Scope = scopeId, GatewayId = node.Id, FlowId = viaFlow ?? "" });
+            var waiting = joins.Count(j => j.Scope == scopeId && j.GatewayId == node.Id);
+            if (waiting < activity.StartQuantity)
+                return;
+            for (var n = 0; n < activity.StartQuantity; n++)
+                joins.RemoveAt(joins.FindIndex(j => j.Scope == scopeId && j.GatewayId == node.Id));
+        }
         Activate(scopeId, node);
     }
 
@@ -155,10 +165,12 @@ internal sealed partial class Execution
             return;
         }
         var index = ProcessOf(scopeId);
+        var tokens = from is Activity activity ? activity.CompletionQuantity : 1;
         foreach (var flow in flows)
         {
             var target = index.Node(flow.TargetRef);
-            work.Enqueue(new Step(StepKind.Enter, scopeId, target, flow.Id));
+            for (var n = 0; n < tokens; n++)
+                work.Enqueue(new Step(StepKind.Enter, scopeId, target, flow.Id));
         }
     }
 
