@@ -144,7 +144,7 @@ internal sealed class ModelProjection
             },
             "exclusiveGateway" => new ExclusiveGateway { Id = "", DefaultFlow = e.Attribute("default") },
             "inclusiveGateway" => new InclusiveGateway { Id = "", DefaultFlow = e.Attribute("default") },
-            "complexGateway" => new ComplexGateway { Id = "", DefaultFlow = e.Attribute("default") },
+            "complexGateway" => new ComplexGateway { Id = "", DefaultFlow = e.Attribute("default"), ActivationCondition = ExpressionOf(e.Element(M, "activationCondition")) },
             "parallelGateway" => new ParallelGateway { Id = "" },
             "eventBasedGateway" => new EventBasedGateway { Id = "" },
             "task" => Activity(e, new TaskActivity { Id = "" }),

@@ -82,9 +82,6 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
             case UnsupportedActivity activity:
                 Add(node, DiagnosticCodes.Unsupported, $"{activity.UnsupportedType} is not supported yet: the engine would not run it");
                 break;
-            case ComplexGateway:
-                Add(node, DiagnosticCodes.Unsupported, "complexGateway is not supported yet: use exclusive, inclusive or parallel gateways");
-                break;
             case Event e:
                 foreach (var definition in e.EventDefinitions.OfType<UnsupportedEventDefinition>())
                     Add(node, DiagnosticCodes.Unsupported, $"{definition.DefinitionType} is not supported yet: the engine would not trigger or throw it");
@@ -104,7 +101,7 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                 foreach (var flow in outgoing.Where(f => f.Condition is not null))
                     Add(flow.Location, flow.Id, DiagnosticCodes.ConditionOnParallelGateway, $"sequence flow '{flow.Id}' leaves parallel gateway '{node.Id}' but has a condition, which a parallel gateway ignores", DiagnosticSeverity.Warning);
                 break;
-            case ExclusiveGateway or InclusiveGateway when outgoing.Count >= 2:
+            case ExclusiveGateway or InclusiveGateway or ComplexGateway when outgoing.Count >= 2:
                 var unguarded = outgoing.Where(f => f.Condition is null && f.Id != ((Gateway)node).DefaultFlow).Select(f => f.Id).ToList();
                 if (unguarded.Count > 0)
                     Add(node, DiagnosticCodes.AmbiguousGateway, $"{node.ElementType} '{node.Id}' has {outgoing.Count} outgoing flows but {string.Join(", ", unguarded.Select(u => "'" + u + "'"))} has neither a condition nor is the default flow");
@@ -258,6 +255,9 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                 break;
             case ReceiveTask { CorrelationKey: { } key }:
                 CheckExpression(node, key, ExpressionUse.Value, "correlation key");
+                break;
+            case ComplexGateway { ActivationCondition: { } activation }:
+                CheckExpression(node, activation, ExpressionUse.Condition, "activationCondition");
                 break;
         }
         switch ((node as Activity)?.Loop)

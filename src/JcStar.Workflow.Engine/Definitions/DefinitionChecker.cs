@@ -57,8 +57,8 @@ internal sealed class DefinitionChecker(
             case UnsupportedActivity u:
                 Problem(node.Id, $"{u.UnsupportedType} is not supported");
                 break;
-            case ComplexGateway:
-                Problem(node.Id, "complex gateways are not supported");
+            case ComplexGateway { ActivationCondition: { } activation }:
+                Expr(node.Id, activation, ExpressionRole.Condition);
                 break;
             case Activity { IsForCompensation: true }:
                 Problem(node.Id, "compensation is not supported");

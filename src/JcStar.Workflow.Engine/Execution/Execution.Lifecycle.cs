@@ -23,7 +23,7 @@ internal sealed partial class Execution
                 }
                 Run(step);
             }
-            if (Ended || !TryInclusiveJoins())
+            if (Ended || !(TryInclusiveJoins() || TryComplexJoins()))
                 return;
         }
     }
@@ -69,8 +69,13 @@ internal sealed partial class Execution
     {
         if (Find(scopeId) is null)
             return;
-        if (node is ParallelGateway or InclusiveGateway && node.Incoming.Length > 1 && viaFlow is not null)
+        if (node is ParallelGateway or InclusiveGateway or ComplexGateway && node.Incoming.Length > 1 && viaFlow is not null)
         {
+            if (node is ComplexGateway complex)
+            {
+                ArriveAtComplexJoin(scopeId, complex, viaFlow);
+                return;
+            }
             joins.Add(new JoinArrival { Scope = scopeId, GatewayId = node.Id, FlowId = viaFlow });
             if (node is ParallelGateway)
                 TryParallelJoin(scopeId, node);
@@ -398,8 +403,7 @@ internal sealed partial class Execution
             if (index.Node(gatewayId) is not InclusiveGateway gateway)
                 continue;
             var arrived = joins.Where(j => j.Scope == scopeId && j.GatewayId == gatewayId).Select(j => j.FlowId).ToHashSet();
-            var tokenNodes = elements.Where(e => e.Parent == scopeId).Select(e => e.ElementId)
-                .Concat(joins.Where(j => j.Scope == scopeId && j.GatewayId != gatewayId).Select(j => j.GatewayId)).ToList();
+            var tokenNodes = TokenNodes(scopeId, gatewayId);
             var reach = index.JoinReachability(gatewayId);
             var mustWait = gateway.Incoming.Any(flow => !arrived.Contains(flow) && tokenNodes.Any(reach[flow].Contains));
             if (mustWait)
@@ -411,6 +415,11 @@ internal sealed partial class Execution
         }
         return false;
     }
+
+    /// <summary>Where the live tokens of a scope stand, apart from those waiting at <paramref name="except"/>.</summary>
+    private List<string> TokenNodes(int scopeId, string except) =>
+        [.. elements.Where(e => e.Parent == scopeId).Select(e => e.ElementId)
+            .Concat(joins.Where(j => j.Scope == scopeId && j.GatewayId != except && !j.Consumed).Select(j => j.GatewayId))];
 
     // ---- loops ----
 

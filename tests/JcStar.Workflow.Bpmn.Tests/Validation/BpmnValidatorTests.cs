@@ -218,7 +218,6 @@ public sealed class BpmnValidatorTests
     [Theory]
     [InlineData("""<transaction id="x"/>""", "transaction")]
     [InlineData("""<adHocSubProcess id="x"/>""", "adHocSubProcess")]
-    [InlineData("""<complexGateway id="x"/>""", "complexGateway")]
     [InlineData("""<intermediateCatchEvent id="x"><conditionalEventDefinition><condition>a</condition></conditionalEventDefinition></intermediateCatchEvent>""", "conditionalEventDefinition")]
     [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""", "compensateEventDefinition")]
     [InlineData("""<endEvent id="x"><cancelEventDefinition/></endEvent>""", "cancelEventDefinition")]
