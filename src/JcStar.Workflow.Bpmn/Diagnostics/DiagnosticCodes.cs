@@ -43,4 +43,5 @@ public static class DiagnosticCodes
     public const string InvalidQuantity = "exec-invalid-quantity";
     public const string NegativeLoopMaximum = "exec-negative-loop-maximum";
     public const string TimerCycleTooShort = "exec-timer-cycle-too-short";
+    public const string MissingCondition = "exec-missing-condition";
 }

@@ -232,7 +232,13 @@ internal sealed class ModelProjection
             },
             "terminateEventDefinition" => new TerminateEventDefinition(),
             "linkEventDefinition" => new LinkEventDefinition { Name = d.Attribute("name") ?? "" },
-            "compensateEventDefinition" or "conditionalEventDefinition" or "cancelEventDefinition"
+            "conditionalEventDefinition" => new ConditionalEventDefinition
+            {
+                Condition = ExpressionOf(d.Element(M, "condition")) ?? new Expression(""),
+                VariableName = NullIfEmpty(d.Attribute("variableName", Camunda)?.Trim()),
+                VariableEvents = [.. SplitList(d.Attribute("variableEvents", Camunda) ?? "")],
+            },
+            "compensateEventDefinition" or "cancelEventDefinition"
                 => new UnsupportedEventDefinition { DefinitionType = d.LocalName },
             _ => null,
         };

@@ -112,9 +112,9 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     if (!nodes.TryGetValue(flow.TargetRef, out var target))
                         continue;
                     var ok = target is ReceiveTask
-                        || target is IntermediateCatchEvent { Definition: MessageEventDefinition or TimerEventDefinition or SignalEventDefinition };
+                        || target is IntermediateCatchEvent { Definition: MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition };
                     if (!ok)
-                        Add(flow.Location, flow.Id, DiagnosticCodes.EventGatewayTarget, $"event-based gateway '{node.Id}' leads to {target.ElementType} '{target.Id}'; it may only lead to message, timer or signal catch events or receive tasks");
+                        Add(flow.Location, flow.Id, DiagnosticCodes.EventGatewayTarget, $"event-based gateway '{node.Id}' leads to {target.ElementType} '{target.Id}'; it may only lead to message, timer, signal or conditional catch events or receive tasks");
                 }
                 break;
         }
@@ -165,6 +165,12 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     break;
                 case TimerEventDefinition t:
                     CheckTimer(node, t);
+                    break;
+                case ConditionalEventDefinition c:
+                    if (c.Condition.Text.Length == 0)
+                        Add(node, DiagnosticCodes.MissingCondition, "the conditional event has no condition");
+                    else
+                        CheckExpression(node, c.Condition, ExpressionUse.Condition, "condition");
                     break;
             }
         }

@@ -103,7 +103,7 @@ internal sealed class DefinitionChecker(
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
                 Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");
                 break;
-            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition:
+            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition:
                 Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
                 break;
             case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition:
@@ -154,6 +154,9 @@ internal sealed class DefinitionChecker(
                 break;
             case MessageEventDefinition { CorrelationKey: { } key }:
                 Expr(nodeId, key, ExpressionRole.Value);
+                break;
+            case ConditionalEventDefinition c:
+                Expr(nodeId, c.Condition, ExpressionRole.Condition);
                 break;
         }
     }

@@ -37,6 +37,9 @@ internal sealed partial class Execution
                 OpenMessage(owner, elementId, index.MessageName(message.MessageName, message.MessageRef),
                     message.CorrelationKey ?? index.MessageCorrelationKey(message.MessageRef));
                 break;
+            case ConditionalEventDefinition:
+                OpenCondition(owner, elementId);
+                break;
             case SignalEventDefinition signal:
                 var id = NextId();
                 var name = index.SignalName(signal);

@@ -23,7 +23,7 @@ internal sealed partial class Execution
                 }
                 Run(step);
             }
-            if (Ended || !(TryInclusiveJoins() || TryComplexJoins()))
+            if (Ended || !(TryInclusiveJoins() || TryComplexJoins() || TryConditions()))
                 return;
         }
     }
@@ -260,10 +260,18 @@ internal sealed partial class Execution
     /// <summary>Removes an instance that has already reported its own completion.</summary>
     public void Discard(int id) => Remove(id);
 
-    private void CloseSubscriptionEffect(SubscriptionState s) =>
-        Effects.Add(s.Kind == SubscriptionKind.Message
-            ? new MessageSubscriptionClosed(IdOf(s.Id), s.ElementId)
-            : new SignalSubscriptionClosed(IdOf(s.Id), s.ElementId));
+    private void CloseSubscriptionEffect(SubscriptionState s)
+    {
+        switch (s.Kind)
+        {
+            case SubscriptionKind.Message:
+                Effects.Add(new MessageSubscriptionClosed(IdOf(s.Id), s.ElementId));
+                break;
+            case SubscriptionKind.Signal:
+                Effects.Add(new SignalSubscriptionClosed(IdOf(s.Id), s.ElementId));
+                break;
+        }
+    }
 
     /// <summary>Cancels an element instance and everything inside it, telling the host about every wait it held.</summary>
     public void Cancel(int id)

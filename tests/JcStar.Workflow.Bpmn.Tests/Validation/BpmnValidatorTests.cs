@@ -218,7 +218,6 @@ public sealed class BpmnValidatorTests
     [Theory]
     [InlineData("""<transaction id="x"/>""", "transaction")]
     [InlineData("""<adHocSubProcess id="x"/>""", "adHocSubProcess")]
-    [InlineData("""<intermediateCatchEvent id="x"><conditionalEventDefinition><condition>a</condition></conditionalEventDefinition></intermediateCatchEvent>""", "conditionalEventDefinition")]
     [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""", "compensateEventDefinition")]
     [InlineData("""<endEvent id="x"><cancelEventDefinition/></endEvent>""", "cancelEventDefinition")]
     [InlineData("""<task id="x" isForCompensation="true"/>""", "isForCompensation")]
