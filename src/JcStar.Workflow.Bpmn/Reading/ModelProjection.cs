@@ -131,9 +131,9 @@ internal sealed class ModelProjection
     {
         FlowNode? node = e.LocalName switch
         {
-            "startEvent" => new StartEvent { Id = "", IsInterrupting = Bool(e.Attribute("isInterrupting"), true), EventDefinitions = EventDefinitions(e) },
+            "startEvent" => new StartEvent { Id = "", IsInterrupting = Bool(e.Attribute("isInterrupting"), true), EventDefinitions = EventDefinitions(e), ParallelMultiple = Bool(e.Attribute("parallelMultiple"), false) },
             "endEvent" => new EndEvent { Id = "", EventDefinitions = EventDefinitions(e) },
-            "intermediateCatchEvent" => new IntermediateCatchEvent { Id = "", EventDefinitions = EventDefinitions(e) },
+            "intermediateCatchEvent" => new IntermediateCatchEvent { Id = "", EventDefinitions = EventDefinitions(e), ParallelMultiple = Bool(e.Attribute("parallelMultiple"), false) },
             "intermediateThrowEvent" => new IntermediateThrowEvent { Id = "", EventDefinitions = EventDefinitions(e), ActivityName = ThrowActivityName(e) },
             "boundaryEvent" => new BoundaryEvent
             {
@@ -141,6 +141,7 @@ internal sealed class ModelProjection
                 AttachedToRef = SchemaCheck.LocalPart(e.Attribute("attachedToRef") ?? ""),
                 CancelActivity = Bool(e.Attribute("cancelActivity"), true),
                 EventDefinitions = EventDefinitions(e),
+                ParallelMultiple = Bool(e.Attribute("parallelMultiple"), false),
             },
             "exclusiveGateway" => new ExclusiveGateway { Id = "", DefaultFlow = e.Attribute("default") },
             "inclusiveGateway" => new InclusiveGateway { Id = "", DefaultFlow = e.Attribute("default") },

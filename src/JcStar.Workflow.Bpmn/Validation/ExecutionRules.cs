@@ -136,8 +136,8 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
     {
         if (node is not Event e)
             return;
-        if (e.EventDefinitions.Length > 1)
-            Add(node, DiagnosticCodes.SeveralEventDefinitions, $"{node.ElementType} '{node.Id}' has {e.EventDefinitions.Length} event definitions; the engine runs events with exactly one (multiple/parallel-multiple events are not supported yet)");
+        if (e.EventDefinitions.Length > 1 && MultipleProblem(e) is { } problem)
+            Add(node, DiagnosticCodes.SeveralEventDefinitions, $"{node.ElementType} '{node.Id}' has {e.EventDefinitions.Length} event definitions: {problem}");
         if (e is BoundaryEvent boundary)
         {
             if (!nodes.TryGetValue(boundary.AttachedToRef, out var host))
@@ -174,6 +174,26 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A multiple catch waits for any one of messages, timers, signals and conditions; a multiple throw throws
+    /// messages, signals and escalations. Parallel multiple, and several triggers on a process-level start, are not run yet.
+    /// </summary>
+    private string? MultipleProblem(Event e)
+    {
+        if (e.ParallelMultiple)
+            return "parallel multiple events (every trigger must occur) are not supported yet";
+        var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
+        return e switch
+        {
+            StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",
+            IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
+                => "a multiple throw event may only throw messages, signals and escalations",
+            StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a multiple catch event may only wait for messages, timers, signals and conditions",
+            _ => null,
+        };
     }
 
     private void CheckRef(FlowNode node, string attribute, string? reference, IEnumerable<string> ids)

@@ -23,7 +23,7 @@ internal sealed class DefinitionChecker(
             Problem(containerId, "has no start event");
         if (!isProcess && !isEventSubProcess && (starts.Count != 1 || starts[0].Definition is not null))
             Problem(containerId, "an embedded sub-process needs exactly one none start event");
-        if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition))
+        if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition || (starts[0].EventDefinitions.Length > 1 && starts[0].Definition is ErrorEventDefinition or EscalationEventDefinition)))
             Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
 
         var parallel = scope.Nodes.OfType<ParallelGateway>().Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
@@ -46,11 +46,14 @@ internal sealed class DefinitionChecker(
         }
         if (node is Event e)
         {
-            if (e.EventDefinitions.Length > 1)
-                Problem(node.Id, "has several event definitions; the engine runs one per event");
-            if (e.Definition is UnsupportedEventDefinition u)
-                Problem(node.Id, $"{u.DefinitionType} events are not supported");
-            CheckDefinition(node.Id, e.Definition);
+            if (e.EventDefinitions.Length > 1 && MultipleProblem(e, atProcessLevel) is { } multiple)
+                Problem(node.Id, multiple);
+            foreach (var definition in e.EventDefinitions)
+            {
+                if (definition is UnsupportedEventDefinition u)
+                    Problem(node.Id, $"{u.DefinitionType} events are not supported");
+                CheckDefinition(node.Id, definition);
+            }
         }
         switch (node)
         {
@@ -143,6 +146,22 @@ internal sealed class DefinitionChecker(
                     break;
             }
         }
+    }
+
+    /// <summary>Why an event with several definitions cannot run, or null when it can.</summary>
+    internal static string? MultipleProblem(Event e, bool atProcessLevel)
+    {
+        if (e.ParallelMultiple)
+            return "parallel multiple events (every trigger must occur) are not supported yet";
+        return e switch
+        {
+            StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",
+            IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
+                => "a multiple throw event may only throw messages, signals and escalations",
+            StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a multiple catch event may only wait for messages, timers, signals and conditions",
+            _ => null,
+        };
     }
 
     private void CheckDefinition(string nodeId, EventDefinition? definition)

@@ -73,5 +73,5 @@ internal sealed partial class Execution
             && (definition.VariableEvents.IsDefaultOrEmpty || definition.VariableEvents.Contains(c.Kind, StringComparer.OrdinalIgnoreCase)));
 
     private ConditionalEventDefinition ConditionOf(SubscriptionState subscription) =>
-        (ConditionalEventDefinition)((Event)ProcessOf(subscription.Owner).Node(subscription.ElementId)).Definition!;
+        ((Event)ProcessOf(subscription.Owner).Node(subscription.ElementId)).EventDefinitions.OfType<ConditionalEventDefinition>().First();
 }

@@ -12,7 +12,7 @@ internal sealed partial class Execution
     public void OpenBoundaryEvents(int hostId, FlowNode host)
     {
         foreach (var boundary in ProcessOf(hostId).BoundariesOf(host.Id))
-            OpenTrigger(hostId, boundary.Id, boundary.Definition);
+            OpenTriggers(hostId, boundary);
     }
 
     public void OpenEventSubProcessStarts(int scopeId, string containerId)
@@ -20,8 +20,18 @@ internal sealed partial class Execution
         foreach (var esp in ProcessOf(scopeId).EventSubProcessesOf(containerId))
         {
             var start = esp.Scope.Nodes.OfType<StartEvent>().First();
-            OpenTrigger(scopeId, start.Id, start.Definition);
+            OpenTriggers(scopeId, start);
         }
+    }
+
+    /// <summary>
+    /// Opens a wait for each of the event's definitions: a multiple event is triggered by whichever occurs first
+    /// (the waits share their owner, so completing or cancelling it closes the others).
+    /// </summary>
+    public void OpenTriggers(int owner, Event catcher)
+    {
+        foreach (var definition in catcher.EventDefinitions)
+            OpenTrigger(owner, catcher.Id, definition);
     }
 
     /// <summary>Opens what waits for a timer, message or signal definition; error and escalation catches are looked up when thrown.</summary>

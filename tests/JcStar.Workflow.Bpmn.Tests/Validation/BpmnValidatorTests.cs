@@ -231,10 +231,19 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
-    public void An_event_with_several_definitions_is_refused()
+    public void An_event_with_several_definitions_the_engine_cannot_combine_is_refused()
     {
         var body = Linear.Replace("""<endEvent id="end"/>""", """<endEvent id="end"><terminateEventDefinition/><terminateEventDefinition/></endEvent>""");
         Assert.Equal("end", Single(Model(body), DiagnosticCodes.SeveralEventDefinitions).ElementId);
+        var parallel = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work" parallelMultiple="true"><signalEventDefinition/><signalEventDefinition/></intermediateCatchEvent>""");
+        Assert.Contains("parallel multiple", Single(Model(parallel), DiagnosticCodes.SeveralEventDefinitions).Message);
+    }
+
+    [Fact]
+    public void A_multiple_catch_of_a_signal_or_a_timer_is_accepted()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work"><signalEventDefinition/><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></intermediateCatchEvent>""");
+        Assert.DoesNotContain(Validate(Model(body)), d => d.Code == DiagnosticCodes.SeveralEventDefinitions);
     }
 
     [Fact]
