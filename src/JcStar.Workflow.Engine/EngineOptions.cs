@@ -1,6 +1,6 @@
 namespace JcStar.Workflow.Engine;
 
-/// <summary>Limits for the sandboxed JavaScript of conditions, scripts and expressions. Bound from the "Engine" configuration section by hosts.</summary>
+/// <summary>Limits for the sandboxed JavaScript of conditions, scripts and expressions, and for timer cycles. Bound from the "Engine" configuration section by hosts.</summary>
 public sealed record EngineOptions
 {
     /// <summary>Wall-clock budget of one script evaluation.</summary>
@@ -11,6 +11,9 @@ public sealed record EngineOptions
 
     /// <summary>Guards against a model that loops forever without a wait state (e.g. a gateway cycle with no task).</summary>
     public int MaxStepsPerCommand { get; init; } = 100_000;
+
+    /// <summary>A timer cycle repeating more often than this is refused: at validation and deployment, and as an incident when an expression gives one at run time.</summary>
+    public TimeSpan MinimumTimerCycle { get; init; } = TimeSpan.FromMinutes(1);
 
     public static EngineOptions Default { get; } = new();
 }

@@ -40,4 +40,8 @@ public static class DiagnosticCodes
     public const string MissingCalledElement = "exec-missing-called-element";
     public const string NoExecutableProcess = "exec-no-executable-process";
     public const string MultiInstanceWithoutInput = "exec-multi-instance-without-input";
+    public const string InvalidQuantity = "exec-invalid-quantity";
+    public const string NegativeLoopMaximum = "exec-negative-loop-maximum";
+    public const string TimerCycleTooShort = "exec-timer-cycle-too-short";
+    public const string MissingCondition = "exec-missing-condition";
 }

@@ -138,10 +138,11 @@ internal sealed class ModelProjection
                 Id = "",
                 IsInterrupting = Bool(e.Attribute("isInterrupting"), true),
                 EventDefinitions = EventDefinitions(e),
+                ParallelMultiple = Bool(e.Attribute("parallelMultiple"), false),
                 FormKey = e.Attribute("formKey", Jc) ?? e.Attribute("formKey", Camunda) ?? Extension(e, Zeebe, "formDefinition")?.Attribute("formKey"),
             },
             "endEvent" => new EndEvent { Id = "", EventDefinitions = EventDefinitions(e) },
-            "intermediateCatchEvent" => new IntermediateCatchEvent { Id = "", EventDefinitions = EventDefinitions(e) },
+            "intermediateCatchEvent" => new IntermediateCatchEvent { Id = "", EventDefinitions = EventDefinitions(e), ParallelMultiple = Bool(e.Attribute("parallelMultiple"), false) },
             "intermediateThrowEvent" => new IntermediateThrowEvent { Id = "", EventDefinitions = EventDefinitions(e), ActivityName = ThrowActivityName(e) },
             "boundaryEvent" => new BoundaryEvent
             {
@@ -149,10 +150,11 @@ internal sealed class ModelProjection
                 AttachedToRef = SchemaCheck.LocalPart(e.Attribute("attachedToRef") ?? ""),
                 CancelActivity = Bool(e.Attribute("cancelActivity"), true),
                 EventDefinitions = EventDefinitions(e),
+                ParallelMultiple = Bool(e.Attribute("parallelMultiple"), false),
             },
             "exclusiveGateway" => new ExclusiveGateway { Id = "", DefaultFlow = e.Attribute("default") },
             "inclusiveGateway" => new InclusiveGateway { Id = "", DefaultFlow = e.Attribute("default") },
-            "complexGateway" => new ComplexGateway { Id = "", DefaultFlow = e.Attribute("default") },
+            "complexGateway" => new ComplexGateway { Id = "", DefaultFlow = e.Attribute("default"), ActivationCondition = ExpressionOf(e.Element(M, "activationCondition")) },
             "parallelGateway" => new ParallelGateway { Id = "" },
             "eventBasedGateway" => new EventBasedGateway { Id = "" },
             "task" => Activity(e, new TaskActivity { Id = "" }),
@@ -192,6 +194,8 @@ internal sealed class ModelProjection
         Loop = Loop(e),
         DefaultFlow = e.Attribute("default"),
         IsForCompensation = Bool(e.Attribute("isForCompensation"), false),
+        StartQuantity = Int(e.Attribute("startQuantity")) ?? 1,
+        CompletionQuantity = Int(e.Attribute("completionQuantity")) ?? 1,
         IsAsync = Bool(e.Attribute("async", Jc) ?? e.Attribute("asyncBefore", Camunda) ?? e.Attribute("async", Camunda), false),
         Retries = Int(e.Attribute("retries", Jc) ?? Extension(e, Zeebe, "taskDefinition")?.Attribute("retries")),
     };
@@ -238,7 +242,13 @@ internal sealed class ModelProjection
             },
             "terminateEventDefinition" => new TerminateEventDefinition(),
             "linkEventDefinition" => new LinkEventDefinition { Name = d.Attribute("name") ?? "" },
-            "compensateEventDefinition" or "conditionalEventDefinition" or "cancelEventDefinition"
+            "conditionalEventDefinition" => new ConditionalEventDefinition
+            {
+                Condition = ExpressionOf(d.Element(M, "condition")) ?? new Expression(""),
+                VariableName = NullIfEmpty(d.Attribute("variableName", Camunda)?.Trim()),
+                VariableEvents = [.. SplitList(d.Attribute("variableEvents", Camunda) ?? "")],
+            },
+            "compensateEventDefinition" or "cancelEventDefinition"
                 => new UnsupportedEventDefinition { DefinitionType = d.LocalName },
             _ => null,
         };

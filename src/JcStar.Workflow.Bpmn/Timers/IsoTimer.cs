@@ -25,6 +25,14 @@ public sealed partial record IsoTimer
     /// <summary>The first occurrence of a cycle written with a start (R/start/duration); null when it counts from arming.</summary>
     public DateTimeOffset? CycleStart { get; init; }
 
+    /// <summary>
+    /// The shortest time between two firings of a cycle that repeats (null for a date, a duration or a
+    /// cycle that fires once); a period in months or years counts as at least 28 days.
+    /// </summary>
+    public TimeSpan? Period => Kind != TimerKind.Cycle || Duration is null || Repetitions is 0 or 1 ? null
+        : Duration.Years > 0 || Duration.Months > 0 ? TimeSpan.FromDays(28) + Duration.Exact
+        : Duration.Exact;
+
     /// <summary>Parses <paramref name="text"/> as <paramref name="kind"/>; on failure <paramref name="error"/> says what is wrong.</summary>
     public static bool TryParse(TimerKind kind, string text, out IsoTimer? timer, out string? error)
     {

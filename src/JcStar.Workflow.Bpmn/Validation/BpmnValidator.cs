@@ -13,15 +13,16 @@ public static class BpmnValidator
 {
     /// <summary>
     /// The reader's diagnostics followed by the execution rules' diagnostics. When <paramref name="expressions"/>
-    /// is null, expressions and scripts are not parsed (only where they stand is known here).
+    /// is null, expressions and scripts are not parsed (only where they stand is known here). <paramref name="options"/>
+    /// carries the host's limits (the shortest timer cycle); null means the defaults.
     /// </summary>
-    public static ImmutableArray<BpmnDiagnostic> Validate(BpmnReadResult read, IExpressionSyntax? expressions = null)
+    public static ImmutableArray<BpmnDiagnostic> Validate(BpmnReadResult read, IExpressionSyntax? expressions = null, BpmnValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         var diagnostics = ImmutableArray.CreateBuilder<BpmnDiagnostic>();
         diagnostics.AddRange(read.Diagnostics);
         if (read.Document is not null)
-            diagnostics.AddRange(new ExecutionRules(read, expressions).Check());
+            diagnostics.AddRange(new ExecutionRules(read, expressions, options ?? BpmnValidationOptions.Default).Check());
         return diagnostics.ToImmutable();
     }
 }

@@ -7,7 +7,7 @@ using JcStar.Workflow.Bpmn.Tree;
 namespace JcStar.Workflow.Bpmn.Validation;
 
 /// <summary>The execution rules of <see cref="BpmnValidator"/>, one method per rule, over one file.</summary>
-internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions)
+internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions, BpmnValidationOptions options)
 {
     private readonly List<BpmnDiagnostic> _diagnostics = [];
     private readonly HashSet<string> _allIds = CollectIds(read.Document!.Root);
@@ -82,9 +82,6 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
             case UnsupportedActivity activity:
                 Add(node, DiagnosticCodes.Unsupported, $"{activity.UnsupportedType} is not supported yet: the engine would not run it");
                 break;
-            case ComplexGateway:
-                Add(node, DiagnosticCodes.Unsupported, "complexGateway is not supported yet: use exclusive, inclusive or parallel gateways");
-                break;
             case Event e:
                 foreach (var definition in e.EventDefinitions.OfType<UnsupportedEventDefinition>())
                     Add(node, DiagnosticCodes.Unsupported, $"{definition.DefinitionType} is not supported yet: the engine would not trigger or throw it");
@@ -100,10 +97,11 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
         switch (node)
         {
             case ParallelGateway:
+                // The spec says a parallel gateway ignores conditions on its outgoing flows: run it so, but say so.
                 foreach (var flow in outgoing.Where(f => f.Condition is not null))
-                    Add(flow.Location, flow.Id, DiagnosticCodes.ConditionOnParallelGateway, $"sequence flow '{flow.Id}' leaves parallel gateway '{node.Id}' but has a condition, which a parallel gateway never evaluates");
+                    Add(flow.Location, flow.Id, DiagnosticCodes.ConditionOnParallelGateway, $"sequence flow '{flow.Id}' leaves parallel gateway '{node.Id}' but has a condition, which a parallel gateway ignores", DiagnosticSeverity.Warning);
                 break;
-            case ExclusiveGateway or InclusiveGateway when outgoing.Count >= 2:
+            case ExclusiveGateway or InclusiveGateway or ComplexGateway when outgoing.Count >= 2:
                 var unguarded = outgoing.Where(f => f.Condition is null && f.Id != ((Gateway)node).DefaultFlow).Select(f => f.Id).ToList();
                 if (unguarded.Count > 0)
                     Add(node, DiagnosticCodes.AmbiguousGateway, $"{node.ElementType} '{node.Id}' has {outgoing.Count} outgoing flows but {string.Join(", ", unguarded.Select(u => "'" + u + "'"))} has neither a condition nor is the default flow");
@@ -114,9 +112,9 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     if (!nodes.TryGetValue(flow.TargetRef, out var target))
                         continue;
                     var ok = target is ReceiveTask
-                        || target is IntermediateCatchEvent { Definition: MessageEventDefinition or TimerEventDefinition or SignalEventDefinition };
+                        || target is IntermediateCatchEvent { Definition: MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition };
                     if (!ok)
-                        Add(flow.Location, flow.Id, DiagnosticCodes.EventGatewayTarget, $"event-based gateway '{node.Id}' leads to {target.ElementType} '{target.Id}'; it may only lead to message, timer or signal catch events or receive tasks");
+                        Add(flow.Location, flow.Id, DiagnosticCodes.EventGatewayTarget, $"event-based gateway '{node.Id}' leads to {target.ElementType} '{target.Id}'; it may only lead to message, timer, signal or conditional catch events or receive tasks");
                 }
                 break;
         }
@@ -138,8 +136,8 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
     {
         if (node is not Event e)
             return;
-        if (e.EventDefinitions.Length > 1)
-            Add(node, DiagnosticCodes.SeveralEventDefinitions, $"{node.ElementType} '{node.Id}' has {e.EventDefinitions.Length} event definitions; the engine runs events with exactly one (multiple/parallel-multiple events are not supported yet)");
+        if (e.EventDefinitions.Length > 1 && MultipleProblem(e) is { } problem)
+            Add(node, DiagnosticCodes.SeveralEventDefinitions, $"{node.ElementType} '{node.Id}' has {e.EventDefinitions.Length} event definitions: {problem}");
         if (e is BoundaryEvent boundary)
         {
             if (!nodes.TryGetValue(boundary.AttachedToRef, out var host))
@@ -168,8 +166,34 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                 case TimerEventDefinition t:
                     CheckTimer(node, t);
                     break;
+                case ConditionalEventDefinition c:
+                    if (c.Condition.Text.Length == 0)
+                        Add(node, DiagnosticCodes.MissingCondition, "the conditional event has no condition");
+                    else
+                        CheckExpression(node, c.Condition, ExpressionUse.Condition, "condition");
+                    break;
             }
         }
+    }
+
+    /// <summary>
+    /// A multiple catch waits for any one of messages, timers, signals and conditions; a multiple throw throws
+    /// messages, signals and escalations. Parallel multiple, and several triggers on a process-level start, are not run yet.
+    /// </summary>
+    private string? MultipleProblem(Event e)
+    {
+        if (e.ParallelMultiple)
+            return "parallel multiple events (every trigger must occur) are not supported yet";
+        var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
+        return e switch
+        {
+            StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",
+            IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
+                => "a multiple throw event may only throw messages, signals and escalations",
+            StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a multiple catch event may only wait for messages, timers, signals and conditions",
+            _ => null,
+        };
     }
 
     private void CheckRef(FlowNode node, string attribute, string? reference, IEnumerable<string> ids)
@@ -192,12 +216,23 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
             CheckExpression(node, timer.Value, ExpressionUse.Value, kind);
             return;
         }
-        if (!IsoTimer.TryParse(timer.Kind, text, out _, out var error))
+        if (!IsoTimer.TryParse(timer.Kind, text, out var parsed, out var error))
             Add(node, DiagnosticCodes.InvalidTimer, $"{kind} does not parse: {error}");
+        else if (parsed!.Period is { } period && period < options.MinimumTimerCycle)
+            Add(node, DiagnosticCodes.TimerCycleTooShort, $"timeCycle '{text}' repeats every {period}, more often than the shortest cycle allowed ({options.MinimumTimerCycle}, setting Engine:MinimumTimerCycle)");
     }
 
     private void CheckActivity(FlowNode node)
     {
+        if (node is Activity activity)
+        {
+            if (activity.StartQuantity < 1)
+                Add(node, DiagnosticCodes.InvalidQuantity, $"startQuantity=\"{activity.StartQuantity}\" on '{node.Id}': an activity needs at least one token to start");
+            if (activity.CompletionQuantity < 1)
+                Add(node, DiagnosticCodes.InvalidQuantity, $"completionQuantity=\"{activity.CompletionQuantity}\" on '{node.Id}': an activity sends at least one token on completion");
+            if (activity.Loop is StandardLoopCharacteristics { LoopMaximum: < 0 } loop)
+                Add(node, DiagnosticCodes.NegativeLoopMaximum, $"loopMaximum=\"{loop.LoopMaximum}\" on '{node.Id}' is negative: give 0 or more");
+        }
         switch (node)
         {
             case CallActivity call when call.CalledElement.Length == 0:
@@ -246,6 +281,9 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                 break;
             case ReceiveTask { CorrelationKey: { } key }:
                 CheckExpression(node, key, ExpressionUse.Value, "correlation key");
+                break;
+            case ComplexGateway { ActivationCondition: { } activation }:
+                CheckExpression(node, activation, ExpressionUse.Condition, "activationCondition");
                 break;
         }
         switch ((node as Activity)?.Loop)

@@ -21,6 +21,7 @@ internal static class Behaviors
     private static readonly FlowNodeBehavior Parallel = new ParallelGatewayBehavior();
     private static readonly FlowNodeBehavior Inclusive = new InclusiveGatewayBehavior();
     private static readonly FlowNodeBehavior EventBased = new EventBasedGatewayBehavior();
+    private static readonly FlowNodeBehavior Complex = new ComplexGatewayBehavior();
 
     public static FlowNodeBehavior For(FlowNode node) => node switch
     {
@@ -40,6 +41,7 @@ internal static class Behaviors
         ParallelGateway => Parallel,
         InclusiveGateway => Inclusive,
         EventBasedGateway => EventBased,
+        ComplexGateway => Complex,
         TaskActivity or ManualTask => PassThrough,
         _ => throw new NotSupportedException($"{node.ElementType} {node.Id} is not supported (DefinitionSet.From refuses it)"),
     };

@@ -7,6 +7,11 @@ internal sealed class EndEventBehavior : FlowNodeBehavior
     public override void Execute(Execution run, int id, FlowNode node)
     {
         var end = (EndEvent)node;
+        if (end.EventDefinitions.Length > 1)
+        {
+            MultipleThrow.ThrowAll(run, id, end);
+            return;
+        }
         var parent = run.Get(id).Parent;
         var index = run.ProcessOf(id);
         switch (end.Definition)

@@ -14,7 +14,7 @@ internal sealed class EventBasedGatewayBehavior : FlowNodeBehavior
             switch (index.Node(index.Flow(flowId).TargetRef))
             {
                 case IntermediateCatchEvent catchEvent:
-                    run.OpenTrigger(id, catchEvent.Id, catchEvent.Definition);
+                    run.OpenTriggers(id, catchEvent);
                     break;
                 case ReceiveTask receive:
                     run.OpenMessage(id, receive.Id, index.MessageName(receive.MessageName, receive.MessageRef),

@@ -7,13 +7,13 @@ internal sealed class IntermediateCatchEventBehavior : FlowNodeBehavior
 {
     public override void Execute(Execution run, int id, FlowNode node)
     {
-        var definition = ((IntermediateCatchEvent)node).Definition;
-        if (definition is LinkEventDefinition)
+        var catcher = (IntermediateCatchEvent)node;
+        if (catcher.Definition is LinkEventDefinition)
         {
             run.Complete(id);
             return;
         }
         run.SetWait(id, ElementWait.Event);
-        run.OpenTrigger(id, node.Id, definition);
+        run.OpenTriggers(id, catcher);
     }
 }

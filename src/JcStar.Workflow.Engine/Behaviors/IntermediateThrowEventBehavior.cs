@@ -7,6 +7,11 @@ internal sealed class IntermediateThrowEventBehavior : FlowNodeBehavior
     public override void Execute(Execution run, int id, FlowNode node)
     {
         var thrower = (IntermediateThrowEvent)node;
+        if (thrower.EventDefinitions.Length > 1)
+        {
+            MultipleThrow.ThrowAll(run, id, thrower);
+            return;
+        }
         var index = run.ProcessOf(id);
         switch (thrower.Definition)
         {

@@ -23,12 +23,14 @@ internal sealed class DefinitionChecker(
             Problem(containerId, "has no start event");
         if (!isProcess && !isEventSubProcess && (starts.Count != 1 || starts[0].Definition is not null))
             Problem(containerId, "an embedded sub-process needs exactly one none start event");
-        if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition))
+        if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition || (starts[0].EventDefinitions.Length > 1 && starts[0].Definition is ErrorEventDefinition or EscalationEventDefinition)))
             Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
 
+        var parallel = scope.Nodes.OfType<ParallelGateway>().Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var flow in scope.Flows)
         {
-            if (flow.Condition is { } condition)
+            // A parallel gateway ignores the conditions on its outgoing flows (the validator warns).
+            if (flow.Condition is { } condition && !parallel.Contains(flow.SourceRef))
                 Expr(flow.Id, condition, ExpressionRole.Condition);
         }
         foreach (var node in scope.Nodes)
@@ -44,19 +46,22 @@ internal sealed class DefinitionChecker(
         }
         if (node is Event e)
         {
-            if (e.EventDefinitions.Length > 1)
-                Problem(node.Id, "has several event definitions; the engine runs one per event");
-            if (e.Definition is UnsupportedEventDefinition u)
-                Problem(node.Id, $"{u.DefinitionType} events are not supported");
-            CheckDefinition(node.Id, e.Definition);
+            if (e.EventDefinitions.Length > 1 && MultipleProblem(e, atProcessLevel) is { } multiple)
+                Problem(node.Id, multiple);
+            foreach (var definition in e.EventDefinitions)
+            {
+                if (definition is UnsupportedEventDefinition u)
+                    Problem(node.Id, $"{u.DefinitionType} events are not supported");
+                CheckDefinition(node.Id, definition);
+            }
         }
         switch (node)
         {
             case UnsupportedActivity u:
                 Problem(node.Id, $"{u.UnsupportedType} is not supported");
                 break;
-            case ComplexGateway:
-                Problem(node.Id, "complex gateways are not supported");
+            case ComplexGateway { ActivationCondition: { } activation }:
+                Expr(node.Id, activation, ExpressionRole.Condition);
                 break;
             case Activity { IsForCompensation: true }:
                 Problem(node.Id, "compensation is not supported");
@@ -101,7 +106,7 @@ internal sealed class DefinitionChecker(
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
                 Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");
                 break;
-            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition:
+            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition:
                 Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
                 break;
             case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition:
@@ -114,6 +119,10 @@ internal sealed class DefinitionChecker(
                 Problem(node.Id, "an end event may be none, message, signal, error, escalation or terminate");
                 break;
         }
+        if (node is Activity { StartQuantity: < 1 } or Activity { CompletionQuantity: < 1 })
+            Problem(node.Id, "startQuantity and completionQuantity must be at least 1");
+        if (node is Activity { Loop: StandardLoopCharacteristics { LoopMaximum: < 0 } })
+            Problem(node.Id, "loopMaximum must not be negative");
         if (node is Activity { Loop: { } loop })
         {
             switch (loop)
@@ -139,6 +148,22 @@ internal sealed class DefinitionChecker(
         }
     }
 
+    /// <summary>Why an event with several definitions cannot run, or null when it can.</summary>
+    internal static string? MultipleProblem(Event e, bool atProcessLevel)
+    {
+        if (e.ParallelMultiple)
+            return "parallel multiple events (every trigger must occur) are not supported yet";
+        return e switch
+        {
+            StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",
+            IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
+                => "a multiple throw event may only throw messages, signals and escalations",
+            StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a multiple catch event may only wait for messages, timers, signals and conditions",
+            _ => null,
+        };
+    }
+
     private void CheckDefinition(string nodeId, EventDefinition? definition)
     {
         switch (definition)
@@ -148,6 +173,9 @@ internal sealed class DefinitionChecker(
                 break;
             case MessageEventDefinition { CorrelationKey: { } key }:
                 Expr(nodeId, key, ExpressionRole.Value);
+                break;
+            case ConditionalEventDefinition c:
+                Expr(nodeId, c.Condition, ExpressionRole.Condition);
                 break;
         }
     }

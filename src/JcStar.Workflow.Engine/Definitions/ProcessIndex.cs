@@ -23,7 +23,7 @@ public sealed class ProcessIndex
         Index(process.Id, process.Scope);
         StartEvents = [.. process.Scope.Nodes.OfType<StartEvent>()];
         NoneStartEvent = StartEvents.FirstOrDefault(s => s.Definition is null);
-        foreach (var gateway in nodes.Values.OfType<InclusiveGateway>().Where(g => g.Incoming.Length > 1))
+        foreach (var gateway in nodes.Values.Where(g => g is InclusiveGateway or ComplexGateway && g.Incoming.Length > 1))
             joinReach[gateway.Id] = ReachabilityInto(gateway);
     }
 
@@ -56,7 +56,7 @@ public sealed class ProcessIndex
         linkTargets.GetValueOrDefault(containerId + "\n" + name);
 
     /// <summary>
-    /// For a joining inclusive gateway: for each incoming flow, the nodes from which a token can
+    /// For a joining inclusive or complex gateway: for each incoming flow, the nodes from which a token can
     /// still reach that flow without passing through the gateway.
     /// </summary>
     public IReadOnlyDictionary<string, FrozenSet<string>> JoinReachability(string gatewayId) => joinReach[gatewayId];
@@ -105,7 +105,7 @@ public sealed class ProcessIndex
         }
     }
 
-    private Dictionary<string, FrozenSet<string>> ReachabilityInto(InclusiveGateway gateway)
+    private Dictionary<string, FrozenSet<string>> ReachabilityInto(FlowNode gateway)
     {
         // Predecessors of a node: sources of its incoming flows, the host of a boundary event, and
         // the throw links that jump to a catch link.

@@ -12,7 +12,7 @@ internal sealed partial class Execution
     public void OpenBoundaryEvents(int hostId, FlowNode host)
     {
         foreach (var boundary in ProcessOf(hostId).BoundariesOf(host.Id))
-            OpenTrigger(hostId, boundary.Id, boundary.Definition);
+            OpenTriggers(hostId, boundary);
     }
 
     public void OpenEventSubProcessStarts(int scopeId, string containerId)
@@ -20,8 +20,18 @@ internal sealed partial class Execution
         foreach (var esp in ProcessOf(scopeId).EventSubProcessesOf(containerId))
         {
             var start = esp.Scope.Nodes.OfType<StartEvent>().First();
-            OpenTrigger(scopeId, start.Id, start.Definition);
+            OpenTriggers(scopeId, start);
         }
+    }
+
+    /// <summary>
+    /// Opens a wait for each of the event's definitions: a multiple event is triggered by whichever occurs first
+    /// (the waits share their owner, so completing or cancelling it closes the others).
+    /// </summary>
+    public void OpenTriggers(int owner, Event catcher)
+    {
+        foreach (var definition in catcher.EventDefinitions)
+            OpenTrigger(owner, catcher.Id, definition);
     }
 
     /// <summary>Opens what waits for a timer, message or signal definition; error and escalation catches are looked up when thrown.</summary>
@@ -36,6 +46,9 @@ internal sealed partial class Execution
             case MessageEventDefinition message:
                 OpenMessage(owner, elementId, index.MessageName(message.MessageName, message.MessageRef),
                     message.CorrelationKey ?? index.MessageCorrelationKey(message.MessageRef));
+                break;
+            case ConditionalEventDefinition:
+                OpenCondition(owner, elementId);
                 break;
             case SignalEventDefinition signal:
                 var id = NextId();
@@ -59,6 +72,8 @@ internal sealed partial class Execution
         var text = EvaluateText(owner, definition.Value) ?? throw new ScriptFailure($"timer '{definition.Value.Text}' gave no value");
         if (!IsoTimer.TryParse(definition.Kind, text, out var timer, out var error))
             throw new ScriptFailure($"timer '{text}' is not a valid ISO 8601 {definition.Kind.ToString().ToLowerInvariant()}: {error}");
+        if (timer!.Period is { } period && period < options.MinimumTimerCycle)
+            throw new ScriptFailure($"timer cycle '{text}' repeats every {period}, more often than the minimum timer cycle of {options.MinimumTimerCycle} (Engine:MinimumTimerCycle)");
         var due = WholeMillisecond(timer!.NextDue(Now, 0) ?? throw new ScriptFailure($"timer '{text}' never fires"));
         var id = NextId();
         timers.Add(new TimerState { Id = id, Owner = owner, ElementId = elementId, Kind = definition.Kind, Value = text, ArmedAt = Now, DueAt = due });

@@ -23,7 +23,7 @@ internal sealed partial class Execution
                 }
                 Run(step);
             }
-            if (Ended || !TryInclusiveJoins())
+            if (Ended || !(TryInclusiveJoins() || TryComplexJoins() || TryConditions()))
                 return;
         }
     }
@@ -69,12 +69,27 @@ internal sealed partial class Execution
     {
         if (Find(scopeId) is null)
             return;
-        if (node is ParallelGateway or InclusiveGateway && node.Incoming.Length > 1 && viaFlow is not null)
+        if (node is ParallelGateway or InclusiveGateway or ComplexGateway && node.Incoming.Length > 1 && viaFlow is not null)
         {
+            if (node is ComplexGateway complex)
+            {
+                ArriveAtComplexJoin(scopeId, complex, viaFlow);
+                return;
+            }
             joins.Add(new JoinArrival { Scope = scopeId, GatewayId = node.Id, FlowId = viaFlow });
             if (node is ParallelGateway)
                 TryParallelJoin(scopeId, node);
             return;
+        }
+        if (node is Activity { StartQuantity: > 1 } activity)
+        {
+            // The spec's startQuantity: tokens wait at the activity, as at a join, until there are enough.
+            joins.Add(new JoinArrival { Scope = scopeId, GatewayId = node.Id, FlowId = viaFlow ?? "" });
+            var waiting = joins.Count(j => j.Scope == scopeId && j.GatewayId == node.Id);
+            if (waiting < activity.StartQuantity)
+                return;
+            for (var n = 0; n < activity.StartQuantity; n++)
+                joins.RemoveAt(joins.FindIndex(j => j.Scope == scopeId && j.GatewayId == node.Id));
         }
         Activate(scopeId, node);
     }
@@ -155,10 +170,12 @@ internal sealed partial class Execution
             return;
         }
         var index = ProcessOf(scopeId);
+        var tokens = from is Activity activity ? activity.CompletionQuantity : 1;
         foreach (var flow in flows)
         {
             var target = index.Node(flow.TargetRef);
-            work.Enqueue(new Step(StepKind.Enter, scopeId, target, flow.Id));
+            for (var n = 0; n < tokens; n++)
+                work.Enqueue(new Step(StepKind.Enter, scopeId, target, flow.Id));
         }
     }
 
@@ -243,10 +260,18 @@ internal sealed partial class Execution
     /// <summary>Removes an instance that has already reported its own completion.</summary>
     public void Discard(int id) => Remove(id);
 
-    private void CloseSubscriptionEffect(SubscriptionState s) =>
-        Effects.Add(s.Kind == SubscriptionKind.Message
-            ? new MessageSubscriptionClosed(IdOf(s.Id), s.ElementId)
-            : new SignalSubscriptionClosed(IdOf(s.Id), s.ElementId));
+    private void CloseSubscriptionEffect(SubscriptionState s)
+    {
+        switch (s.Kind)
+        {
+            case SubscriptionKind.Message:
+                Effects.Add(new MessageSubscriptionClosed(IdOf(s.Id), s.ElementId));
+                break;
+            case SubscriptionKind.Signal:
+                Effects.Add(new SignalSubscriptionClosed(IdOf(s.Id), s.ElementId));
+                break;
+        }
+    }
 
     /// <summary>Cancels an element instance and everything inside it, telling the host about every wait it held.</summary>
     public void Cancel(int id)
@@ -386,8 +411,7 @@ internal sealed partial class Execution
             if (index.Node(gatewayId) is not InclusiveGateway gateway)
                 continue;
             var arrived = joins.Where(j => j.Scope == scopeId && j.GatewayId == gatewayId).Select(j => j.FlowId).ToHashSet();
-            var tokenNodes = elements.Where(e => e.Parent == scopeId).Select(e => e.ElementId)
-                .Concat(joins.Where(j => j.Scope == scopeId && j.GatewayId != gatewayId).Select(j => j.GatewayId)).ToList();
+            var tokenNodes = TokenNodes(scopeId, gatewayId);
             var reach = index.JoinReachability(gatewayId);
             var mustWait = gateway.Incoming.Any(flow => !arrived.Contains(flow) && tokenNodes.Any(reach[flow].Contains));
             if (mustWait)
@@ -399,6 +423,11 @@ internal sealed partial class Execution
         }
         return false;
     }
+
+    /// <summary>Where the live tokens of a scope stand, apart from those waiting at <paramref name="except"/>.</summary>
+    private List<string> TokenNodes(int scopeId, string except) =>
+        [.. elements.Where(e => e.Parent == scopeId).Select(e => e.ElementId)
+            .Concat(joins.Where(j => j.Scope == scopeId && j.GatewayId != except && !j.Consumed).Select(j => j.GatewayId))];
 
     // ---- loops ----
 

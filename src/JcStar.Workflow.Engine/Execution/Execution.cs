@@ -252,10 +252,12 @@ internal sealed partial class Execution
             if (e.Variables is not null && e.Variables.ContainsKey(name))
             {
                 Replace(e with { Variables = e.Variables.SetItem(name, value) });
+                VariableChanged(name, created: false);
                 return;
             }
             processLevel = e;
         }
+        VariableChanged(name, created: true);
         if (processLevel is not null)
             Replace(processLevel with { Variables = (processLevel.Variables ?? ImmutableDictionary<string, JsonElement>.Empty).SetItem(name, value) });
     }
@@ -263,6 +265,7 @@ internal sealed partial class Execution
     public void SetLocal(int id, string name, JsonElement value)
     {
         var e = Get(id);
+        VariableChanged(name, created: e.Variables is null || !e.Variables.ContainsKey(name));
         Replace(e with { Variables = (e.Variables ?? ImmutableDictionary<string, JsonElement>.Empty).SetItem(name, value) });
     }
 

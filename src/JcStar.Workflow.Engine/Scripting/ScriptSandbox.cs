@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
@@ -160,6 +161,8 @@ public sealed class ScriptSandbox(EngineOptions options)
     {
         o.Strict(strict);
         o.TimeoutInterval(Options.ScriptTimeout);
+        // .NET's regex engine does not look at Jint's clock: without this a catastrophic pattern runs past the script's time limit.
+        o.RegexTimeoutInterval(Options.ScriptTimeout);
         o.LimitMemory(Options.ScriptMemoryLimitBytes);
         o.LimitRecursion(Options.ScriptRecursionLimit);
         o.MaxStatements(Options.ScriptMaxStatements);
@@ -167,16 +170,29 @@ public sealed class ScriptSandbox(EngineOptions options)
         o.DisableStringCompilation();
     });
 
-    private static string Describe(Exception e) => e switch
+    /// <summary>What stopped the script, naming the limit and the setting that sets it, so staff know what to change.</summary>
+    private string Describe(Exception e) => e switch
     {
+        _ when RegexTimeout(e) is { } regex => $"time limit of {regex.MatchTimeout} exceeded in a regular expression (Engine:ScriptTimeout)",
         Jint.Runtime.JavaScriptException js => js.Message + (js.Location.Start.Line > 0 ? $" (line {js.Location.Start.Line}, column {js.Location.Start.Column})" : ""),
-        TimeoutException => "time limit exceeded",
-        Jint.Runtime.MemoryLimitExceededException => "memory limit exceeded",
-        Jint.Runtime.RecursionDepthOverflowException => "recursion limit exceeded",
-        Jint.Runtime.StatementsCountOverflowException => "statement limit exceeded",
-        OutOfMemoryException => "memory limit exceeded",
+        TimeoutException => $"time limit of {Options.ScriptTimeout} exceeded (Engine:ScriptTimeout)",
+        // Jint counts every byte allocated, not what is still held: a loop that runs long reaches this limit too.
+        Jint.Runtime.MemoryLimitExceededException => $"memory limit of {Options.ScriptMemoryLimitBytes} bytes allocated exceeded (Engine:ScriptMemoryLimitBytes; every allocation counts, so a loop that never ends reaches it as well as a value too large)",
+        Jint.Runtime.RecursionDepthOverflowException => $"recursion limit of {Options.ScriptRecursionLimit} calls exceeded (Engine:ScriptRecursionLimit)",
+        Jint.Runtime.StatementsCountOverflowException => $"statement limit of {Options.ScriptMaxStatements} statements exceeded (Engine:ScriptMaxStatements)",
+        OutOfMemoryException => $"memory limit of {Options.ScriptMemoryLimitBytes} bytes allocated exceeded (Engine:ScriptMemoryLimitBytes)",
         _ => e.Message,
     };
+
+    private static RegexMatchTimeoutException? RegexTimeout(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is RegexMatchTimeoutException regex)
+                return regex;
+        }
+        return null;
+    }
 
     private sealed class PooledEngine(EngineOptions options, JsEngine engine)
     {

@@ -157,7 +157,17 @@ public sealed class ExtensionMappingTests
     public void Unsupported_elements_are_kept_as_unsupported_records()
     {
         Assert.Equal("transaction", Node<UnsupportedActivity>("""<transaction id="x"/>""").UnsupportedType);
-        var e = Node<IntermediateCatchEvent>("""<intermediateCatchEvent id="x"><conditionalEventDefinition><condition>a</condition></conditionalEventDefinition></intermediateCatchEvent>""");
-        Assert.Equal("conditionalEventDefinition", Assert.IsType<UnsupportedEventDefinition>(e.Definition).DefinitionType);
+        var e = Node<IntermediateCatchEvent>("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""".Replace("intermediateThrowEvent", "intermediateCatchEvent"));
+        Assert.Equal("compensateEventDefinition", Assert.IsType<UnsupportedEventDefinition>(e.Definition).DefinitionType);
+    }
+
+    [Fact]
+    public void A_conditional_event_keeps_its_condition_and_camundas_variable_filters()
+    {
+        var e = Node<IntermediateCatchEvent>("""<intermediateCatchEvent id="x"><conditionalEventDefinition camunda:variableName="fee" camunda:variableEvents="create, update"><condition>${fee &gt; 0}</condition></conditionalEventDefinition></intermediateCatchEvent>""");
+        var c = Assert.IsType<ConditionalEventDefinition>(e.Definition);
+        Assert.Equal("${fee > 0}", c.Condition.Text);
+        Assert.Equal("fee", c.VariableName);
+        Assert.Equal(["create", "update"], c.VariableEvents);
     }
 }

@@ -87,6 +87,17 @@ public sealed class InstanceRun(DefinitionSet definitions, bool restoreAfterEver
 
     public string TaskId(string elementId) => openTasks.Single(t => t.Value == elementId).Key;
 
+    /// <summary>The open tasks at one element, oldest first.</summary>
+    public List<string> TaskIds(string elementId) => [.. openTasks.Where(t => t.Value == elementId).Select(t => t.Key)];
+
+    /// <summary>Completes every task open at the element, one command each.</summary>
+    public InstanceRun CompleteTasks(string elementId)
+    {
+        foreach (var id in TaskIds(elementId))
+            Send(new CompleteUserTask(id, Vars.None));
+        return this;
+    }
+
     public string JobId(string elementId) => openJobs.First(t => t.Value == elementId).Key;
 
     public InstanceRun CompleteTask(string elementId, object? variables = null)

@@ -1,0 +1,90 @@
+using Xunit;
+
+namespace JcStar.Workflow.Engine.Tests;
+
+public sealed class ConditionalEventTests
+{
+    private static DefinitionSet Defs() => Fixture.Load("conditional-events.bpmn");
+
+    [Fact]
+    public void A_conditional_catch_event_waits_until_variables_changed_by_tasks_make_its_condition_hold()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("evidence", new { evidence = 0 });
+            r.CompleteTask("upload1", new { evidence = 1 });
+            Assert.DoesNotContain("assess", r.OpenTasks);
+            r.CompleteTask("upload2", new { evidence = 3 });
+        });
+
+        Assert.Equal(["assess"], run.OpenTasks);
+        Assert.Contains("allIn", run.Completed);
+    }
+
+    [Fact]
+    public void A_conditional_catch_event_whose_condition_already_holds_passes_at_once()
+    {
+        var run = Scenario.Run(Defs(), r => r.Start("evidence", new { evidence = 5 }));
+
+        Assert.Equal(["assess", "upload1"], run.OpenTasks.Order());
+    }
+
+    [Fact]
+    public void A_message_correlated_with_variables_triggers_a_conditional_event()
+    {
+        var defs = new ProcessBuilder("p")
+            .Add(Bpmn.Start(), Bpmn.Catch("docs", Bpmn.Message("docs")), Bpmn.End("e1"),
+                Bpmn.Catch("ready", new JcStar.Workflow.Bpmn.Model.ConditionalEventDefinition { Condition = Bpmn.X("${ready}") }), Bpmn.User("go"),
+                new JcStar.Workflow.Bpmn.Model.ParallelGateway { Id = "fork" })
+            .Chain("start", "fork", "docs", "e1").Chain("fork", "ready", "go").Compile();
+
+        var run = Scenario.Run(defs, r => r.Start(new { ready = false }).Correlate("docs", variables: new { ready = true }));
+
+        Assert.Equal(["go"], run.OpenTasks);
+    }
+
+    [Fact]
+    public void An_interrupting_conditional_boundary_event_fires_only_on_changes_of_its_variable()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("boundary", new { withdrawn = false });
+            r.CompleteTask("applicant", new { withdrawn = true, note = "x" });
+        });
+
+        Assert.DoesNotContain("review", run.OpenTasks);
+        Assert.Contains("closed", run.Completed);
+    }
+
+    [Fact]
+    public void A_non_interrupting_conditional_boundary_event_fires_on_each_update_of_its_variable_and_not_on_its_creation()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("boundary", new { withdrawn = false });
+            r.CompleteTask("applicant", new { note = "first" });
+            Assert.DoesNotContain("readNote", r.OpenTasks);
+            r.CompleteTask("applicant2", new { note = "second" });
+        });
+
+        Assert.Equal(["readNote", "review"], run.OpenTasks.Order());
+    }
+
+    [Fact]
+    public void A_non_interrupting_conditional_event_sub_process_starts_beside_the_work()
+    {
+        var run = Scenario.Run(Defs(), r => r.Start("watch", new { urgent = false }).CompleteTask("work", new { urgent = true }));
+
+        Assert.Equal(["expedite", "work2"], run.OpenTasks.Order());
+    }
+
+    [Fact]
+    public void An_interrupting_conditional_event_sub_process_ends_the_work()
+    {
+        var run = Scenario.Run(Defs(), r => r.Start("watch", new { urgent = false }).CompleteTask("work", new { withdrawn = true }));
+
+        Assert.Empty(run.OpenTasks);
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Contains("de", run.Completed);
+    }
+}
