@@ -11,6 +11,7 @@ using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Scheme.Activities;
+using JcStar.Workflow.Scheme.Calendar;
 
 namespace JcStar.Workflow.Cli;
 
@@ -98,7 +99,7 @@ internal static class SimulateCommand
         // Called processes first: a deployment pins the versions its call activities call.
         var files = CalledFiles(main, Path.GetDirectoryName(Path.GetFullPath(file))!, expressions).Reverse().Append(main).ToList();
         var schemeOptions = new SchemeOptions();
-        var scheme = SchemeServices.InMemory(schemeOptions);
+        var scheme = SchemeServices.InMemory(schemeOptions, CalendarBeside(file, schemeOptions));
         try
         {
             scenario.Given.ApplyTo(scheme, scenarioPath ?? "scenario");
@@ -140,6 +141,13 @@ internal static class SimulateCommand
             Registry = [.. scheme.RegistryStore.All().OrderBy(e => e.RegistrationNumber, StringComparer.Ordinal).Select(e => RegistryEntryReport.From(e, today))],
         };
         return new SimulationRun(Ran, report, scheme, today);
+    }
+
+    /// <summary>The holiday file in calendar/ beside the workflow (the repository layout), else the setting's default.</summary>
+    private static BusinessCalendar CalendarBeside(string file, SchemeOptions options)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "calendar", "syukujitsu.csv");
+        return BusinessCalendar.Load(File.Exists(beside) ? options.Calendar with { HolidaysFile = beside } : options.Calendar);
     }
 
     /// <summary>templates/ beside the workflows folder (the repository layout), else ./templates.</summary>

@@ -86,8 +86,19 @@ public sealed partial class ProcedureTests
         Assert.Equal(2, run.Trace.Count(t => t == "CheckCompleteness"));
         var letter = run.LetterText("correction-request");
         Assert.Contains("委任状（様式2-3）に代表者印がありません", letter);
-        Assert.Contains("30", letter);
+        Assert.Contains("令和8年5月1日", letter); // 30 days from 1 April, an open day
         AssertMailCarries(run.MailMessage("correction-request"), ApplicantMail, "補正依頼書_JCS-A-2026-00001.docx");
+    }
+
+    [Fact]
+    public async Task A_correction_deadline_that_falls_in_Golden_Week_moves_to_the_first_open_day_after_it_in_the_letter_and_the_timer()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/correction-deadline-after-golden-week");
+        var report = run.Completed();
+        // 30 days from Saturday 4 April 2026 is 4 May (みどりの日); 5 May and 6 May (振替休日) are closed too.
+        Assert.Contains("令和8年5月7日", run.LetterText("correction-request"));
+        Assert.Equal("2026-05-07", report.Variables["correctionDueOn"].GetString());
+        Assert.Equal("2026-05-08", report.Variables["withdrawnOn"].GetString());
     }
 
     [Fact]
@@ -95,7 +106,9 @@ public sealed partial class ProcedureTests
     {
         using var run = await ScenarioRun.RunAsync("self-declaration-application/withdrawn-after-correction-deadline");
         var report = run.Completed();
-        Assert.Equal("2026-05-01", report.Variables["withdrawnOn"].GetString());
+        // The deadline is the whole of 1 May (30 days from 1 April): the case is withdrawn the next day.
+        Assert.Equal("2026-05-02", report.Variables["withdrawnOn"].GetString());
+        Assert.Contains("令和8年5月1日", run.LetterText("correction-request"));
         var letter = run.LetterText("withdrawal-notice");
         Assert.Contains("JCS-A-2026-00001", letter);
         Assert.Contains("補正期限までに再提出がありませんでした", letter);
@@ -204,7 +217,9 @@ public sealed partial class ProcedureTests
         run.Completed();
         ScenarioTests.AssertInOrder(["MailImprovement", "ImprovementDeadline", "DecideRevocation", "RevokeLabel", "MailRevocation", "Revoke"], run.Trace, run.Scenario);
         Assert.Contains("初期パスワードが全機種共通", run.LetterText("improvement-instruction"));
-        Assert.Equal(new DateOnly(2026, 11, 1), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.RevokedOn);
+        // 30 days from 1 October is Saturday 31 October: the deadline moves to Monday 2 November and passes as that day ends.
+        Assert.Contains("令和8年11月2日", run.LetterText("improvement-instruction"));
+        Assert.Equal(new DateOnly(2026, 11, 3), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.RevokedOn);
     }
 
     [Fact]

@@ -32,11 +32,11 @@ internal static class SchemeLetters
 
         new("correction-request", "{{ applicationNumber }}", Applicant, Body, "補正依頼書", "Request for Correction",
             ["貴社から提出のあった下記の申請について、次の事項の補正を依頼します。補正期限までに補正書類の提出がない場合は、申請を取り下げたものとして取り扱います。"],
-            [.. Application, ("補正期限", "本書の日付から{{ deadlineDays.correction }}日以内")],
+            [.. Application, ("補正期限", "{{ correctionDueOn | wareki }}")],
             null,
             ["補正を要する事項", "{{ missingItems }}"],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product,
-                ["missingItems"] = "1．チェックリスト S1.1-03 の確認方法が記載されていません。\n2．委任状（様式2-3）の押印がありません。" })),
+                ["correctionDueOn"] = "2027-01-04", ["missingItems"] = "1．チェックリスト S1.1-03 の確認方法が記載されていません。\n2．委任状（様式2-3）の押印がありません。" })),
 
         new("withdrawal-notice", "{{ applicationNumber }}", Applicant, Body, "申請取下げ通知書", "Notice of Withdrawal of the Application",
             ["貴社から提出のあった下記の申請について、次の理由により、取り下げられたものとして取り扱うこととしたので通知します。"],
@@ -125,11 +125,11 @@ internal static class SchemeLetters
                 ["unmetConditions"] = new[] { "セキュリティ機能に変更がないこと（認証機能が変更されている）" } })),
 
         new("improvement-instruction", "{{ registrationNumber }}", Applicant, Body, "改善指示書", "Instruction for Improvement",
-            ["下記の適合ラベルについて、調査の結果、次の事項が認められたので、本書の日付から{{ deadlineDays.improvement }}日以内に改善を行い、その結果を報告するよう指示します。期限までに改善が認められない場合は、適合ラベルを取り消すことがあります。"],
+            ["下記の適合ラベルについて、調査の結果、次の事項が認められたので、{{ improvementDueOn | wareki }}までに改善を行い、その結果を報告するよう指示します。期限までに改善が認められない場合は、適合ラベルを取り消すことがあります。"],
             [("登録番号", "{{ registrationNumber }}"), ("製品名", "{{ product.name }}")],
             null,
             ["指摘事項", "{{ findings }}"],
-            Example(new() { ["registrationNumber"] = "JC-2026-000123", ["level"] = "Star1", ["product"] = Product,
+            Example(new() { ["registrationNumber"] = "JC-2026-000123", ["level"] = "Star1", ["product"] = Product, ["improvementDueOn"] = "2026-05-07",
                 ["findings"] = "1．脆弱性連絡窓口が公開されていません。\n2．サポート期間の表示が製品リストと一致していません。" })),
 
         new("revocation-notice", "{{ registrationNumber }}", Applicant, Body, "適合ラベル取消通知書", "Notice of Revocation",
