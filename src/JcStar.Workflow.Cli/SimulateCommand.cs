@@ -12,6 +12,8 @@ using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Scheme.Activities;
 using JcStar.Workflow.Scheme.Calendar;
+using JcStar.Workflow.Scheme.Letters;
+using JcStar.Workflow.Documents;
 
 namespace JcStar.Workflow.Cli;
 
@@ -112,7 +114,8 @@ internal static class SimulateCommand
         var handlers = new List<IActivityHandler>(SchemeActivities.All(scheme));
         var clock = new VirtualClock(scenario.Start);
         var artifacts = new SimulationArtifacts(outDir, TemplatesRoot(file), clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone));
-        handlers.AddRange(artifacts.Handlers);
+        // Letters get their document number, addressee block and appeal date from the scheme around the Word renderer.
+        handlers.AddRange(artifacts.Handlers.Select(h => h.Name == DocumentRenderActivityHandler.ActivityName ? new SchemeLetterActivity(h, scheme) : h));
 
         await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)], artifacts.Outbox);
         try

@@ -80,6 +80,9 @@ public sealed record SchemeOptions
 
     public OfficeOptions Office { get; init; } = new();
 
+    /// <summary>Document numbers, addressing and the appeal period printed on decision letters.</summary>
+    public Letters.LetterOptions Letters { get; init; } = new();
+
     /// <summary>Scheme dates (issue, expiry, deadlines) are days in this zone; IANA id.</summary>
     public string TimeZone { get; init; } = "Asia/Tokyo";
 }

@@ -102,6 +102,37 @@ public sealed partial class ProcedureTests
     }
 
     [Fact]
+    public async Task Every_letter_carries_its_own_document_number_recorded_with_the_case_and_addresses_the_company_through_its_representative()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/granted");
+        var report = run.Completed();
+        // The case records its own letters; the expiry reminders belong to the validity sub-process's record.
+        var letters = report.Variables["letters"].EnumerateArray().ToList();
+        Assert.Equal(["acceptance-form", "fee-request", "grant-notice"], letters.Select(l => l.GetProperty("template").GetString()).Order());
+        var numbers = report.Documents.Select(d => Regex.Match(ScenarioRun.ReadLetter(d.Path!), "情推認第[0-9]+号").Value).ToList();
+        Assert.All(numbers, n => Assert.NotEmpty(n));
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        foreach (var letter in letters)
+        {
+            var text = run.LetterText(letter.GetProperty("template").GetString()!);
+            Assert.Contains(letter.GetProperty("documentNumber").GetString()!, text);
+            Assert.Contains("代表取締役社長　山田 太郎　殿", text);
+            Assert.DoesNotContain("貴殿", text);
+        }
+        Assert.Contains("貴社から", run.LetterText("grant-notice"));
+    }
+
+    [Fact]
+    public async Task A_refusal_states_how_and_by_which_date_it_may_be_appealed()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/refused-with-reasons");
+        run.Completed();
+        var letter = run.LetterText("refusal-notice");
+        Assert.Matches("令和[0-9]+年[0-9]+月[0-9]+日までに", letter);
+        Assert.Contains("異議申立書", letter);
+    }
+
+    [Fact]
     public async Task Self_declaration_without_resubmission_is_withdrawn_with_a_withdrawal_letter()
     {
         using var run = await ScenarioRun.RunAsync("self-declaration-application/withdrawn-after-correction-deadline");

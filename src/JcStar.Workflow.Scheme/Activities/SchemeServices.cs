@@ -23,6 +23,7 @@ public sealed class SchemeServices
     {
         Options = options;
         Numbers = new SchemeNumbers(options, sequences);
+        Sequences = sequences;
         Registry = new LabelRegistry(options, registry, Numbers);
         RegistryStore = registry;
         Facilities = facilities;
@@ -40,6 +41,7 @@ public sealed class SchemeServices
 
     public SchemeOptions Options { get; }
     public SchemeNumbers Numbers { get; }
+    public ISequenceStore Sequences { get; }
     public LabelRegistry Registry { get; }
     public IRegistryStore RegistryStore { get; }
     public IFacilityStore Facilities { get; }
