@@ -11,6 +11,9 @@ using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Scheme.Activities;
+using JcStar.Workflow.Scheme.Calendar;
+using JcStar.Workflow.Scheme.Letters;
+using JcStar.Workflow.Documents;
 
 namespace JcStar.Workflow.Cli;
 
@@ -98,7 +101,7 @@ internal static class SimulateCommand
         // Called processes first: a deployment pins the versions its call activities call.
         var files = CalledFiles(main, Path.GetDirectoryName(Path.GetFullPath(file))!, expressions).Reverse().Append(main).ToList();
         var schemeOptions = new SchemeOptions();
-        var scheme = SchemeServices.InMemory(schemeOptions);
+        var scheme = SchemeServices.InMemory(schemeOptions, CalendarBeside(file, schemeOptions));
         try
         {
             scenario.Given.ApplyTo(scheme, scenarioPath ?? "scenario");
@@ -111,7 +114,8 @@ internal static class SimulateCommand
         var handlers = new List<IActivityHandler>(SchemeActivities.All(scheme));
         var clock = new VirtualClock(scenario.Start);
         var artifacts = new SimulationArtifacts(outDir, TemplatesRoot(file), clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone));
-        handlers.AddRange(artifacts.Handlers);
+        // Letters get their document number, addressee block and appeal date from the scheme around the Word renderer.
+        handlers.AddRange(artifacts.Handlers.Select(h => h.Name == DocumentRenderActivityHandler.ActivityName ? new SchemeLetterActivity(h, scheme) : h));
 
         await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)], artifacts.Outbox);
         try
@@ -140,6 +144,13 @@ internal static class SimulateCommand
             Registry = [.. scheme.RegistryStore.All().OrderBy(e => e.RegistrationNumber, StringComparer.Ordinal).Select(e => RegistryEntryReport.From(e, today))],
         };
         return new SimulationRun(Ran, report, scheme, today);
+    }
+
+    /// <summary>The holiday file in calendar/ beside the workflow (the repository layout), else the setting's default.</summary>
+    private static BusinessCalendar CalendarBeside(string file, SchemeOptions options)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "calendar", "syukujitsu.csv");
+        return BusinessCalendar.Load(File.Exists(beside) ? options.Calendar with { HolidaysFile = beside } : options.Calendar);
     }
 
     /// <summary>templates/ beside the workflows folder (the repository layout), else ./templates.</summary>

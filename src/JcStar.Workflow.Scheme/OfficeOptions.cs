@@ -16,4 +16,27 @@ public sealed record OfficeOptions
 
     /// <summary>Where fees are paid, as printed on the fee request (several lines).</summary>
     public string BankAccount { get; init; } = "〇〇銀行 本店営業部\n普通預金 0000000\n口座名義 （未設定）";
+
+    /// <summary>
+    /// The settings that still hold a placeholder (empty, an example.* address, 0000 numbers, 〇〇 or 未設定), as
+    /// "Scheme:Office:Name": a letter must not go out with them. The server refuses to start in Production while any remains.
+    /// </summary>
+    public IReadOnlyList<string> Placeholders()
+    {
+        (string Name, string Value)[] values =
+        [
+            (nameof(Organization), Organization), (nameof(LabelIssuingBody), LabelIssuingBody), (nameof(CertificationBody), CertificationBody),
+            (nameof(Section), Section), (nameof(Signatory), Signatory), (nameof(PostalCode), PostalCode), (nameof(Address), Address),
+            (nameof(Phone), Phone), (nameof(Email), Email), (nameof(RegistryUrl), RegistryUrl), (nameof(BankAccount), BankAccount),
+        ];
+        return [.. values.Where(v => IsPlaceholder(v.Value)).Select(v => $"{SchemeOptions.Section}:Office:{v.Name}")];
+    }
+
+    private static bool IsPlaceholder(string value) =>
+        string.IsNullOrWhiteSpace(value)
+        || value.Contains("example.", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("0000-0000", StringComparison.Ordinal)
+        || value.Contains("0000000", StringComparison.Ordinal)
+        || value.Contains('〇')
+        || value.Contains("未設定", StringComparison.Ordinal);
 }

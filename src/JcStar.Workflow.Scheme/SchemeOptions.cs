@@ -51,10 +51,37 @@ public sealed record SchemeOptions
     /// <summary>Assumed: days a review task may take; it is the task's due date, and passing it escalates.</summary>
     public int ReviewDeadlineDays { get; init; } = 30;
 
-    /// <summary>Days that are not business days besides weekends (national holidays, year-end closure); ISO dates.</summary>
+    /// <summary>Assumed: days an Evaluation Facility has to submit its report once evaluation starts (★3・★4).</summary>
+    public int EvaluationReportDeadlineDays { get; init; } = 90;
+
+    /// <summary>Assumed: the facility is reminded this many days before its report is due.</summary>
+    public int EvaluationReportReminderDaysBefore { get; init; } = 14;
+
+    /// <summary>
+    /// The deadline of that name in days, as <c>scheme.set-deadline</c> and the <c>deadlineDays</c> variable know them;
+    /// null for a name the scheme has no deadline for.
+    /// </summary>
+    public int? DeadlineDays(string name) => name switch
+    {
+        "review" => ReviewDeadlineDays,
+        "correction" => CorrectionDeadlineDays,
+        "payment" => FeePaymentDeadlineDays,
+        "improvement" => ImprovementDeadlineDays,
+        "appealDecision" => AppealDecisionDays,
+        "evaluationReport" => EvaluationReportDeadlineDays,
+        _ => null,
+    };
+
+    /// <summary>Further closed days (ISO dates), kept for settings written before <see cref="Calendar"/>; added to its closed days.</summary>
     public DateOnly[] Holidays { get; init; } = [];
 
+    /// <summary>National holidays, the year-end closure and further closed days: every deadline moves off them.</summary>
+    public Calendar.CalendarOptions Calendar { get; init; } = new();
+
     public OfficeOptions Office { get; init; } = new();
+
+    /// <summary>Document numbers, addressing and the appeal period printed on decision letters.</summary>
+    public Letters.LetterOptions Letters { get; init; } = new();
 
     /// <summary>Scheme dates (issue, expiry, deadlines) are days in this zone; IANA id.</summary>
     public string TimeZone { get; init; } = "Asia/Tokyo";

@@ -86,8 +86,50 @@ public sealed partial class ProcedureTests
         Assert.Equal(2, run.Trace.Count(t => t == "CheckCompleteness"));
         var letter = run.LetterText("correction-request");
         Assert.Contains("委任状（様式2-3）に代表者印がありません", letter);
-        Assert.Contains("30", letter);
+        Assert.Contains("令和8年5月1日", letter); // 30 days from 1 April, an open day
         AssertMailCarries(run.MailMessage("correction-request"), ApplicantMail, "補正依頼書_JCS-A-2026-00001.docx");
+    }
+
+    [Fact]
+    public async Task A_correction_deadline_that_falls_in_Golden_Week_moves_to_the_first_open_day_after_it_in_the_letter_and_the_timer()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/correction-deadline-after-golden-week");
+        var report = run.Completed();
+        // 30 days from Saturday 4 April 2026 is 4 May (みどりの日); 5 May and 6 May (振替休日) are closed too.
+        Assert.Contains("令和8年5月7日", run.LetterText("correction-request"));
+        Assert.Equal("2026-05-07", report.Variables["correctionDueOn"].GetString());
+        Assert.Equal("2026-05-08", report.Variables["withdrawnOn"].GetString());
+    }
+
+    [Fact]
+    public async Task Every_letter_carries_its_own_document_number_recorded_with_the_case_and_addresses_the_company_through_its_representative()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/granted");
+        var report = run.Completed();
+        // The case records its own letters; the expiry reminders belong to the validity sub-process's record.
+        var letters = report.Variables["letters"].EnumerateArray().ToList();
+        Assert.Equal(["acceptance-form", "fee-request", "grant-notice"], letters.Select(l => l.GetProperty("template").GetString()).Order());
+        var numbers = report.Documents.Select(d => Regex.Match(ScenarioRun.ReadLetter(d.Path!), "情推認第[0-9]+号").Value).ToList();
+        Assert.All(numbers, n => Assert.NotEmpty(n));
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        foreach (var letter in letters)
+        {
+            var text = run.LetterText(letter.GetProperty("template").GetString()!);
+            Assert.Contains(letter.GetProperty("documentNumber").GetString()!, text);
+            Assert.Contains("代表取締役社長　山田 太郎　殿", text);
+            Assert.DoesNotContain("貴殿", text);
+        }
+        Assert.Contains("貴社から", run.LetterText("grant-notice"));
+    }
+
+    [Fact]
+    public async Task A_refusal_states_how_and_by_which_date_it_may_be_appealed()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/refused-with-reasons");
+        run.Completed();
+        var letter = run.LetterText("refusal-notice");
+        Assert.Matches("令和[0-9]+年[0-9]+月[0-9]+日までに", letter);
+        Assert.Contains("異議申立書", letter);
     }
 
     [Fact]
@@ -95,7 +137,9 @@ public sealed partial class ProcedureTests
     {
         using var run = await ScenarioRun.RunAsync("self-declaration-application/withdrawn-after-correction-deadline");
         var report = run.Completed();
-        Assert.Equal("2026-05-01", report.Variables["withdrawnOn"].GetString());
+        // The deadline is the whole of 1 May (30 days from 1 April): the case is withdrawn the next day.
+        Assert.Equal("2026-05-02", report.Variables["withdrawnOn"].GetString());
+        Assert.Contains("令和8年5月1日", run.LetterText("correction-request"));
         var letter = run.LetterText("withdrawal-notice");
         Assert.Contains("JCS-A-2026-00001", letter);
         Assert.Contains("補正期限までに再提出がありませんでした", letter);
@@ -204,7 +248,9 @@ public sealed partial class ProcedureTests
         run.Completed();
         ScenarioTests.AssertInOrder(["MailImprovement", "ImprovementDeadline", "DecideRevocation", "RevokeLabel", "MailRevocation", "Revoke"], run.Trace, run.Scenario);
         Assert.Contains("初期パスワードが全機種共通", run.LetterText("improvement-instruction"));
-        Assert.Equal(new DateOnly(2026, 11, 1), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.RevokedOn);
+        // 30 days from 1 October is Saturday 31 October: the deadline moves to Monday 2 November and passes as that day ends.
+        Assert.Contains("令和8年11月2日", run.LetterText("improvement-instruction"));
+        Assert.Equal(new DateOnly(2026, 11, 3), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.RevokedOn);
     }
 
     [Fact]

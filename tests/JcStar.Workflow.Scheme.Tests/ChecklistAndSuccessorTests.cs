@@ -1,3 +1,4 @@
+using JcStar.Workflow.Scheme.Calendar;
 using JcStar.Workflow.Scheme.Checklists;
 using JcStar.Workflow.Scheme.Labels;
 using JcStar.Workflow.Scheme.Maintenance;

@@ -13,9 +13,12 @@ public sealed class AcceptApplication(SchemeServices scheme) : SchemeActivity(sc
         var level = LabelLevels.Parse(inputs.String("level"));
         if (!Scheme.Options.FeesJpy.TryGetValue(level.ToString(), out var fee))
             throw new ActivityInputException($"{Name}: setting Scheme:FeesJpy has no fee for {level}");
+        var due = Scheme.Deadline(today, Scheme.Options.FeePaymentDeadlineDays);
         return new ActivityOutputs()
             .Date("acceptedOn", today)
             .Set("feeAmount", fee)
-            .Date("paymentDueOn", today.AddDays(Scheme.Options.FeePaymentDeadlineDays));
+            .Date("paymentDueOn", due)
+            .Set("paymentDueAt", Scheme.EndOf(due))
+            .Set("feeStatus", fee > 0 ? "requested" : "none");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Scheme.Facilities;
 using JcStar.Workflow.Scheme.Impartiality;
@@ -20,17 +19,14 @@ public sealed class RegisterAppeal(SchemeServices scheme) : SchemeActivity(schem
         if (kind is not ("appeal" or "complaint" or "dispute"))
             throw new ActivityInputException($"{Name}: input 'kind' is '{kind}'; expected appeal, complaint or dispute");
         var acknowledgeOn = Scheme.Calendar.AddBusinessDays(today, Scheme.Options.AppealAcknowledgeBusinessDays);
-        var decideOn = today.AddDays(Scheme.Options.AppealDecisionDays);
+        var decideOn = Scheme.Deadline(today, Scheme.Options.AppealDecisionDays);
         return new ActivityOutputs()
             .Set("appealNumber", Scheme.Numbers.NextAppealNumber(today))
             .Set("kind", kind)
             .Date("receivedOn", today)
             .Date("acknowledgeByDate", acknowledgeOn)
             .Date("decideByDate", decideOn)
-            .Set("acknowledgeBy", EndOf(acknowledgeOn))
-            .Set("decideBy", EndOf(decideOn));
+            .Set("acknowledgeBy", Scheme.EndOf(acknowledgeOn))
+            .Set("decideBy", Scheme.EndOf(decideOn));
     }
-
-    /// <summary>A deadline day ends at midnight in the scheme's zone: due dates and timers use the start of the next day.</summary>
-    private string EndOf(DateOnly day) => Scheme.StartOf(day.AddDays(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

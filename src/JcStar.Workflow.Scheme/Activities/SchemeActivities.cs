@@ -11,7 +11,7 @@ public static class SchemeActivities
         typeof(GrantLabel), typeof(PublishRegistryEntry), typeof(PlanValidity), typeof(ExpireLabel),
         typeof(ExtendLabel), typeof(CheckSuccessor), typeof(MaintainLabel), typeof(RevokeLabel),
         typeof(CheckFacility), typeof(RegisterFacility), typeof(ApproveFacility), typeof(RefuseFacility),
-        typeof(RegisterAppeal), typeof(CheckAppealHandler), typeof(CloseAppeal),
+        typeof(RegisterAppeal), typeof(CheckAppealHandler), typeof(CloseAppeal), typeof(SetDeadline),
     ];
 
     public static IReadOnlyList<IActivityHandler> All(SchemeServices scheme) =>

@@ -1,4 +1,5 @@
 using JcStar.Workflow.Scheme.Activities;
+using JcStar.Workflow.Scheme.Calendar;
 using JcStar.Workflow.Scheme.Facilities;
 using JcStar.Workflow.Scheme.Impartiality;
 using JcStar.Workflow.Scheme.Labels;
@@ -17,27 +18,30 @@ public sealed class SchemeServices
         ISequenceStore sequences,
         IFacilityStore facilities,
         IConflictRegister conflicts,
-        IActivityLedger ledger)
+        IActivityLedger ledger,
+        BusinessCalendar? calendar = null)
     {
         Options = options;
         Numbers = new SchemeNumbers(options, sequences);
+        Sequences = sequences;
         Registry = new LabelRegistry(options, registry, Numbers);
         RegistryStore = registry;
         Facilities = facilities;
         Conflicts = conflicts;
         Impartiality = new ImpartialityRules(facilities, conflicts);
-        Calendar = new BusinessCalendar(options.Holidays);
+        Calendar = calendar ?? BusinessCalendar.Load(options.Calendar with { ClosedDays = [.. options.Calendar.ClosedDays, .. options.Holidays] });
         Ledger = ledger;
         zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
     }
 
     /// <summary>Everything in memory: for simulation and tests.</summary>
-    public static SchemeServices InMemory(SchemeOptions? options = null) =>
+    public static SchemeServices InMemory(SchemeOptions? options = null, BusinessCalendar? calendar = null) =>
         new(options ?? new SchemeOptions(), new InMemoryRegistryStore(), new InMemorySequenceStore(),
-            new InMemoryFacilityStore(), new InMemoryConflictRegister(), new InMemoryActivityLedger());
+            new InMemoryFacilityStore(), new InMemoryConflictRegister(), new InMemoryActivityLedger(), calendar);
 
     public SchemeOptions Options { get; }
     public SchemeNumbers Numbers { get; }
+    public ISequenceStore Sequences { get; }
     public LabelRegistry Registry { get; }
     public IRegistryStore RegistryStore { get; }
     public IFacilityStore Facilities { get; }
@@ -47,6 +51,12 @@ public sealed class SchemeServices
     public IActivityLedger Ledger { get; }
 
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).Date);
+
+    /// <summary>A deadline of <paramref name="days"/> days from <paramref name="from"/>, moved off closed days.</summary>
+    public DateOnly Deadline(DateOnly from, int days) => Calendar.Deadline(from, days);
+
+    /// <summary>The moment a deadline day ends (the start of the next day in the scheme's zone), for due dates and timers, as ISO 8601.</summary>
+    public string EndOf(DateOnly day) => StartOf(day.AddDays(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The start of <paramref name="day"/> in the scheme's zone, for timers that fire on a date.</summary>
     public DateTimeOffset StartOf(DateOnly day)

@@ -14,6 +14,7 @@ using JcStar.Workflow.Scheme.Activities;
 using JcStar.Workflow.Scheme.Facilities;
 using JcStar.Workflow.Scheme.Impartiality;
 using JcStar.Workflow.Scheme.Labels;
+using JcStar.Workflow.Scheme.Letters;
 using JcStar.Workflow.Scheme.Numbering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,11 @@ public static class SchemeRegistration
 
         var scheme = config.GetSection(SchemeOptions.Section).Get<SchemeOptions>() ?? new SchemeOptions();
         services.AddSingleton(scheme);
+        var placeholders = scheme.Office.Placeholders();
+        if (placeholders.Count > 0 && builder.Environment.IsProduction())
+            throw new InvalidOperationException($"letters would go out with placeholder office data: set {string.Join(", ", placeholders)} (appsettings, section Scheme:Office)");
+        if (placeholders.Count > 0)
+            services.AddHostedService(sp => new OfficeSettingsWarning(sp.GetRequiredService<ILogger<OfficeSettingsWarning>>(), placeholders));
         services.AddSingleton<IStartVariableSource>(new SchemeStartVariableSource(scheme));
         services.TryAddSingleton<IRegistryStore, InMemoryRegistryStore>();
         services.TryAddSingleton<ISequenceStore, InMemorySequenceStore>();
@@ -62,7 +68,9 @@ public static class SchemeRegistration
         if (LibreOfficePdfConverter.IsAvailable(documents.Pdf))
             services.AddSingleton<IPdfConverter>(new LibreOfficePdfConverter(documents.Pdf));
         services.AddSingleton(sp => new RenderDocumentActivity(sp.GetRequiredService<WordTemplateEngine>(), sp.GetRequiredService<IDocumentStore>(), documents, sp.GetService<IPdfConverter>()));
-        services.AddSingleton<IActivityHandler>(sp => new DocumentRenderActivityHandler(sp.GetRequiredService<RenderDocumentActivity>(), TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone)));
+        services.AddSingleton<IActivityHandler>(sp => new SchemeLetterActivity(
+            new DocumentRenderActivityHandler(sp.GetRequiredService<RenderDocumentActivity>(), TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone)),
+            sp.GetRequiredService<SchemeServices>()));
 
         var mail = config.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
         if (mail.OutboxFolder == new MailOptions().OutboxFolder)

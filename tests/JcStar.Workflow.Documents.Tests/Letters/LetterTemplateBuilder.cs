@@ -31,11 +31,13 @@ internal static class LetterTemplateBuilder
                     new SimpleField(Run("1", size: 16)) { Instruction = " PAGE " }));
 
             var body = new Body();
+            body.Append(Para(JustificationValues.Right, Run("{{ documentNumber }}")));
             body.Append(Para(JustificationValues.Right, Run(letter.Reference)));
             body.Append(Para(JustificationValues.Right, Run("{{ today | wareki }}")));
             body.Append(Para(null, Run("")));
-            body.Append(Para(null, Run(letter.Addressee.Organization)));
-            body.Append(Para(null, Run(letter.Addressee.Person + "　殿")));
+            // The scheme computes the block by kind of addressee (company 御中 or its representative 殿, person 様/殿).
+            body.Append(Para(null, Run("{{ addressee.line1 }}")));
+            body.Append(Para(null, Run("{{ addressee.line2 }}")));
             body.Append(Para(null, Run("")));
             body.Append(Para(JustificationValues.Right, Run("{{ office.organization }}")));
             body.Append(Para(JustificationValues.Right, Run(letter.Sender)));
