@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JcStar.Workflow.Persistence;
+using JcStar.Workflow.Persistence.PostgreSql.Backups;
 using JcStar.Workflow.Persistence.Sqlite.Backups;
 using JcStar.Workflow.Runtime.Backups;
 
@@ -56,6 +57,9 @@ internal static class BackupCommand
             settings.HangfireFile,
             settings.DocumentsInFiles ? settings.DocumentsRoot : null,
             ExcludedFolder(settings.DataRoot, Path.GetDirectoryName(archive)!))),
+        DatabaseProvider.PostgreSql => new PostgreSqlBackupSource(
+            settings.ConnectionString ?? throw new BackupRejectedException("--connection (or JCSTAR_DATABASE__CONNECTIONSTRING) is required for PostgreSql"),
+            settings.DocumentsInFiles ? settings.DocumentsRoot : null),
         _ => throw new BackupRejectedException($"backups of {settings.Provider} are not supported by jcstar; use the database's own tools"),
     };
 
