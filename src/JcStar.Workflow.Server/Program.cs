@@ -10,6 +10,7 @@ builder.AddWorkflowServices();
 builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
+builder.AddWorkflowBackups();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -10,6 +10,9 @@ namespace JcStar.Workflow.Backup.Tests;
 /// <summary>The real server on a given data root (and, for PostgreSQL, database), with the repository's templates.</summary>
 public sealed class DrillServer(string dataRoot, string workflows, bool runHangfire, TimeSpan mailInterval, string? postgres = null) : WebApplicationFactory<Program>
 {
+    /// <summary>Settings a test adds or overrides.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Data:Root", dataRoot);
@@ -25,6 +28,9 @@ public sealed class DrillServer(string dataRoot, string workflows, bool runHangf
         builder.UseSetting("Mail:TemplateFolder", RepositoryPaths.InRepo("templates", "mail"));
         builder.UseSetting("Backup:Enabled", "false");
         builder.UseSetting("Retention:Enabled", "false");
+        builder.UseSetting("Backup:Folder", Path.Combine(dataRoot, "..", "scheduled-backups"));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (postgres is not null)
         {
             builder.UseSetting("Database:Provider", "PostgreSql");
