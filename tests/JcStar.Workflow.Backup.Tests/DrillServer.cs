@@ -27,7 +27,6 @@ public sealed class DrillServer(string dataRoot, string workflows, bool runHangf
         builder.UseSetting("Documents:TemplatesRoot", RepositoryPaths.InRepo("templates"));
         builder.UseSetting("Mail:TemplateFolder", RepositoryPaths.InRepo("templates", "mail"));
         builder.UseSetting("Backup:Enabled", "false");
-        builder.UseSetting("Retention:Enabled", "false");
         builder.UseSetting("Backup:Folder", Path.Combine(dataRoot, "..", "scheduled-backups"));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
