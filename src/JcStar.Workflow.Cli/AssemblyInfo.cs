@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("JcStar.Workflow.Procedures.Tests")]
+[assembly: InternalsVisibleTo("JcStar.Workflow.Backup.Tests")]

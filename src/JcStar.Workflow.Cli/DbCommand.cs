@@ -67,9 +67,11 @@ internal static class DbCommand
             return 0;
         });
 
-        var command = new Command("db", "create or upgrade the workflow database");
+        var command = new Command("db", "create, upgrade, back up or restore the workflow database");
         command.Subcommands.Add(migrate);
         command.Subcommands.Add(script);
+        command.Subcommands.Add(Backups.BackupCommand.Create());
+        command.Subcommands.Add(Backups.RestoreCommand.Create());
         return command;
     }
 }

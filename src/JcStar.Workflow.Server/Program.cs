@@ -12,6 +12,7 @@ builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
 builder.AddWorkflowOpenApi();
+builder.AddWorkflowBackups();
 
 var app = builder.Build();
 app.UseExceptionHandler();

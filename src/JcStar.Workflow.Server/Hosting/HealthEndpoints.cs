@@ -4,7 +4,7 @@ public static class HealthEndpoints
 {
     public static WebApplication MapWorkflowHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthDetailWriter.WriteAsync }).AllowAnonymous();
         return app;
     }
 }

@@ -1,0 +1,23 @@
+using JcStar.Workflow.Hangfire.Jobs;
+using JcStar.Workflow.Runtime.Backups;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JcStar.Workflow.Hangfire.Hosting;
+
+public static class BackupServiceCollectionExtensions
+{
+    /// <summary>Scheduled backups of <paramref name="source"/> as a Hangfire recurring job, with the freshness warning.</summary>
+    public static IServiceCollection AddWorkflowBackups(this IServiceCollection services, BackupOptions options, Func<IServiceProvider, IBackupSource> source)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(source);
+        services.AddSingleton<ScheduledBackup>();
+        services.TryAddTransient<BackupJob>();
+        services.AddHostedService<RecurringBackupRegistration>();
+        if (options.Enabled)
+            services.AddHostedService<BackupFreshnessMonitor>();
+        return services;
+    }
+}
