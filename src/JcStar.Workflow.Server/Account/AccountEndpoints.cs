@@ -262,8 +262,13 @@ public static class AccountEndpoints
             }
             catch (JcStar.Workflow.Runtime.WorkflowInputException e)
             {
-                await administration.RecordSignInAsync(name, from, "oidc", false, "refused: " + e.Message, http.RequestAborted);
-                return Results.Redirect("/login?error=" + Uri.EscapeDataString(e.Message));
+                // Say why, not only that: the person (and whoever reads the record) must learn what the provider has to send.
+                var reasons = e.Errors.SelectMany(field => field.Value).ToList();
+                if (orgClaim is not null && organization is null)
+                    reasons.Insert(0, $"the organization '{orgClaim}' that the provider names is not registered here");
+                var message = reasons.Count == 0 ? e.Message : $"{e.Message}: {string.Join("; ", reasons)}";
+                await administration.RecordSignInAsync(name, from, "oidc", false, "refused: " + message, http.RequestAborted);
+                return Results.Redirect("/login?error=" + Uri.EscapeDataString(message));
             }
             user.MustChangePassword = false;
             await users.UpdateAsync(user);
