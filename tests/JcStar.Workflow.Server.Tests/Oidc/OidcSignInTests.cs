@@ -118,6 +118,20 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Roles_that_arrive_only_from_userinfo_as_a_list_are_all_mapped()
+    {
+        provider.RolesInIdentityToken = false;
+        provider.Account = new ProviderAccount("sub-kato", "kato", "加藤 四郎", "kato@jcstar.example", ["certification-staff", "appeal-handler"], null);
+
+        using var browser = new Browser(provider.Authority);
+        using var landed = await SignInAsync(browser);
+
+        var me = await MeAsync(browser);
+        Assert.Equal("kato", me.GetProperty("userName").GetString());
+        Assert.Equal(["appeal-handler", "certification-staff"], Strings(me.GetProperty("roles")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_provider_account_whose_roles_claim_names_no_scheme_role_is_refused_with_a_message_and_the_refusal_recorded()
     {
         provider.Account = new ProviderAccount("sub-sato", "sato", "佐藤 次郎", "sato@elsewhere.example", ["superuser", "Admin"], null);

@@ -40,6 +40,9 @@ public sealed class OpenIdProvider : IAsyncDisposable
     /// <summary>Who the next authorization request signs in.</summary>
     public ProviderAccount Account { get; set; } = new("subject-0", "nobody", "Nobody", "nobody@example.invalid", [], null);
 
+    /// <summary>False: roles travel only in the access token and so reach the client only through userinfo (as with providers that keep the ID token small).</summary>
+    public bool RolesInIdentityToken { get; set; } = true;
+
     /// <summary>How many times the authorize endpoint issued a code: proof the sign-in went through this provider.</summary>
     public int Authorizations { get; private set; }
 
@@ -124,8 +127,9 @@ public sealed class OpenIdProvider : IAsyncDisposable
         if (account.Organization is not null)
             identity.AddClaim(new Claim("org", account.Organization));
         identity.SetScopes(request.GetScopes());
-        // Every claim goes into both tokens, as providers that emit app roles in the ID token do.
-        identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
+        // Every claim goes into both tokens, as providers that emit app roles in the ID token do, unless roles are kept to userinfo.
+        var rolesInIdentityToken = RolesInIdentityToken;
+        identity.SetDestinations(c => c.Type == "roles" && !rolesInIdentityToken ? [Destinations.AccessToken] : [Destinations.AccessToken, Destinations.IdentityToken]);
         Authorizations++;
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
