@@ -238,7 +238,7 @@ public static class AccountEndpoints
         var oidc = oidcOptions.Value;
         var principal = info.Principal;
         var name = principal.FindFirstValue(oidc.UserNameClaim) ?? principal.FindFirstValue("sub") ?? info.ProviderKey;
-        var roles = principal.FindAll(oidc.RoleClaim).SelectMany(c => c.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var roles = principal.FindAll(oidc.RoleClaim).SelectMany(c => ClaimValues(c.Value))
             .Where(SchemeRoles.IsKnown).Distinct(StringComparer.Ordinal).ToList();
         var orgClaim = principal.FindFirstValue(oidc.OrganizationClaim);
         var organization = orgClaim is null ? null
@@ -262,8 +262,13 @@ public static class AccountEndpoints
             }
             catch (JcStar.Workflow.Runtime.WorkflowInputException e)
             {
-                await administration.RecordSignInAsync(name, from, "oidc", false, "refused: " + e.Message, http.RequestAborted);
-                return Results.Redirect("/login?error=" + Uri.EscapeDataString(e.Message));
+                // Say why, not only that: the person (and whoever reads the record) must learn what the provider has to send.
+                var reasons = e.Errors.SelectMany(field => field.Value).ToList();
+                if (orgClaim is not null && organization is null)
+                    reasons.Insert(0, $"the organization '{orgClaim}' that the provider names is not registered here");
+                var message = reasons.Count == 0 ? e.Message : $"{e.Message}: {string.Join("; ", reasons)}";
+                await administration.RecordSignInAsync(name, from, "oidc", false, "refused: " + message, http.RequestAborted);
+                return Results.Redirect("/login?error=" + Uri.EscapeDataString(message));
             }
             user.MustChangePassword = false;
             await users.UpdateAsync(user);
@@ -291,6 +296,28 @@ public static class AccountEndpoints
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         await administration.RecordSignInAsync(user.UserName!, from, "oidc", true, null, http.RequestAborted);
         return Results.Redirect(LocalOnly(returnUrl));
+    }
+
+    /// <summary>
+    /// One claim's values: the ID token gives one claim per value, but a list from userinfo arrives as one claim
+    /// holding its JSON text (["a","b"]); some providers send "a,b".
+    /// </summary>
+    private static IEnumerable<string> ClaimValues(string value)
+    {
+        if (value.StartsWith('['))
+        {
+            try
+            {
+                using var list = System.Text.Json.JsonDocument.Parse(value);
+                if (list.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array)
+                    return [.. list.RootElement.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!.Trim())];
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON after all: read it as a comma-separated list below.
+            }
+        }
+        return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Only an address on this site: a sign-in page must never send anyone elsewhere (open redirect).</summary>

@@ -93,6 +93,10 @@ public static class AccessRegistration
                 foreach (var scope in oidc.Scopes)
                     o.Scope.Add(scope);
                 o.ClaimActions.MapAll();
+                // The correlation and nonce cookies carry the round trip to the provider; like the session cookie,
+                // they are Secure-only outside Development (otherwise a plain-http development sign-in never returns).
+                o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy =
+                    builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             });
         }
 
