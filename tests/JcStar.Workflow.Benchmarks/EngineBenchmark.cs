@@ -7,7 +7,7 @@ using JcStar.Workflow.Engine;
 namespace JcStar.Workflow.Benchmarks;
 
 /// <summary>
-/// The bpmn-engine peer's review.bpmn (../shared/bench/bpmn-engine) in our syntax, run in the
+/// The bpmn-engine peer's review.bpmn (tests/bench/bpmn-engine) in our syntax, run in the
 /// peer's modes: run, run-parse, persist, bulk. Usage: engine MODE [N] [WARMUP].
 /// </summary>
 public sealed class EngineBenchmark : IBenchmark

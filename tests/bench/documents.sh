@@ -3,21 +3,20 @@
 # Last line: "ratios: en=NNx ja=NNx pdf-median=N.NNs" (targets: >= 3x for en and ja, <= 0.3 s warm PDF).
 set -euo pipefail
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
-shared="${JCSTAR_SHARED:-$root/../shared}"
+peer_dir="$root/tests/bench/docgen"   # the peer driver and the template generator; packages in its git-ignored node_modules/
 n="${N:-500}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 "$shared/bench/docgen/make_templates.py" "$work/templates" >/dev/null
-cp -r "$shared/bench/docgen" "$work/peer"
-(cd "$work/peer" && npm install --ignore-scripts --no-audit --no-fund --silent >/dev/null)
+python3 "$peer_dir/make_templates.py" "$work/templates" >/dev/null
+(cd "$peer_dir" && npm install --ignore-scripts --no-package-lock --no-audit --no-fund --silent >/dev/null)
 dotnet build "$root/tests/JcStar.Workflow.Benchmarks" -c Release -o "$work/bench" -v quiet -nologo >/dev/null
 bench() { dotnet "$work/bench/JcStar.Workflow.Benchmarks.dll" documents "$@"; }
 rate() { python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["docs_per_s"])'; }
 
 declare -A ours peer
 for lang in en ja; do
-  peer_line=$(cd "$work/peer" && node docxtemplater-bench.js "$work/templates/notice_$lang.docxtemplater.docx" "$work/templates/data_${lang}_200.json" "$n")
+  peer_line=$(cd "$peer_dir" && node docxtemplater-bench.js "$work/templates/notice_$lang.docxtemplater.docx" "$work/templates/data_${lang}_200.json" "$n")
   our_line=$(bench "$work/templates/notice_$lang.liquid.docx" "$work/templates/data_${lang}_200.json" "$n")
   echo "peer $lang: $peer_line"
   echo "ours $lang: $our_line"

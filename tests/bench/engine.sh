@@ -8,13 +8,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 N="${N:-10000}"
 WARMUP="${WARMUP:-500}"
-PEER_SRC="$ROOT/../shared/bench/bpmn-engine"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+# The peer driver is tests/bench/bpmn-engine; its packages go into its git-ignored node_modules/.
+WORK="$ROOT/tests/bench/bpmn-engine"
 
 dotnet build -c Release "$ROOT/tests/JcStar.Workflow.Benchmarks" >&2
-cp -r "$PEER_SRC/." "$WORK/"
-(cd "$WORK" && npm install --ignore-scripts --no-audit --no-fund >&2)
+(cd "$WORK" && npm install --ignore-scripts --no-package-lock --no-audit --no-fund >&2)
 
 OURS="$ROOT/tests/JcStar.Workflow.Benchmarks/bin/Release/net10.0/JcStar.Workflow.Benchmarks.dll"
 declare -A peer ours
