@@ -7,7 +7,8 @@
 //         persist      at the wait state: getState() -> JSON.stringify -> stop -> JSON.parse -> new Engine().recover(state) -> resume -> signal
 //                      (full state incl. serialized definition source, as documented)
 //         persist-lean same, but definitions[].source stripped from the state; recovered with new Engine({ sourceContext }).recover(state)
-//         bulk         start all N instances until they wait at the user task (all held in memory), then signal them all
+//         bulk         start all N instances until they wait at the user task (all held in memory), then signal them all;
+//                      run with --expose-gc: RSS and heap growth per waiting instance are read after full collections
 import fs from 'node:fs';
 import { Engine } from 'bpmn-engine';
 import BpmnModdle from 'bpmn-moddle';
@@ -68,7 +69,17 @@ async function onePersist(sourceContext, lean) {
   assertReviewed(engine2);
 }
 
+// Full collections before each RSS reading (node --expose-gc), as the .NET side collects before its own.
+function collect() {
+  if (!global.gc) throw new Error('bulk needs node --expose-gc');
+  global.gc();
+  global.gc();
+}
+
 async function bulk(sourceContext, n) {
+  collect();
+  const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   const engines = [];
   const ends = [];
   for (let i = 0; i < n; i++) {
@@ -80,10 +91,13 @@ async function bulk(sourceContext, n) {
   }
   const tStarted = process.hrtime.bigint();
   const rssAllWaiting = process.memoryUsage().rss;
+  collect();
+  const rssGrowth = process.memoryUsage().rss - rssBefore;
+  const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
   for (const engine of engines) engine.execution.signal({ id: 'review' });
   await Promise.all(ends);
   for (const engine of engines) assertReviewed(engine);
-  return { tStarted, rssAllWaiting };
+  return { tStarted, rssAllWaiting, rssGrowth, heapGrowth };
 }
 
 const sourceContext = await getSourceContext(SOURCE);
@@ -104,7 +118,7 @@ const sampler = setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage
 if (mode === 'bulk') {
   await bulk(sourceContext, Math.min(WARMUP, 500));
   const t0 = process.hrtime.bigint();
-  const { tStarted, rssAllWaiting } = await bulk(sourceContext, N);
+  const { tStarted, rssAllWaiting, rssGrowth, heapGrowth } = await bulk(sourceContext, N);
   const t1 = process.hrtime.bigint();
   const total = Number(t1 - t0) / 1e9;
   console.log(JSON.stringify({
@@ -113,6 +127,7 @@ if (mode === 'bulk') {
     startToWaitSec: Number(tStarted - t0) / 1e9, signalToEndSec: Number(t1 - tStarted) / 1e9,
     totalSec: total, instancesPerSec: N / total,
     rssAllWaitingMiB: rssAllWaiting / 2 ** 20, heapUsedMiB: process.memoryUsage().heapUsed / 2 ** 20,
+    rssGrowthBytesPerWaitingInstance: rssGrowth / N, heapGrowthBytesPerWaitingInstance: heapGrowth / N,
   }));
 } else {
   await loop(WARMUP);
