@@ -41,8 +41,11 @@ public sealed record DocumentsOptions
     /// <summary>Hyperlinks are external relationships too; they are refused unless an operator allows them.</summary>
     public bool AllowExternalHyperlinks { get; init; }
 
-    /// <summary>How many compiled templates (keyed by content hash) stay in memory.</summary>
+    /// <summary>How many compiled templates (keyed by content hash) stay in memory; 0 opens, checks and compiles the template on every render.</summary>
     public int CompiledTemplateCacheSize { get; init; } = 64;
+
+    /// <summary>Deflate level of the rendered .docx's XML parts: Fastest (zlib level 1), Optimal (level 6, zlib's and JSZip's default) or SmallestSize (9).</summary>
+    public System.IO.Compression.CompressionLevel Compression { get; init; } = System.IO.Compression.CompressionLevel.Fastest;
 
     /// <summary>Time zone in which dates in letters are written (date and wareki filters).</summary>
     public string TimeZone { get; init; } = "Asia/Tokyo";

@@ -11,7 +11,7 @@ namespace JcStar.Workflow.Documents;
 
 /// <summary>
 /// Fills Word templates written with Liquid tags ({{ value }}, {% if %}, {% for %}) from data.
-/// A template is checked and compiled once per content hash; each render only evaluates tags and zips.
+/// A template is checked and compiled once per content hash (unless the cache is off); each render then only evaluates tags and zips.
 /// </summary>
 public sealed class WordTemplateEngine
 {
@@ -66,7 +66,7 @@ public sealed class WordTemplateEngine
             renderer.RenderAll(part.Nodes);
             rendered[name] = renderer.Output;
         }
-        return Package(compiled, rendered, session);
+        return Package(compiled, rendered, session, _options.Compression);
     }
 
     private CompiledTemplate Compile(byte[] template)
@@ -74,7 +74,8 @@ public sealed class WordTemplateEngine
         if (template.Length > _options.MaxTemplateBytes)
             throw new UnsafeTemplateException($"the template is {template.Length:N0} bytes; the limit (Documents:MaxTemplateBytes) is {_options.MaxTemplateBytes:N0}");
         var hash = ContentHash(template);
-        if (_cache.TryGetValue(hash, out var cached))
+        var caching = _options.CompiledTemplateCacheSize > 0;
+        if (caching && _cache.TryGetValue(hash, out var cached))
             return cached;
 
         var entries = _guard.Read(template);
@@ -102,6 +103,8 @@ public sealed class WordTemplateEngine
         }
 
         var compiled = new CompiledTemplate(hash, entries, parts, new TemplateCheckResult(tags, errors));
+        if (!caching)
+            return compiled;
         if (_cache.Count >= _options.CompiledTemplateCacheSize)
             _cache.Clear();
         _cache[hash] = compiled;
@@ -141,7 +144,7 @@ public sealed class WordTemplateEngine
             .ToList();
     }
 
-    private static byte[] Package(CompiledTemplate compiled, Dictionary<string, StringBuilder> rendered, RenderSession session)
+    private static byte[] Package(CompiledTemplate compiled, Dictionary<string, StringBuilder> rendered, RenderSession session, CompressionLevel level)
     {
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var imagesByRels = session.Images.GroupBy(i => RelsName(i.Part)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -152,18 +155,18 @@ public sealed class WordTemplateEngine
             {
                 if (rendered.TryGetValue(entry.Name, out var xml))
                 {
-                    using var writer = new StreamWriter(zip.CreateEntry(entry.Name, CompressionLevel.Fastest).Open(), utf8, 64 * 1024);
+                    using var writer = new StreamWriter(zip.CreateEntry(entry.Name, level).Open(), utf8, 64 * 1024);
                     writer.Write(xml);
                 }
                 else if (session.Images.Count > 0 && entry.Name == "[Content_Types].xml")
-                    Write(zip, entry.Name, utf8.GetBytes(AddImageTypes(utf8.GetString(entry.Content), session.Images)));
+                    Write(zip, level, entry.Name, utf8.GetBytes(AddImageTypes(utf8.GetString(entry.Content), session.Images)));
                 else if (imagesByRels.Remove(entry.Name, out var images))
-                    Write(zip, entry.Name, utf8.GetBytes(AddRelationships(utf8.GetString(entry.Content), images)));
+                    Write(zip, level, entry.Name, utf8.GetBytes(AddRelationships(utf8.GetString(entry.Content), images)));
                 else
-                    Write(zip, entry.Name, entry.Content);
+                    Write(zip, level, entry.Name, entry.Content);
             }
             foreach (var (rels, images) in imagesByRels)
-                Write(zip, rels, utf8.GetBytes(AddRelationships(
+                Write(zip, level, rels, utf8.GetBytes(AddRelationships(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>", images)));
             foreach (var image in session.Images)
             {
@@ -175,9 +178,9 @@ public sealed class WordTemplateEngine
         return buffer.ToArray();
     }
 
-    private static void Write(ZipArchive zip, string name, byte[] content)
+    private static void Write(ZipArchive zip, CompressionLevel level, string name, byte[] content)
     {
-        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var stream = zip.CreateEntry(name, level).Open();
         stream.Write(content);
     }
 

@@ -7,8 +7,8 @@ public static class SqliteWorkflowDatabase
 {
     public static string ConnectionStringFor(string file) => $"Data Source={file};Pooling=True";
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal) =>
         options
             .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteWorkflowDatabase).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmas.Instance);
+            .AddInterceptors(SqlitePragmas.For(synchronous));
 }

@@ -19,8 +19,9 @@ using NpgsqlTypes;
 namespace JcStar.Workflow.Benchmarks;
 
 /// <summary>
-/// Durable throughput (start → complete the user task → end, every command committed) on SQLite and
-/// PostgreSQL, and the group inbox's p95 over 100,000 open and 1,000,000 completed tasks in PostgreSQL.
+/// Durable throughput (start → complete the user task → end, every command committed) on SQLite (WAL with
+/// synchronous NORMAL, then FULL) and PostgreSQL (refused unless fsync and synchronous_commit are on), and the
+/// group inbox's p95 over 100,000 open and 1,000,000 completed tasks in PostgreSQL. The settings are printed.
 /// Usage: durable [all|sqlite|postgres|inbox] [instances] [workers]. PostgreSQL comes from JCSTAR_TEST_POSTGRES.
 /// </summary>
 public sealed class DurableBenchmark : IBenchmark
@@ -52,21 +53,54 @@ public sealed class DurableBenchmark : IBenchmark
             Console.Error.WriteLine("set JCSTAR_TEST_POSTGRES to a PostgreSQL connection string");
             return 2;
         }
-        double sqlite = 0, pg = 0, p95 = 0;
+        if (mode is "all" or "postgres" or "inbox" && !await PostgresIsDurableAsync(postgres!))
+            return 2;
+        double sqlite = 0, sqliteFull = 0, pg = 0, p95 = 0;
         if (mode == "memory")
             await ThroughputAsync("memory", instances, int.TryParse(args.ElementAtOrDefault(2), out var wm) ? wm : 1);
         if (mode is "all" or "sqlite")
-            sqlite = await ThroughputAsync("sqlite", instances, int.TryParse(args.ElementAtOrDefault(2), out var w) ? w : 4);
+        {
+            var workers = int.TryParse(args.ElementAtOrDefault(2), out var w) ? w : 4;
+            sqlite = await ThroughputAsync("sqlite", instances, workers, SqliteSynchronous.Normal);
+            sqliteFull = await ThroughputAsync("sqlite", instances, workers, SqliteSynchronous.Full);
+        }
         if (mode is "all" or "postgres")
             pg = await ThroughputAsync("postgres", instances, int.TryParse(args.ElementAtOrDefault(2), out var wp) ? wp : 16);
         if (mode is "all" or "inbox")
             p95 = await InboxAsync(PostgresDatabase(postgres!, "jcstar_bench_inbox"));
         if (mode == "all")
-            Console.WriteLine($"durable: sqlite={sqlite:F0}/s postgres={pg:F0}/s inbox-p95={p95:F1}ms");
+            Console.WriteLine($"durable: sqlite={sqlite:F0}/s sqlite-full={sqliteFull:F0}/s postgres={pg:F0}/s inbox-p95={p95:F1}ms");
         return 0;
     }
 
-    private static async Task<double> ThroughputAsync(string provider, int instances, int workers)
+    /// <summary>
+    /// Prints the server's durability settings and refuses to measure without them: with fsync or
+    /// synchronous_commit off a commit is acknowledged before it is on disk, and the figure would not be
+    /// one of committed commands.
+    /// </summary>
+    private static async Task<bool> PostgresIsDurableAsync(string connection)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        async Task<string> Show(string setting)
+        {
+            await using var command = new NpgsqlCommand($"SHOW {setting}", conn);
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+        var fsync = await Show("fsync");
+        var synchronousCommit = await Show("synchronous_commit");
+        var walSync = await Show("wal_sync_method");
+        Print(new { benchmark = "durable-settings", provider = "postgres", fsync, synchronous_commit = synchronousCommit, wal_sync_method = walSync, server = conn.PostgreSqlVersion.ToString() });
+        if (fsync == "off" || synchronousCommit == "off")
+        {
+            Console.Error.WriteLine($"refusing to measure: PostgreSQL runs with fsync={fsync}, synchronous_commit={synchronousCommit}; " +
+                "a commit would be acknowledged before it is durable. Turn both on (the defaults) and run again.");
+            return false;
+        }
+        return true;
+    }
+
+    private static async Task<double> ThroughputAsync(string provider, int instances, int workers, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         string? file = null;
         Action<DbContextOptionsBuilder>? configure = null;
@@ -77,7 +111,7 @@ public sealed class DurableBenchmark : IBenchmark
         {
             file = Path.Combine(Path.GetTempPath(), $"jcstar-bench-{Guid.NewGuid():N}.db");
             var connection = SqliteWorkflowDatabase.ConnectionStringFor(file);
-            configure = o => SqliteWorkflowDatabase.Configure(o, connection);
+            configure = o => SqliteWorkflowDatabase.Configure(o, connection, synchronous);
         }
         else
         {
@@ -100,6 +134,8 @@ public sealed class DurableBenchmark : IBenchmark
         {
             await using var db = await provider_.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
             await db.Database.MigrateAsync();
+            if (provider == "sqlite")
+                await PrintSqliteSettingsAsync(db);
         }
         await provider_.GetRequiredService<DefinitionDeployment>().DeployAsync(Approval, "approval.bpmn", WorkflowActor.System);
         var runtime = provider_.GetRequiredService<WorkflowRuntime>();
@@ -130,7 +166,8 @@ public sealed class DurableBenchmark : IBenchmark
         })));
         clock.Stop();
         var perSecond = instances / clock.Elapsed.TotalSeconds;
-        Print(new { benchmark = "durable", provider, instances, workers, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2), instancesPerSec = Math.Round(perSecond) });
+        var label = provider == "sqlite" ? $"sqlite-{synchronous.ToString().ToLowerInvariant()}" : provider;
+        Print(new { benchmark = "durable", provider = label, instances, workers, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2), instancesPerSec = Math.Round(perSecond) });
 
         if (file is not null)
         {
@@ -139,6 +176,27 @@ public sealed class DurableBenchmark : IBenchmark
                 File.Delete(file + suffix);
         }
         return perSecond;
+    }
+
+    /// <summary>What the SQLite connections run under, read back from one of them.</summary>
+    private static async Task PrintSqliteSettingsAsync(WorkflowDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            async Task<string> Pragma(string name)
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"PRAGMA {name}";
+                return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+            }
+            var synchronous = await Pragma("synchronous") switch { "0" => "OFF", "1" => "NORMAL", "2" => "FULL", "3" => "EXTRA", var other => other };
+            Print(new { benchmark = "durable-settings", provider = "sqlite", journal_mode = await Pragma("journal_mode"), synchronous });
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>100,000 open and 1,000,000 completed tasks over 20 groups, loaded with COPY; then the inbox of one group, 300 times.</summary>

@@ -7,7 +7,7 @@ using JcStar.Workflow.Engine;
 namespace JcStar.Workflow.Benchmarks;
 
 /// <summary>
-/// The bpmn-engine peer's review.bpmn (../shared/bench/bpmn-engine) in our syntax, run in the
+/// The bpmn-engine peer's review.bpmn (tests/bench/bpmn-engine) in our syntax, run in the
 /// peer's modes: run, run-parse, persist, bulk. Usage: engine MODE [N] [WARMUP].
 /// </summary>
 public sealed class EngineBenchmark : IBenchmark
@@ -54,11 +54,15 @@ public sealed class EngineBenchmark : IBenchmark
 
         if (mode == "bulk")
         {
-            Bulk(definitions, Math.Min(warmup, 500), out _);
+            Bulk(definitions, Math.Min(warmup, 500), out _, out _);
             var sw = Stopwatch.StartNew();
-            var bytesPerWaiting = Bulk(definitions, n, out var startToWait);
+            var bytesPerWaiting = Bulk(definitions, n, out var startToWait, out var rssPerWaiting);
             sw.Stop();
-            Print(new { engine = "jcstar", mode, N = n, startToWaitSec = startToWait, totalSec = sw.Elapsed.TotalSeconds, instancesPerSec = n / sw.Elapsed.TotalSeconds, bytesPerWaitingInstance = bytesPerWaiting });
+            Print(new
+            {
+                engine = "jcstar", mode, N = n, startToWaitSec = startToWait, totalSec = sw.Elapsed.TotalSeconds, instancesPerSec = n / sw.Elapsed.TotalSeconds,
+                bytesPerWaitingInstance = bytesPerWaiting, rssGrowthBytesPerWaitingInstance = rssPerWaiting,
+            });
             return Task.FromResult(0);
         }
 
@@ -117,21 +121,35 @@ public sealed class EngineBenchmark : IBenchmark
         Complete(definitions, waiting);
     }
 
-    private double Bulk(DefinitionSet definitions, int n, out double startToWaitSec)
+    /// <summary>
+    /// Brings n instances to the wait and holds them. Returns the managed heap's growth per waiting instance;
+    /// <paramref name="rssPerWaiting"/> is the process's resident set growth per instance, measured as the
+    /// peer's is (full collections first, then RSS before and after).
+    /// </summary>
+    private double Bulk(DefinitionSet definitions, int n, out double startToWaitSec, out double rssPerWaiting)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var rssBefore = Environment.WorkingSet;
         var sw = Stopwatch.StartNew();
         var held = new InstanceState[n];
         for (var i = 0; i < n; i++)
             held[i] = ToWait(definitions, i);
         startToWaitSec = sw.Elapsed.TotalSeconds;
+        Collect();
         var after = GC.GetTotalMemory(forceFullCollection: true);
+        rssPerWaiting = (Environment.WorkingSet - rssBefore) / (double)n;
         foreach (var state in held)
             Complete(definitions, state);
         GC.KeepAlive(held);
         return (after - before) / (double)n;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private static void Print(object line) => Console.WriteLine(JsonSerializer.Serialize(line));

@@ -3,11 +3,11 @@ using JcStar.Workflow.Testing;
 
 namespace JcStar.Workflow.Bpmn.Tests;
 
-/// <summary>The shared corpora, read in place from ../shared (never copied into the repository).</summary>
+/// <summary>The third-party BPMN corpora under tests/corpora (each with its licence and origin).</summary>
 internal static class Corpus
 {
-    public static string Miwg => SharedFolder.Require("bpmn", "miwg-reference");
-    public static string Moddle => SharedFolder.Require("bpmn", "bpmn-moddle-fixtures");
+    public static string Miwg => CorpusFolder.Require("miwg-reference");
+    public static string Moddle => CorpusFolder.Require("bpmn-moddle-fixtures");
 
     public static IEnumerable<string> MiwgFiles() =>
         Directory.EnumerateFiles(Miwg, "*.bpmn").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal)!;

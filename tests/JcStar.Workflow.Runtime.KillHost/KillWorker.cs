@@ -5,7 +5,6 @@ using JcStar.Workflow.Persistence.Hosting;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Hosting;
-using JcStar.Workflow.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +13,8 @@ namespace JcStar.Workflow.Runtime.KillHost;
 
 /// <summary>
 /// The kill test's worker, wired as a server wires it: Hangfire (on SQLite beside the database file, or
-/// in the PostgreSQL workflow database) plus a short periodic sweep. Starts JC-0..JC-(count-1) that do not
-/// exist yet, then processes until killed.
+/// in the PostgreSQL workflow database) plus a short periodic sweep. Starts JC-(start-from)..JC-(count-1),
+/// printing "started JC-i" after each start has committed, then processes until killed.
 /// </summary>
 public static class KillWorker
 {
@@ -48,13 +47,13 @@ public static class KillWorker
         await host.Services.GetRequiredService<DefinitionDeployment>().DeployAsync(KillProcess.Xml, "kill.bpmn", WorkflowActor.System);
         await host.StartAsync();
 
+        // Starts only what it is told to, in order, and says so after each commit: a worker that looked for
+        // missing instances and started them again would hide a start the kill took back.
         var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
-        var instances = host.Services.GetRequiredService<IInstanceStore>();
-        for (var i = 0; i < count; i++)
+        for (var i = args.Int("start-from", 0); i < count; i++)
         {
-            var key = $"JC-{i}";
-            if ((await instances.QueryAsync(new InstanceQuery(BusinessKey: key), CancellationToken.None)).Items.Count == 0)
-                await runtime.StartAsync("Kill", key, null, WorkflowActor.System);
+            await runtime.StartAsync("Kill", $"JC-{i}", null, WorkflowActor.System);
+            Console.WriteLine($"started JC-{i}");
         }
         Console.WriteLine("all started");
         await host.WaitForShutdownAsync();

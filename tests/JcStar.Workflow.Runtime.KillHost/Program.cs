@@ -1,7 +1,7 @@
 using JcStar.Workflow.Runtime.KillHost;
 
 // Child processes for the durable runtime's crash and multi-node tests (tests/JcStar.Workflow.Runtime.Tests):
-//   work     --provider P --db CS --folder DIR --count N   the kill test's worker: starts JC-0..JC-(N-1) that do not exist yet, then processes until killed
+//   work     --provider P --db CS --folder DIR --count N [--start-from S]   the kill test's worker: starts JC-S..JC-(N-1), saying "started JC-i" after each commit, then processes until killed
 //   complete --provider P --db CS --node ID --tasks FILE   one node racing to complete every task listed in FILE
 //   sweep    --provider P --db CS --node ID --folder DIR [--seed K] [--start S --count N]   one node deploying the Kill process and starting JC-0..JC-(K-1) with their wake-ups lost, then starting JC-S.. and firing timers and running jobs with the sweep and its own wake-ups until told to stop
 // P is Sqlite or PostgreSql; CS the workflow database's connection string. The node modes print "ready",

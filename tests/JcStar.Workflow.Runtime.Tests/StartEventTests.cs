@@ -184,6 +184,10 @@ public sealed class StartEventTests
         Assert.Equal((1, TestRuntime.T0.AddHours(2)), (next.Occurrence, next.DueAt));
     }
 
+    /// <summary>
+    /// On SQLite the two nodes are two runtimes in one process (SQLite serves one server process): what is
+    /// checked there is the derived instance id and the store's conflict, not two servers; PostgreSQL runs both.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
     public async Task Two_nodes_firing_the_same_start_timer_start_one_instance(string provider)

@@ -60,7 +60,10 @@ public sealed class StoreTests
 
     /// <summary>
     /// SQLite writes commits that arrive together in one transaction (a group commit); each must still stand
-    /// or fall alone: a stale one, or a second start of an existing case, leaves the others written.
+    /// or fall alone: a stale one, a second start of an existing case, or one whose instance update went
+    /// through before a later statement failed (a task id that is taken) leaves nothing of its own behind
+    /// and the others written. On SQLite the test also checks that groups of several commands formed: a
+    /// test whose commits were each written alone would say nothing about the savepoints.
     /// </summary>
     [Theory]
     [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
@@ -70,7 +73,17 @@ public sealed class StoreTests
         var instances = host.Stores.Instances;
         const int cases = 12;
         for (var i = 0; i < cases; i++)
+        {
             await instances.CommitAsync(new InstanceCommit { Instance = Instance($"i{i}") }, Ct);
+            // c{i} holds task t-taken-{i}; its step below passes the version check, then collides on that task id.
+            await instances.CommitAsync(new InstanceCommit
+            {
+                Instance = Instance($"c{i}") with { StateJson = "{\"before\":true}" },
+                Tasks = [Task($"t-taken-{i}", $"c{i}", null, ["reviewers"])],
+                NewRowIds = new HashSet<string> { $"t-taken-{i}" },
+            }, Ct);
+        }
+        using var groups = new GroupSizes(host.Database);
 
         InstanceCommit Step(int i, string kind, int expected) => new()
         {
@@ -86,6 +99,14 @@ public sealed class StoreTests
             ("stale", Step(i, "stale", expected: 7)),
             ("restart", new InstanceCommit { Instance = Instance($"i{i}") with { StateJson = "{\"restart\":true}" }, Audit = [new AuditEntry { At = T0, Actor = "x", Action = "restart", InstanceId = $"i{i}" }] }),
             ("new", new InstanceCommit { Instance = Instance($"n{i}"), Audit = [new AuditEntry { At = T0, Actor = "x", Action = "new", InstanceId = $"n{i}" }] }),
+            ("collide", new InstanceCommit
+            {
+                Instance = Instance($"c{i}", 2) with { StateJson = "{\"collide\":true}" },
+                ExpectedVersion = 1,
+                Tasks = [Task($"t-free-{i}", $"c{i}", null, ["reviewers"]), Task($"t-taken-{i}", $"c{i}", null, ["others"])],
+                NewRowIds = new HashSet<string> { $"t-free-{i}", $"t-taken-{i}" },
+                Audit = [new AuditEntry { At = T0, Actor = "x", Action = "collide", InstanceId = $"c{i}" }],
+            }),
         }).ToList();
 
         using var start = new Barrier(commits.Count);
@@ -105,6 +126,9 @@ public sealed class StoreTests
 
         Assert.All(outcomes.Where(o => o.Kind is "good" or "new"), o => Assert.Null(o.Error));
         Assert.All(outcomes.Where(o => o.Kind is "stale" or "restart"), o => Assert.Equal(ConflictReason.ConcurrentUpdate, Assert.IsType<WorkflowConflictException>(o.Error).Reason));
+        Assert.All(outcomes.Where(o => o.Kind is "collide"), o => Assert.NotNull(o.Error));
+        if (provider == TestDatabase.Sqlite)
+            Assert.True(groups.Largest > 1, $"every commit was written alone (largest group {groups.Largest}): the savepoints were not exercised");
         for (var i = 0; i < cases; i++)
         {
             var stored = await instances.FindAsync($"i{i}", Ct);
@@ -114,6 +138,13 @@ public sealed class StoreTests
             Assert.Null(await host.Stores.Tasks.FindAsync($"t-stale-{i}", Ct));
             Assert.Equal(["good"], (await host.Stores.Audit.ListByInstanceAsync($"i{i}", Ct)).Select(a => a.Action));
             Assert.Equal(["new"], (await host.Stores.Audit.ListByInstanceAsync($"n{i}", Ct)).Select(a => a.Action));
+            // The collision came after the instance update: none of it stayed, not even that update.
+            var collided = await instances.FindAsync($"c{i}", Ct);
+            Assert.Equal(1, collided!.Version);
+            Assert.Equal("{\"before\":true}", collided.StateJson);
+            Assert.Null(await host.Stores.Tasks.FindAsync($"t-free-{i}", Ct));
+            Assert.Equal(["reviewers"], (await host.Stores.Tasks.FindAsync($"t-taken-{i}", Ct))!.CandidateGroups);
+            Assert.Empty(await host.Stores.Audit.ListByInstanceAsync($"c{i}", Ct));
         }
     }
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Durable runtime benchmark: throughput on SQLite and PostgreSQL (start -> complete task -> end, every
-# command committed) and the group inbox p95 over 100,000 open / 1,000,000 completed tasks in PostgreSQL.
+# Durable runtime benchmark: throughput on SQLite (WAL, synchronous=NORMAL: survives a process crash; then
+# synchronous=FULL: also survives a power loss) and PostgreSQL (start -> complete task -> end, every command
+# committed; refused when fsync or synchronous_commit is off), printing the settings it ran under, and the
+# group inbox p95 over 100,000 open / 1,000,000 completed tasks in PostgreSQL.
 # PostgreSQL from JCSTAR_TEST_POSTGRES (source .ci/postgres.sh). N instances per provider (default 5000).
-# Last line: durable: sqlite=N/s postgres=N/s inbox-p95=Nms
+# Last line: durable: sqlite=N/s sqlite-full=N/s postgres=N/s inbox-p95=Nms
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 N="${N:-5000}"

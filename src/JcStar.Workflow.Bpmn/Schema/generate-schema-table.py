@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates BpmnSchemaTable.cs from the OMG BPMN 2.0 XSDs (Semantic, BPMNDI, DI, DC).
 
-Usage: python3 generate-schema-table.py ../../../../shared/bpmn/miwg-reference/xsd > BpmnSchemaTable.cs
+Usage: python3 generate-schema-table.py ../../../tests/corpora/miwg-reference/xsd > BpmnSchemaTable.cs
 The table flattens inheritance: every complex type lists all its attributes and all the child
 elements it may hold (substitution groups expanded), which is what the reader checks against.
 """

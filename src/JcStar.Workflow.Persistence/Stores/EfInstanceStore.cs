@@ -218,6 +218,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
             }
             if (!single || failures[0] is null)
                 transaction.Commit();
+            PersistenceMetrics.GroupCommitSize.Record(group.Count, new KeyValuePair<string, object?>("db.file", session.Connection.DataSource));
         }
         catch (Exception e)
         {

@@ -15,6 +15,7 @@ public static class DatabaseRegistration
         var database = Resolve(builder.Configuration);
         builder.Services.AddSingleton(database);
         builder.Services.AddWorkflowEfStores(options => Configure(options, database)).AddSchemeEfStores();
+        builder.Services.AddHostedService<SqliteSingleNode>();
         builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -30,7 +31,8 @@ public static class DatabaseRegistration
             var connection = string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? SqliteWorkflowDatabase.ConnectionStringFor(Path.Combine(data.FullRoot, "workflow.db"))
                 : options.ConnectionString;
-            return new ResolvedDatabase(DatabaseProvider.Sqlite, connection, MigrateAtStart: true);
+            var sqlite = configuration.GetSection(SqliteOptions.Section).Get<SqliteOptions>() ?? new SqliteOptions();
+            return new ResolvedDatabase(DatabaseProvider.Sqlite, connection, MigrateAtStart: true, sqlite.Synchronous);
         }
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new InvalidOperationException($"Database:ConnectionString is required for {options.Provider}");
@@ -42,7 +44,7 @@ public static class DatabaseRegistration
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                SqliteWorkflowDatabase.Configure(options, database.ConnectionString);
+                SqliteWorkflowDatabase.Configure(options, database.ConnectionString, database.SqliteSynchronous);
                 break;
             case DatabaseProvider.PostgreSql:
                 PostgreSqlWorkflowDatabase.Configure(options, database.ConnectionString);

@@ -12,11 +12,11 @@ public sealed class CorpusImportTests
     public static TheoryData<string> ModdleErrorFiles() => [.. Corpus.ModdleErrorFiles()];
 
     [Fact]
-    public void The_shared_corpora_are_present_and_not_empty()
+    public void The_corpora_in_the_repository_are_present_and_not_empty()
     {
-        Assert.True(Directory.EnumerateFiles(SharedFolder.Require("bpmn", "miwg-reference"), "*.bpmn").Count() >= 20);
-        Assert.True(Directory.EnumerateFiles(SharedFolder.Require("bpmn", "bpmn-moddle-fixtures"), "*.bpmn", SearchOption.AllDirectories).Count() >= 50);
-        Assert.True(Directory.EnumerateFiles(SharedFolder.Require("bpmn", "bpmn-moddle-fixtures", "error")).Count() >= 10);
+        Assert.True(Directory.EnumerateFiles(CorpusFolder.Require("miwg-reference"), "*.bpmn").Count() >= 20);
+        Assert.True(Directory.EnumerateFiles(CorpusFolder.Require("bpmn-moddle-fixtures"), "*.bpmn", SearchOption.AllDirectories).Count() >= 50);
+        Assert.True(Directory.EnumerateFiles(CorpusFolder.Require("bpmn-moddle-fixtures", "error")).Count() >= 10);
     }
 
     [Theory]

@@ -121,6 +121,15 @@ public sealed class KillHostProcess : IDisposable
         return JsonDocument.Parse(_report).RootElement.Clone();
     }
 
+    /// <summary>The stdout lines received and not yet read (after <see cref="KillAsync"/>: every line the child wrote).</summary>
+    public List<string> TakeLines()
+    {
+        var lines = new List<string>();
+        while (_lines.Reader.TryRead(out var line))
+            lines.Add(line);
+        return lines;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as when a server dies.</summary>
     public async Task KillAsync()
     {
