@@ -1,4 +1,7 @@
+using JcStar.Workflow.Identity.Administration;
 using JcStar.Workflow.Persistence;
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,7 +20,6 @@ public sealed class DrillServer(string dataRoot, string workflows, bool runHangf
     {
         builder.UseSetting("Data:Root", dataRoot);
         builder.UseSetting("Workflows:Path", workflows);
-        builder.UseSetting("Authentication:Headers", "true");
         builder.UseSetting("Hangfire:Server", runHangfire ? "true" : "false");
         builder.UseSetting("Hangfire:Dashboard", "false");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:00.200");
@@ -38,14 +40,28 @@ public sealed class DrillServer(string dataRoot, string workflows, bool runHangf
         }
     }
 
+    /// <summary>An administrator signed in with a real personal access token (the user is created once; a restored database already has it).</summary>
     public HttpClient Admin()
     {
+        using var scope = Services.CreateScope();
+        var administration = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
+        try
+        {
+            administration.CreateUserAsync(new NewUser("drill-admin", "admin", Password: "Drill-Admin-Pass-2026")).GetAwaiter().GetResult();
+        }
+        catch (WorkflowInputException)
+        {
+            // Already there: the restored database carries the user register too.
+        }
+        var token = administration.CreateTokenAsync("drill-admin", "drill", TimeSpan.FromHours(1)).GetAwaiter().GetResult();
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-User", "admin");
-        client.DefaultRequestHeaders.Add("X-Groups", "reviewers");
-        client.DefaultRequestHeaders.Add("X-Roles", "admin");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Secret);
         return client;
     }
+
+    /// <summary>Starts a case the way the runtime's own callers do: the drill is about what a backup keeps, not about who may start.</summary>
+    public Task<WorkflowInstance> StartAsync(string process, string businessKey, System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.JsonElement> variables) =>
+        Services.GetRequiredService<WorkflowRuntime>().StartAsync(process, businessKey, variables, WorkflowActor.System);
 
     public async Task<T> QueryAsync<T>(Func<WorkflowDbContext, Task<T>> query)
     {

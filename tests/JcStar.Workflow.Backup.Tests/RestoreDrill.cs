@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,15 +25,15 @@ public sealed class RestoreDrill(string root)
         var client = source.Admin();
         for (var i = 0; i < 3; i++)
         {
-            await Start(client, "DrillTask", $"T-{i}");
-            await Start(client, "DrillTimer", $"M-{i}");
-            await Start(client, "DrillLetter", $"JCS-A-2026-{i:00000}");
+            await Start(source, "DrillTask", $"T-{i}");
+            await Start(source, "DrillTimer", $"M-{i}");
+            await Start(source, "DrillLetter", $"JCS-A-2026-{i:00000}");
         }
         var load = Task.Run(async () =>
         {
             for (var i = 0; i < 20; i++)
             {
-                await Start(client, "DrillTask", $"L-{i}");
+                await Start(source, "DrillTask", $"L-{i}");
                 if (i % 2 == 0)
                 {
                     var open = await source.QueryAsync(db => db.Tasks.Where(t => t.Status == 0 && t.ProcessId == "DrillTask").Select(t => t.Id).FirstAsync(Ct));
@@ -80,10 +81,11 @@ public sealed class RestoreDrill(string root)
         await Eventually(async () => await restored.QueryAsync(db => db.Instances.CountAsync(i => i.Status == 0, Ct)) == 0, "every case completed");
     }
 
-    private static async Task Start(HttpClient client, string process, string businessKey)
+    private static async Task Start(DrillServer server, string process, string businessKey)
     {
-        var response = await client.PostAsJsonAsync("/api/instances", new { processId = process, businessKey, variables = DrillProcesses.Variables(businessKey) }, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        var variables = System.Text.Json.JsonSerializer.SerializeToElement(DrillProcesses.Variables(businessKey)).EnumerateObject()
+            .ToImmutableDictionary(p => p.Name, p => p.Value.Clone());
+        await server.StartAsync(process, businessKey, variables);
     }
 
     /// <summary>Waits for the server's background work (Hangfire, mail dispatch) with a generous bound; the bound is not what is tested.</summary>
