@@ -63,10 +63,19 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         await GetInstanceAsync(instanceId, actor, cancellationToken);
-        var entries = await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken);
+        // Who read the case is kept apart from what happened in it (see CaseReadsAsync).
+        var entries = (await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken)).Where(e => e.Action != AuditActions.CaseRead).ToList();
         if (actor.IsAdmin || actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
             return entries;
         return [.. entries.Where(e => PartyVisibleActions.Contains(e.Action)).Select(e => e with { Actor = "", DataJson = null, ElementId = null })];
+    }
+
+    /// <summary>Who among staff and admins read the case, and when (JSS-01 6.1); admins only.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> CaseReadsAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor, "see who read a case");
+        await GetInstanceAsync(instanceId, actor, cancellationToken);
+        return [.. (await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken)).Where(e => e.Action == AuditActions.CaseRead)];
     }
 
     public Task<Page<Incident>> OpenIncidentsAsync(string? instanceId, PageRequest page, WorkflowActor actor, CancellationToken cancellationToken = default)

@@ -68,6 +68,8 @@ public sealed class SqliteSingleNodeTests
                 RedirectStandardError = true,
                 WorkingDirectory = dataRoot,
             };
+            // Development: this test is about the database lock, not the office data Production insists on.
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             foreach (var arg in new[]
             {
                 dll, "--urls", "http://127.0.0.1:0", $"--Data:Root={dataRoot}", "--Workflows:DeployAtStart=false",

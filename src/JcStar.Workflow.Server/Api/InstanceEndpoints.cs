@@ -47,6 +47,9 @@ public static class InstanceEndpoints
             TypedResults.Ok(InstanceView.From(await queries.GetInstanceAsync(id, http.User.ToActor(), ct))));
         group.MapGet("/{id}/history", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<AuditEntry>>(await queries.HistoryAsync(id, http.User.ToActor(), ct)));
+        group.MapGet("/{id}/reads", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok<IReadOnlyList<AuditEntry>>(await queries.CaseReadsAsync(id, http.User.ToActor(), ct)))
+            .RequireAuthorization(WorkflowClaims.AdminPolicy);
         group.MapPost("/{id}/cancel", async (string id, CancelRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(InstanceView.From(await runtime.CancelAsync(id, request?.Reason, http.User.ToActor(), ct))))
             .RequireAuthorization(WorkflowClaims.AdminPolicy);
