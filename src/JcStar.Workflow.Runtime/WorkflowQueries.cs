@@ -22,6 +22,23 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
     public async Task<Page<HumanTask>> InboxAsync(WorkflowActor actor, PageRequest page, CancellationToken cancellationToken = default) =>
         await stores.Tasks.QueryAsync(await access.InboxAsync(actor, page, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// An inbox query narrowed by the caller (a procedure, a due range, only theirs or only their groups'): it must be
+    /// the policy's inbox of the same caller (<see cref="CaseAccessPolicy.InboxAsync"/>), or narrower.
+    /// </summary>
+    public async Task<Page<HumanTask>> QueryInboxAsync(TaskQuery query, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var own = await access.InboxAsync(actor, query.Page, cancellationToken);
+        var narrower = (query.Assignee is null || query.Assignee == own.Assignee)
+            && (query.CandidateUser is null || query.CandidateUser == own.CandidateUser)
+            && query.CandidateGroups.All(g => own.CandidateGroups.Contains(g))
+            && (query.Assignee is not null || query.CandidateUser is not null || query.CandidateGroups.Count > 0)
+            && own.ExcludedInstanceIds.All(query.ExcludedInstanceIds.Contains);
+        if (!narrower)
+            throw new WorkflowForbiddenException("an inbox query may only narrow the caller's own inbox");
+        return await stores.Tasks.QueryAsync(query, cancellationToken);
+    }
+
     /// <summary>Any task query; only admins may look beyond their own inbox.</summary>
     public Task<Page<HumanTask>> QueryTasksAsync(TaskQuery query, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
@@ -68,6 +85,24 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
         if (actor.IsAdmin || actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
             return entries;
         return [.. entries.Where(e => PartyVisibleActions.Contains(e.Action)).Select(e => e with { Actor = "", DataJson = null, ElementId = null })];
+    }
+
+    /// <summary>The case's variables (its top scope), for those who may see the case; what a page shows of them is the page's choice.</summary>
+    public async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> CaseVariablesAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, actor, cancellationToken);
+        var state = Engine.InstanceStateSerializer.Deserialize(instance.StateJson);
+        return state.Elements.FirstOrDefault(e => e.Parent == 0)?.Variables ?? System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty;
+    }
+
+    /// <summary>What the case waits to receive from outside, for staff who may record it.</summary>
+    public async Task<IReadOnlyList<WaitingMessage>> WaitingMessagesAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, actor, cancellationToken);
+        if (!actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
+            return [];
+        var state = Engine.InstanceStateSerializer.Deserialize(instance.StateJson);
+        return [.. state.Subscriptions.Where(s => s.Kind == Engine.SubscriptionKind.Message).Select(s => new WaitingMessage(s.ElementId, s.Name, s.CorrelationKey))];
     }
 
     /// <summary>Who among staff and admins read the case, and when (JSS-01 6.1); admins only.</summary>

@@ -2,6 +2,7 @@ using JcStar.Workflow.Server.Account;
 using JcStar.Workflow.Server.Api;
 using JcStar.Workflow.Server.Hosting;
 using JcStar.Workflow.Server.Identity;
+using JcStar.Workflow.Server.Web;
 
 // Settings files travel with the binary; ./data, workflows/ and templates/ resolve against the current directory.
 WorkingDirectory.UseRepositoryRootWhenRunFromTheProject();
@@ -12,20 +13,24 @@ builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
 builder.AddWorkflowOpenApi();
+builder.AddWorkflowWeb();
 builder.AddWorkflowBackups();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<AccountRequirements>();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapWorkflowHealth();
 app.MapAccountPages();
 app.MapWorkflowApi();
 app.MapWorkflowOpenApi();
 app.MapWorkflowDashboard();
+app.MapWorkflowWeb();
 app.Run();
 
 public partial class Program;

@@ -31,6 +31,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
     public async Task<Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         if (query.Assignee is null && query.CandidateUser is null && query.CandidateGroups.Count == 0 && query.ExcludedInstanceIds.Count == 0
+            && query.ProcessId is null && query.DueFrom is null && query.DueBefore is null
             && await ReadFilteredOnSessionAsync(query, cancellationToken) is { } read)
             return query.Page.ToPage(read.Select(r => r.ToRecord()).ToList());
 
@@ -117,6 +118,12 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
             tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (query.BusinessKey is { } businessKey)
             tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        if (query.ProcessId is { } processId)
+            tasks = tasks.Where(t => t.ProcessId == processId);
+        if (query.DueFrom is { } from)
+            tasks = tasks.Where(t => t.DueAt >= from);
+        if (query.DueBefore is { } before)
+            tasks = tasks.Where(t => t.DueAt < before);
         if (query.ExcludedInstanceIds.Count > 0)
         {
             var excluded = query.ExcludedInstanceIds.ToList();

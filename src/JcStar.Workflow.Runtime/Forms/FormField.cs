@@ -19,5 +19,8 @@ public sealed record FormField
     /// <summary>For radio, select, checklist and taglist: the values a user may choose.</summary>
     public ImmutableArray<JsonElement> AllowedValues { get; init; } = [];
 
+    /// <summary>The labels shown for <see cref="AllowedValues"/>, in the same order.</summary>
+    public ImmutableArray<string> AllowedLabels { get; init; } = [];
+
     public string Display => Label is { Length: > 0 } l ? $"{l} ({Key})" : Key;
 }

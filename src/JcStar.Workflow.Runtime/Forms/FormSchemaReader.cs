@@ -64,6 +64,10 @@ public static class FormSchemaReader
                 AllowedValues = c.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
                     ? [.. values.EnumerateArray().Where(x => x.TryGetProperty("value", out _)).Select(x => x.GetProperty("value").Clone())]
                     : [],
+                AllowedLabels = c.TryGetProperty("values", out var labelled) && labelled.ValueKind == JsonValueKind.Array
+                    ? [.. labelled.EnumerateArray().Where(x => x.TryGetProperty("value", out _))
+                        .Select(x => x.TryGetProperty("label", out var label) && label.ValueKind == JsonValueKind.String ? label.GetString()! : x.GetProperty("value").ToString())]
+                    : [],
             });
         }
     }

@@ -166,6 +166,9 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
             .Where(t => query.InstanceId is null || t.InstanceId == query.InstanceId)
             .Where(t => query.BusinessKey is null || t.BusinessKey == query.BusinessKey)
             .Where(t => !query.ExcludedInstanceIds.Contains(t.InstanceId))
+            .Where(t => query.ProcessId is null || t.ProcessId == query.ProcessId)
+            .Where(t => query.DueFrom is null || t.DueAt >= query.DueFrom)
+            .Where(t => query.DueBefore is null || t.DueAt < query.DueBefore)
             .Where(t => Matches(query, t))
             .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
             .Skip(query.Page.Skip).Take(query.Page.Take + 1).ToList()));

@@ -17,6 +17,13 @@ public sealed record TaskQuery
     public HumanTaskStatus? Status { get; init; } = HumanTaskStatus.Open;
     public string? InstanceId { get; init; }
     public string? BusinessKey { get; init; }
+
+    /// <summary>Only tasks of this process.</summary>
+    public string? ProcessId { get; init; }
+
+    /// <summary>Only tasks due at or after / before this moment (undated tasks match neither bound).</summary>
+    public DateTimeOffset? DueFrom { get; init; }
+    public DateTimeOffset? DueBefore { get; init; }
     public PageRequest Page { get; init; } = new();
 
     /// <summary>Cases whose tasks must not be returned (a person's declared conflicts of interest).</summary>

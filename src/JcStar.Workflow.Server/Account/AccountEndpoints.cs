@@ -24,12 +24,6 @@ public static class AccountEndpoints
     public static WebApplication MapAccountPages(this WebApplication app)
     {
         app.MapGet("/assets/account.css", () => Results.Text(Css, "text/css; charset=utf-8")).AllowAnonymous();
-        app.MapGet("/", (HttpContext http) => Page("ホーム", $"""
-            <h1>ようこそ、{E(http.User.Identity?.Name)} さん</h1>
-            <p class="note">サインイン中です。<span lang="en">You are signed in.</span></p>
-            <form method="post" action="/logout">{Antiforgery(http, http.RequestServices.GetRequiredService<IAntiforgery>())}<button type="submit" class="secondary">サインアウト (Sign out)</button></form>
-            """));
-
         app.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, string? returnUrl, string? error) =>
             LoginPage(http, antiforgery, oidc.Value, returnUrl, error, null)).AllowAnonymous();
         app.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(AccessRegistration.SignInRateLimit).DisableAntiforgery();

@@ -47,6 +47,14 @@ public static class InstanceEndpoints
             TypedResults.Ok(InstanceView.From(await queries.GetInstanceAsync(id, http.User.ToActor(), ct))));
         group.MapGet("/{id}/history", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<AuditEntry>>(await queries.HistoryAsync(id, http.User.ToActor(), ct)));
+        group.MapGet("/{id}/diagram", async (string id, WorkflowQueries queries, JcStar.Workflow.Runtime.Definitions.IDefinitionStore definitions, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            var instance = await queries.GetInstanceAsync(id, actor, ct);
+            var definition = await definitions.FindAsync(instance.DefinitionId, ct);
+            var facts = Web.DiagramFacts.From(instance, await queries.HistoryAsync(id, actor, ct));
+            return TypedResults.Ok(new { xml = definition?.Xml, facts.Completed, facts.Active, facts.Incidents });
+        });
         group.MapGet("/{id}/reads", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<AuditEntry>>(await queries.CaseReadsAsync(id, http.User.ToActor(), ct)))
             .RequireAuthorization(WorkflowClaims.AdminPolicy);

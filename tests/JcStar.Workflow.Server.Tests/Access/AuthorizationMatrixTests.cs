@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/instances/{id}/history", i => $"/api/instances/{i.Instance}/history", CaseRead),
         new("GET", "/api/instances/{id}/documents", i => $"/api/instances/{i.Instance}/documents", CaseRead),
         new("GET", "/api/instances/{id}/mails", i => $"/api/instances/{i.Instance}/mails", CaseRead),
+        new("GET", "/api/instances/{id}/diagram", i => $"/api/instances/{i.Instance}/diagram", CaseRead),
         new("GET", "/api/instances/{id}/reads", i => $"/api/instances/{i.Instance}/reads", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok)),
         new("POST", "/api/instances/{id}/cancel", i => $"/api/instances/{i.Instance}/cancel", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok), new { reason = "test" }),
         new("GET", "/api/tasks/", _ => "/api/tasks", (r, _) => Anyone(r, Ok), PerCase: false),
