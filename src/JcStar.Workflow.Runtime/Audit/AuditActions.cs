@@ -28,6 +28,9 @@ public static class AuditActions
     public const string IncidentRaised = "incident.raised";
     public const string IncidentRetried = "incident.retried";
 
+    /// <summary>An internal comment on a task, kept in the case's history (staff only).</summary>
+    public const string TaskCommented = "task.commented";
+
     /// <summary>Staff or an admin read a case (JSS-01 6.1: who looked at what is on record).</summary>
     public const string CaseRead = "case.read";
 

@@ -52,6 +52,25 @@ public static class FormValues
         return values.ToImmutable();
     }
 
+    /// <summary>Dotted keys (<c>product.name</c>, as form-js names nested fields) become nested objects, as the process reads them.</summary>
+    public static ImmutableDictionary<string, JsonElement> Nest(IReadOnlyDictionary<string, JsonElement> flat)
+    {
+        var root = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in flat)
+        {
+            var parts = key.Split('.');
+            var node = root;
+            foreach (var part in parts[..^1])
+            {
+                if (node[part] is not System.Text.Json.Nodes.JsonObject child)
+                    node[part] = child = new System.Text.Json.Nodes.JsonObject();
+                node = child;
+            }
+            node[parts[^1]] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
+        }
+        return root.ToImmutableDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value), StringComparer.Ordinal);
+    }
+
     /// <summary>The allowed value whose text the option carried (true/false and numbers stay typed), or the text itself.</summary>
     private static JsonElement Allowed(FormField field, string text) =>
         field.AllowedValues.FirstOrDefault(v => Display(v) == text) is { ValueKind: not JsonValueKind.Undefined } match

@@ -56,6 +56,9 @@ public static class SiteCss
         .diagram ol.path li { background: #eef1f4; border-radius: 999px; padding: .15rem .7rem; font-size: .9rem; }
         .diagram ol.path li.active { background: #fff4ce; border: 2px solid #d4a000; font-weight: 700; }
         pre.variables { background: #fff; border: 1px solid var(--line); padding: .8rem; overflow: auto; max-height: 30rem; font-size: .85rem; }
+        ul.comments { list-style: none; padding: 0; } ul.comments li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; margin-bottom: .5rem; }
+        p.comment { margin: .2rem 0 0; white-space: pre-wrap; }
+        .comment-form { max-width: 44rem; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
