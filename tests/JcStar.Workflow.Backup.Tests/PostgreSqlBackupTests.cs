@@ -1,4 +1,5 @@
 using JcStar.Workflow.Runtime.Backups;
+using JcStar.Workflow.Testing;
 using Xunit;
 
 namespace JcStar.Workflow.Backup.Tests;

@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
 
     private const int Ok = 200, Created = 201, NoContent = 204, Bad = 400, Unauth = 401, Forbid = 403, Missing = 404, Conflict = 409;
 
-    private enum Target { Own, Other, Missing }
+    internal enum Target { Own, Other, Missing }
 
     /// <summary>What a case-scoped read answers: the parties and the handling staff see it, nobody else (as if it did not exist).</summary>
     private static int CaseRead(string role, Target target) => (role, target) switch
@@ -45,9 +45,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
 
     private static int Anyone(string role, int status) => role == "anonymous" ? Unauth : status;
 
-    private sealed record Row(string Method, string Pattern, Func<Ids, string> Path, Func<string, Target, int> Expect, object? Body = null, bool PerCase = true);
+    internal sealed record Row(string Method, string Pattern, Func<Ids, string> Path, Func<string, Target, int> Expect, object? Body = null, bool PerCase = true);
 
-    private sealed record Ids(string Instance, string Task);
+    internal sealed record Ids(string Instance, string Task);
 
     private static readonly Row[] Rows =
     [
@@ -108,7 +108,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
     }
 
     [Fact]
-    public async Task Every_endpoint_gives_every_role_its_exact_status_and_never_another_organizations_data()
+    public Task Every_endpoint_gives_every_role_its_exact_status_and_never_another_organizations_data() => RunAsync(server);
+
+    /// <summary>The whole matrix against one server (SQLite here, PostgreSQL in <see cref="PostgresAuthorizationMatrixTests"/>).</summary>
+    internal static async Task RunAsync(MatrixServer server)
     {
         var world = server.World;
         await world.InitializeAsync();
@@ -157,7 +160,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
     }
 
     /// <summary>The server with a case of each applicant routed to label-issuing staff.</summary>
-    public sealed class MatrixServer() : WorkflowServerFactory(new Dictionary<string, string> { ["matrix.bpmn"] = MatrixProcess })
+    public class MatrixServer() : WorkflowServerFactory(new Dictionary<string, string> { ["matrix.bpmn"] = MatrixProcess })
     {
         private const string MatrixProcess = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -1,7 +1,6 @@
-using JcStar.Workflow.Testing;
 using Npgsql;
 
-namespace JcStar.Workflow.Backup.Tests;
+namespace JcStar.Workflow.Testing;
 
 /// <summary>
 /// A fresh PostgreSQL database beside the one JCSTAR_TEST_POSTGRES names (same server and user), dropped
@@ -22,13 +21,18 @@ public sealed class ScratchDatabase : IAsyncDisposable
 
     public string Name { get; }
 
-    public static string RequireServer()
+    /// <summary>The server JCSTAR_TEST_POSTGRES names, and (for backups) its client tools; skips or fails as <see cref="RequiredComponent"/> says.</summary>
+    public static string RequireServer(bool withClientTools = true)
     {
         var configured = Environment.GetEnvironmentVariable("JCSTAR_TEST_POSTGRES");
         RequiredComponent.SkipOrFailWhenAbsent(!string.IsNullOrEmpty(configured), "PostgreSQL", "set JCSTAR_TEST_POSTGRES to a connection string");
-        RequiredComponent.SkipOrFailWhenAbsent(RequiredComponent.IsOnPath("pg_dump") && RequiredComponent.IsOnPath("pg_restore"), "pg_dump and pg_restore", "install the PostgreSQL client tools");
+        if (withClientTools)
+            RequiredComponent.SkipOrFailWhenAbsent(RequiredComponent.IsOnPath("pg_dump") && RequiredComponent.IsOnPath("pg_restore"), "pg_dump and pg_restore", "install the PostgreSQL client tools");
         return configured!;
     }
+
+    /// <summary>The server JCSTAR_TEST_POSTGRES names, or null when unset (the caller skips or fails).</summary>
+    public static string? Configured => Environment.GetEnvironmentVariable("JCSTAR_TEST_POSTGRES") is { Length: > 0 } c ? c : null;
 
     public static async Task<ScratchDatabase> CreateAsync(string server, string suffix)
     {
