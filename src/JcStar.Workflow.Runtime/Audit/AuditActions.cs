@@ -28,6 +28,9 @@ public static class AuditActions
     public const string IncidentRaised = "incident.raised";
     public const string IncidentRetried = "incident.retried";
 
+    /// <summary>A file was attached to the case through one of its tasks.</summary>
+    public const string DocumentAttached = "document.attached";
+
     /// <summary>An internal comment on a task, kept in the case's history (staff only).</summary>
     public const string TaskCommented = "task.commented";
 

@@ -49,6 +49,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IActorDirectory, NoActorDirectory>();
         services.TryAddSingleton<IStartFormSource>(sp => sp.GetService<Forms.FormFolder>() ?? (IStartFormSource)new NoStartForms());
         services.TryAddSingleton<StartRules>();
+        services.AddOptions<Documents.AttachmentOptions>();
+        services.TryAddSingleton<Documents.CaseAttachments>();
         services.TryAddSingleton<DefinitionDeployment>();
         services.TryAddSingleton<IBpmnModelReader, BpmnXmlModelReader>();
         return services;

@@ -12,6 +12,7 @@ public static class ServiceRegistration
         var engine = builder.Configuration.GetSection("Engine").Get<EngineOptions>() ?? EngineOptions.Default;
         builder.Services.AddSingleton(engine);
         builder.Services.AddWorkflowRuntime(o => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(o));
+        builder.Services.Configure<JcStar.Workflow.Runtime.Documents.AttachmentOptions>(builder.Configuration.GetSection(JcStar.Workflow.Runtime.Documents.AttachmentOptions.Section));
         builder.Services.Configure<WorkflowFilesOptions>(builder.Configuration.GetSection(WorkflowFilesOptions.Section));
         builder.Services.AddHostedService<WorkflowFileDeployment>();
         builder.Services.AddProblemDetails();
