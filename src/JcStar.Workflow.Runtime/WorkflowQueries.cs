@@ -11,7 +11,7 @@ namespace JcStar.Workflow.Runtime;
 /// Reads, every one of them through the <see cref="CaseAccessPolicy"/>: a case or task the caller may not see
 /// answers exactly as one that does not exist.
 /// </summary>
-public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy access)
+public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy access, Statistics.IWorkflowStatistics statistics)
 {
     /// <summary>What history an applicant or a facility sees of their case: milestones, never who did what inside the office.</summary>
     private static readonly HashSet<string> PartyVisibleActions = new(StringComparer.Ordinal)
@@ -111,6 +111,14 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
         RequireAdmin(actor, "see who read a case");
         await GetInstanceAsync(instanceId, actor, cancellationToken);
         return [.. (await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken)).Where(e => e.Action == AuditActions.CaseRead)];
+    }
+
+    /// <summary>The workload overview: admins and managers (it counts every case, so it names none).</summary>
+    public Task<Statistics.WorkloadOverview> OverviewAsync(WorkflowActor actor, DateTimeOffset now, DateTimeOffset recentSince, DateTimeOffset monthStart, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsAdmin && !actor.Roles.Any(r => r is "label-issuing-manager" or "scheme-manager"))
+            throw new WorkflowForbiddenException("only admins and managers see the workload overview");
+        return statistics.OverviewAsync(now, recentSince, monthStart, cancellationToken);
     }
 
     public Task<Page<Incident>> OpenIncidentsAsync(string? instanceId, PageRequest page, WorkflowActor actor, CancellationToken cancellationToken = default)

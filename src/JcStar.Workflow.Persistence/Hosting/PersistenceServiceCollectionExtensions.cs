@@ -36,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IIncidentStore, EfIncidentStore>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddSingleton<ICasePartyStore, EfCasePartyStore>();
+        services.AddSingleton<JcStar.Workflow.Runtime.Statistics.IWorkflowStatistics, EfWorkflowStatistics>();
         return services;
     }
 

@@ -69,6 +69,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IIncidentStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<ICasePartyStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<Statistics.IWorkflowStatistics>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<InMemoryWorkQueue>();
         services.TryAddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<InMemoryWorkQueue>());
         services.TryAddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<InMemoryWorkQueue>());

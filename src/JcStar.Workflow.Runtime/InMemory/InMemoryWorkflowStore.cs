@@ -18,7 +18,7 @@ namespace JcStar.Workflow.Runtime.InMemory;
 /// container when there is one, otherwise one of the store's own.
 /// </summary>
 public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
-    IDefinitionStore, IInstanceStore, ITaskStore, ITimerStore, ISubscriptionStore, IJobStore, IIncidentStore, IAuditLog, ICasePartyStore
+    IDefinitionStore, IInstanceStore, ITaskStore, ITimerStore, ISubscriptionStore, IJobStore, IIncidentStore, IAuditLog, ICasePartyStore, Statistics.IWorkflowStatistics
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DeployedDefinition> _definitions = new(StringComparer.Ordinal);
@@ -36,6 +36,28 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
     public InMemoryOutbox Outbox { get; } = outbox ?? new InMemoryOutbox();
 
     public WorkflowStores AsStores() => new(this, this, this, this, this, this, this, this);
+
+    // Statistics
+
+    public Task<Statistics.WorkloadOverview> OverviewAsync(DateTimeOffset now, DateTimeOffset recentSince, DateTimeOffset monthStart, CancellationToken cancellationToken) =>
+        Read(() =>
+        {
+            var steps = _tasks.Values.GroupBy(t => (t.ProcessId, t.ElementId))
+                .Select(g =>
+                {
+                    var recent = g.Where(t => t.Status == HumanTaskStatus.Completed && t.CompletedAt >= recentSince).Select(t => t.CompletedAt!.Value - t.CreatedAt).ToList();
+                    var open = g.Count(t => t.Status == HumanTaskStatus.Open);
+                    return new Statistics.StepLoad(g.Key.ProcessId, g.Key.ElementId, g.First().Name, open,
+                        g.Count(t => t.Status == HumanTaskStatus.Open && t.DueAt < now), Statistics.Median.Of(recent), recent.Count);
+                })
+                .Where(s => s.Open > 0 || s.CompletedRecently > 0)
+                .OrderBy(s => s.ProcessId, StringComparer.Ordinal).ThenBy(s => s.ElementId, StringComparer.Ordinal).ToList();
+            return new Statistics.WorkloadOverview(steps,
+                _instances.Values.Count(i => i.StartedAt >= monthStart),
+                _instances.Values.Count(i => i.EndedAt >= monthStart),
+                _incidents.Values.Count(i => i.Status == IncidentStatus.Open),
+                Outbox.CountFailed());
+        });
 
     // Case parties
 

@@ -7,6 +7,13 @@ public sealed class InMemoryOutbox : IOutbox
     private readonly Dictionary<Guid, OutboxMessage> _byId = [];
     private readonly Dictionary<string, Guid> _idByKey = new(StringComparer.Ordinal);
 
+    /// <summary>Messages that failed for good (statistics).</summary>
+    public int CountFailed()
+    {
+        lock (_gate)
+            return _byId.Values.Count(m => m.Status == OutboxStatus.Failed);
+    }
+
     public Task<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         lock (_gate)

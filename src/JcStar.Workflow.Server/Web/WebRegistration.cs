@@ -17,6 +17,9 @@ public static class WebRegistration
     public static WebApplicationBuilder AddWorkflowWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // Japanese as text, not numeric entities: pages stay a third of the size and readable to any tool. Still HTML-encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebClock>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
