@@ -6,6 +6,8 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './case-diagram.css';
 
+const MIN_LEGIBLE_ZOOM = 0.75;
+
 for (const host of document.querySelectorAll('[data-bpmn-viewer]')) {
   mount(host).catch((error) => console.error('The diagram could not be drawn; the list of steps stays.', error));
 }
@@ -45,7 +47,15 @@ async function mount(host) {
   mark(pathFlows(registry, new Set(facts.completed ?? []), new Set(facts.active ?? [])), 'case-completed');
   mark(facts.active, 'case-active');
   mark(facts.incidents, 'case-incident');
-  canvas.zoom('fit-viewport', 'auto');
+  // The whole process when its names stay legible; otherwise legible, centred on where the case stands (pan and
+  // zoom with the mouse to see the rest).
+  const fit = canvas.zoom('fit-viewport', 'auto');
+  const here = (facts.active ?? []).concat(facts.incidents ?? []).map((id) => registry.get(id)).find(Boolean);
+  if (fit < MIN_LEGIBLE_ZOOM && here) {
+    canvas.zoom(MIN_LEGIBLE_ZOOM, { x: here.x + here.width / 2, y: here.y + here.height / 2 });
+    const box = canvas.viewbox();
+    canvas.viewbox({ ...box, x: here.x + here.width / 2 - box.width / 2, y: here.y + here.height / 2 - box.height / 2 });
+  }
   host.classList.add('diagram-drawn');
 }
 

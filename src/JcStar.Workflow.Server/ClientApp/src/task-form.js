@@ -35,8 +35,13 @@ async function mount(host) {
   const canvas = document.createElement('div');
   const submit = document.createElement('button');
   submit.type = 'submit';
-  // The same words as the server form's button (localized there): 'Complete' / '完了'.
-  submit.textContent = fallback?.querySelector('button[type=submit]')?.textContent?.trim() || 'Complete';
+  // The same words as the server form's button (localized there, both languages): its accessible name stays 'Complete'.
+  const label = fallback?.querySelector('button[type=submit]');
+  if (label) {
+    submit.append(...[...label.childNodes].map((node) => node.cloneNode(true)));
+  } else {
+    submit.textContent = 'Complete';
+  }
   island.append(summary, canvas, submit);
 
   const form = new Form({ container: canvas });
@@ -81,7 +86,9 @@ async function mount(host) {
       }
       // form-js shows each message under its field, tied to the input by aria-describedby.
       form._setState({ errors: byId });
-      show(summary, [Object.keys(byId).length > 0 ? host.dataset.errorsText : null, ...elsewhere, problem.detail ?? (Object.keys(byKey).length === 0 ? problem.title : null)]
+      // Messages of fields this form has stand beside them; the rest (or the refusal's reason) above the form.
+      const beside = Object.keys(byId).length > 0;
+      show(summary, [beside ? host.dataset.errorsText : null, ...elsewhere, beside || elsewhere.length > 0 ? null : problem.detail ?? problem.title]
         .filter(Boolean).join(' ') || `${answer.status}`);
       focusFirstError(canvas);
     } catch (error) {
