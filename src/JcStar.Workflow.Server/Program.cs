@@ -19,6 +19,7 @@ builder.AddWorkflowBackups();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseWorkflowStaticFiles();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();

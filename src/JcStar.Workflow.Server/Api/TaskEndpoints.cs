@@ -1,4 +1,5 @@
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Forms;
 using JcStar.Workflow.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,13 @@ public static class TaskEndpoints
             TypedResults.Ok(PageView<TaskView>.From(await queries.InboxAsync(http.User.ToActor(), Requests.Page(page, pageSize), ct), TaskView.From)));
         group.MapGet("/{id}", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(TaskView.From(await queries.GetTaskAsync(id, http.User.ToActor(), ct))));
+        // The task's form and the case's values for it, for the task page's form-js island (same access as the task).
+        group.MapGet("/{id}/form", async (string id, WorkflowQueries queries, FormFolder forms, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            var task = await queries.GetTaskAsync(id, actor, ct);
+            return TypedResults.Ok(TaskFormView.From(task.FormKey, forms, await queries.CaseVariablesAsync(task.InstanceId, actor, ct)));
+        });
         group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(TaskView.From(await runtime.CompleteTaskAsync(id, Requests.Variables(request?.Variables), http.User.ToActor(), ct))));
         group.MapPost("/{id}/claim", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>

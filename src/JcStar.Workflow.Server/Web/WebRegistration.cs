@@ -32,6 +32,18 @@ public static class WebRegistration
         return builder;
     }
 
+    /// <summary>
+    /// The script islands' bundles (/lib/*.js and *.css), built from ClientApp/ into wwwroot/ beside the binary.
+    /// Served before sign-in: they hold library code only, no case data.
+    /// </summary>
+    public static WebApplication UseWorkflowStaticFiles(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(root))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root) });
+        return app;
+    }
+
     public static WebApplication MapWorkflowWeb(this WebApplication app)
     {
         app.MapGet("/assets/site.css", () => Results.Text(SiteCss.Text, "text/css; charset=utf-8")).AllowAnonymous();

@@ -83,6 +83,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("POST", "/api/instances/{id}/cancel", i => $"/api/instances/{i.Instance}/cancel", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok), new { reason = "test" }),
         new("GET", "/api/tasks/", _ => "/api/tasks", (r, _) => Anyone(r, Ok), PerCase: false),
         new("GET", "/api/tasks/{id}", i => $"/api/tasks/{i.Task}", (r, t) => TaskAccess(r, t, Ok, 0)),
+        new("GET", "/api/tasks/{id}/form", i => $"/api/tasks/{i.Task}/form", (r, t) => TaskAccess(r, t, Ok, 0)),
         new("POST", "/api/tasks/{id}/complete", i => $"/api/tasks/{i.Task}/complete", (r, t) => TaskAccess(r, t, Ok, 0), new { variables = new { } }),
         new("POST", "/api/tasks/{id}/claim", i => $"/api/tasks/{i.Task}/claim", (r, t) => TaskAccess(r, t, Ok, 0)),
         new("POST", "/api/tasks/{id}/unclaim", i => $"/api/tasks/{i.Task}/unclaim", (r, t) => TaskAccess(r, t, Ok)),
