@@ -13,6 +13,7 @@ builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
 builder.AddWorkflowOpenApi();
 builder.AddWorkflowBackups();
+builder.AddWorkflowRetention();
 
 var app = builder.Build();
 app.UseExceptionHandler();
