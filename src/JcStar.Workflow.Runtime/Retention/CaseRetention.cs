@@ -160,7 +160,7 @@ public sealed class CaseRetention(IRetentionStore store, WorkflowStores stores, 
             {
                 var variables = InstanceStateSerializer.Deserialize(open.StateJson).Elements.FirstOrDefault(e => e.Parent == 0)?.Variables
                     ?? ImmutableDictionary<string, JsonElement>.Empty;
-                foreach (var field in options.CaseReferenceFields)
+                foreach (var field in options.EffectiveCaseReferenceFields)
                     if (variables.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } named)
                         references.TryAdd(named, open.BusinessKey ?? open.Id);
             }

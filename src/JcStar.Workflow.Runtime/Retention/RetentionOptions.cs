@@ -26,8 +26,16 @@ public sealed class RetentionOptions
     /// </summary>
     public List<string> PersonalFields { get; set; } = [];
 
-    /// <summary>Variables of an open case naming the case it is about (an appeal): such a case is not touched while that one is open.</summary>
-    public List<string> CaseReferenceFields { get; set; } = ["subjectCaseId", "subjectCaseNumber"];
+    /// <summary>
+    /// Variables of an open case naming the case it is about (an appeal), by id or case number: such a case is not
+    /// touched while that one is open. Empty means <see cref="DefaultCaseReferenceFields"/> (a default inside the
+    /// list would be appended to, not replaced, by configuration binding).
+    /// </summary>
+    public List<string> CaseReferenceFields { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultCaseReferenceFields { get; } = ["subjectCaseId", "subjectCaseNumber"];
+
+    public IReadOnlyList<string> EffectiveCaseReferenceFields => CaseReferenceFields.Count > 0 ? CaseReferenceFields : DefaultCaseReferenceFields;
 
     /// <summary>What an anonymized value becomes.</summary>
     public string Replacement { get; set; } = "[anonymized]";

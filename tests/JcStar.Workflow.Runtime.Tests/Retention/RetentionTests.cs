@@ -153,6 +153,22 @@ public sealed class RetentionTests
 
     [Theory]
     [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task A_closed_case_an_open_case_names_by_its_id_is_kept_and_the_report_says_which(string provider)
+    {
+        await using var host = await RetentionHost.CreateAsync(provider, Options());
+        var cases = await ArrangeAsync(host);
+        await host.Runtime.StartAsync("Approval", "CP-9", Vars(new { subjectCaseId = cases.Closed }), Actors.Reviewer, Ct);
+        var before = await SnapshotAsync(host, cases.Closed);
+
+        var report = await host.Retention.RunAsync(dryRun: false, WorkflowActor.System, Ct);
+
+        Assert.Empty(report.Anonymized);
+        Assert.Contains("CP-9", Assert.Single(report.Skipped, s => s.InstanceId == cases.Closed).Reason);
+        Assert.Equal(before, await SnapshotAsync(host, cases.Closed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
     public async Task A_case_closed_more_recently_than_the_period_is_not_due(string provider)
     {
         await using var host = await RetentionHost.CreateAsync(provider, Options());
