@@ -50,6 +50,10 @@ internal static class RetentionCommand
                     parts.Add($"{c.TaskForms} task form(s)");
                 if (c.Mails > 0)
                     parts.Add($"{c.Mails} mail(s)");
+                if (c.Jobs > 0)
+                    parts.Add($"{c.Jobs} job input(s)");
+                if (c.LedgerEntries > 0)
+                    parts.Add($"{c.LedgerEntries} activity result(s)");
                 if (c.AuditEntries > 0)
                     parts.Add($"{c.AuditEntries} audit entr{(c.AuditEntries == 1 ? "y" : "ies")}");
                 output.WriteLine($"{verb} {c.BusinessKey ?? "-"} ({c.InstanceId}), closed {c.EndedAt:yyyy-MM-dd}: {string.Join(", ", c.Fields)} in {string.Join(", ", parts)}");

@@ -12,10 +12,12 @@ namespace JcStar.Workflow.Persistence.Stores;
 /// Retention's reads and its one rewrite per case. The rewrite takes the instance row first under its
 /// version, as every command on a case does, so it orders with them and loses cleanly to a change made
 /// since the case was read. Audit rows are otherwise never updated: this is the one place that does, and
-/// only their data, never who, what or when.
+/// only their data, never who, what or when; likewise the activity ledger's outputs.
 /// </summary>
 public sealed class EfRetentionStore(IDbContextFactory<WorkflowDbContext> factory) : IRetentionStore
 {
+    private const int Pending = (int)Runtime.Activities.JobStatus.Pending;
+
     private static readonly JsonSerializerOptions MailJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<IReadOnlyList<string>> ListEndedBeforeAsync(DateTimeOffset endedBefore, CancellationToken cancellationToken)
@@ -42,7 +44,16 @@ public sealed class EfRetentionStore(IDbContextFactory<WorkflowDbContext> factor
             .ToListAsync(cancellationToken);
         var mails = await db.MailOutbox.AsNoTracking().Where(m => m.InstanceId == instanceId).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
         var audit = await db.AuditLog.AsNoTracking().Where(a => a.InstanceId == instanceId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        return new RetainedCase(instance.ToRecord(), forms, [.. mails.Select(m => m.ToRecord())], [.. audit.Select(a => a.ToRecord())]);
+        var jobs = await db.Jobs.AsNoTracking().Where(j => j.InstanceId == instanceId).Select(j => new { j.Id, j.Status, j.InputsJson }).ToListAsync(cancellationToken);
+        // The ledger is keyed by job id, which is "{instance id}.{engine job id}" (RuntimeIds.Scoped).
+        var prefix = instanceId + ".";
+        var ledger = await db.ActivityLedger.AsNoTracking().Where(l => l.IdempotencyKey.StartsWith(prefix)).ToListAsync(cancellationToken);
+        return new RetainedCase(instance.ToRecord(), forms, [.. mails.Select(m => m.ToRecord())], [.. audit.Select(a => a.ToRecord())])
+        {
+            JobInputs = jobs.Where(j => j.Status != Pending).ToDictionary(j => j.Id, j => j.InputsJson, StringComparer.Ordinal),
+            PendingJobs = [.. jobs.Where(j => j.Status == Pending).Select(j => j.Id).Order(StringComparer.Ordinal)],
+            LedgerOutputs = ledger.ToDictionary(l => l.IdempotencyKey, l => l.OutputsJson, StringComparer.Ordinal),
+        };
     }
 
     public async Task ApplyAsync(RetentionChange change, CancellationToken cancellationToken)
@@ -74,6 +85,16 @@ public sealed class EfRetentionStore(IDbContextFactory<WorkflowDbContext> factor
             if (changed == 0)
                 throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"mail {mailId} of instance {id} is being sent again");
         }
+        foreach (var (jobId, inputs) in change.JobInputs)
+        {
+            if (await db.Jobs.Where(j => j.Id == jobId && j.InstanceId == id && j.Status != Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.InputsJson, inputs), cancellationToken) == 0)
+                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"job {jobId} of instance {id} is pending again");
+        }
+        var prefix = id + ".";
+        foreach (var (key, outputs) in change.LedgerOutputs)
+            await db.ActivityLedger.Where(l => l.IdempotencyKey == key && l.IdempotencyKey.StartsWith(prefix))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.OutputsJson, outputs), cancellationToken);
         foreach (var (sequence, data) in change.AuditData)
             await db.AuditLog.Where(a => a.Id == sequence && a.InstanceId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.DataJson, data), cancellationToken);

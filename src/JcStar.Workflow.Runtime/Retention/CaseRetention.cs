@@ -11,7 +11,7 @@ namespace JcStar.Workflow.Runtime.Retention;
 
 /// <summary>
 /// Retention of personal data in closed cases. Past <see cref="RetentionOptions.ClosedCasesKeptFor"/> the
-/// personal fields in the case's variables and task forms, and the recipients and bodies of its sent mail, are
+/// personal fields in the case's variables, task forms, job inputs and activity ledger, and the recipients and bodies of its sent mail, are
 /// anonymized; past <see cref="RetentionOptions.AuditKeptFor"/> the same fields in its audit entries' data. What
 /// is not a personal field stays: the decision, the label number, the registry entry, who on the staff did what
 /// and when. A case still open, or one an open case (an appeal) refers to, is never touched. Each anonymized case
@@ -70,17 +70,23 @@ public sealed class CaseRetention(IRetentionStore store, WorkflowStores stores, 
         var auditDue = ended <= auditCutoff;
         if (caseDue && retained.Mails.FirstOrDefault(m => m.Status is OutboxStatus.Queued or OutboxStatus.Sending) is { } pending)
             return new RetentionSkip(id, instance.BusinessKey, $"mail {pending.Id} is still {pending.Status.ToString().ToLowerInvariant()}");
+        if (caseDue && retained.PendingJobs.Count > 0)
+            return new RetentionSkip(id, instance.BusinessKey, $"job {retained.PendingJobs[0]} is still pending");
 
         var fields = new SortedSet<string>(StringComparer.Ordinal);
         var state = caseDue ? RedactState(instance.StateJson, fields) : null;
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
         var mails = new List<RetainedMail>();
+        var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ledger = new Dictionary<string, string>(StringComparer.Ordinal);
         if (caseDue)
         {
             foreach (var form in retained.TaskForms)
                 if (_redactor.Redact(form.FormDataJson, fields) is { } redacted)
                     forms[form.TaskId] = redacted;
             mails.AddRange(retained.Mails.Select(Anonymize).OfType<RetainedMail>());
+            Redact(retained.JobInputs, jobs, fields);
+            Redact(retained.LedgerOutputs, ledger, fields);
         }
         var audit = new Dictionary<long, string>();
         if (auditDue)
@@ -89,10 +95,10 @@ public sealed class CaseRetention(IRetentionStore store, WorkflowStores stores, 
                 if (_redactor.Redact(entry.DataJson, fields) is { } redacted)
                     audit[entry.Sequence] = redacted;
         }
-        if (state is null && forms.Count == 0 && mails.Count == 0 && audit.Count == 0)
+        if (state is null && forms.Count == 0 && mails.Count == 0 && audit.Count == 0 && jobs.Count == 0 && ledger.Count == 0)
             return null;
 
-        var result = new RetentionCaseResult(id, instance.BusinessKey, ended, [.. fields], state is not null, forms.Count, mails.Count, audit.Count);
+        var result = new RetentionCaseResult(id, instance.BusinessKey, ended, [.. fields], state is not null, forms.Count, mails.Count, audit.Count, jobs.Count, ledger.Count);
         if (dryRun)
             return result;
         await store.ApplyAsync(new RetentionChange
@@ -104,6 +110,8 @@ public sealed class CaseRetention(IRetentionStore store, WorkflowStores stores, 
             TaskForms = forms,
             Mails = mails,
             AuditData = audit,
+            JobInputs = jobs,
+            LedgerOutputs = ledger,
             Record = new AuditEntry
             {
                 At = now,
@@ -117,6 +125,8 @@ public sealed class CaseRetention(IRetentionStore store, WorkflowStores stores, 
                     taskForms = forms.Keys.Order(StringComparer.Ordinal).ToList(),
                     mails = mails.Select(m => m.Id).ToList(),
                     auditEntries = audit.Keys.Order().ToList(),
+                    jobs = jobs.Keys.Order(StringComparer.Ordinal).ToList(),
+                    ledgerEntries = ledger.Keys.Order(StringComparer.Ordinal).ToList(),
                     endedAt = ended,
                     closedCasesKeptFor = caseDue ? options.ClosedCasesKeptFor.ToString() : null,
                     auditKeptFor = auditDue ? options.AuditKeptFor.ToString() : null,
@@ -125,6 +135,13 @@ public sealed class CaseRetention(IRetentionStore store, WorkflowStores stores, 
         }, ct);
         logger.LogInformation("Retention anonymized case {InstanceId} ({BusinessKey}): {Fields}", id, instance.BusinessKey, string.Join(", ", fields));
         return result;
+    }
+
+    private void Redact(IReadOnlyDictionary<string, string> source, Dictionary<string, string> changed, ISet<string> fields)
+    {
+        foreach (var (key, json) in source)
+            if (_redactor.Redact(json, fields) is { } redacted)
+                changed[key] = redacted;
     }
 
     /// <summary>The state's variables (and multi-instance collections) anonymized, or null when none matched; the tokens stay as they are.</summary>

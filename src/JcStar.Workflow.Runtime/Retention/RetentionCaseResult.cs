@@ -9,4 +9,6 @@ public sealed record RetentionCaseResult(
     bool Variables,
     int TaskForms,
     int Mails,
-    int AuditEntries);
+    int AuditEntries,
+    int Jobs,
+    int LedgerEntries);

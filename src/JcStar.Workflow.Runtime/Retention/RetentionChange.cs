@@ -20,6 +20,12 @@ public sealed record RetentionChange
 
     public IReadOnlyList<RetainedMail> Mails { get; init; } = [];
 
+    /// <summary>Job id → inputs anonymized.</summary>
+    public IReadOnlyDictionary<string, string> JobInputs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Activity ledger key → outputs anonymized.</summary>
+    public IReadOnlyDictionary<string, string> LedgerOutputs { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Audit entry sequence → its data anonymized.</summary>
     public IReadOnlyDictionary<long, string> AuditData { get; init; } = new Dictionary<long, string>();
 

@@ -57,10 +57,14 @@ public sealed class RetentionHost : IAsyncDisposable
         services.AddWorkflowEfStores(configure).AddSchemeEfStores();
         services.AddSingleton<Access.IActorDirectory, KnownActors>();
         services.AddWorkflowRuntime();
+        services.AddSingleton<EchoActivity>();
+        services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<EchoActivity>());
         services.AddSingleton(options);
         services.AddSingleton<CaseRetention>();
         var host = new RetentionHost(services.BuildServiceProvider(), database);
-        await host._services.GetRequiredService<Definitions.DefinitionDeployment>().DeployAsync(Processes.Approval(), "approval.bpmn", Actors.Admin);
+        var deployment = host._services.GetRequiredService<Definitions.DefinitionDeployment>();
+        await deployment.DeployAsync(Processes.Approval(), "approval.bpmn", Actors.Admin);
+        await deployment.DeployAsync(Processes.SyncService, "sync-service.bpmn", Actors.Admin);
         return host;
     }
 

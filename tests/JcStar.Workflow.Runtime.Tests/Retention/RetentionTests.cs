@@ -153,6 +153,32 @@ public sealed class RetentionTests
 
     [Theory]
     [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task The_copies_of_variables_in_job_inputs_and_in_the_activity_ledger_are_anonymized_too(string provider)
+    {
+        await using var host = await RetentionHost.CreateAsync(provider, Options());
+        var instance = await host.Runtime.StartAsync("SyncService", "JC-5", Vars(new { applicant = Applicant("SUP-5") }), Actors.Reviewer, Ct);
+        var ledger = host.Services.GetRequiredService<Scheme.Activities.IActivityLedger>();
+        ledger.Record($"{instance.Id}.letter", Vars(new { addressee = new { name = "みなと電機株式会社" }, applicant = new { email = Email } }));
+        ledger.Record("another-case.letter", Vars(new { applicant = new { email = Email } }));
+        await CompleteOnlyTaskAsync(host, instance.Id, new { decision = "granted" });
+        var job = (await host.Stores.Jobs.ListByInstanceAsync(instance.Id, Ct)).Single();
+        Assert.Contains(Email, job.InputsJson);
+        host.Time.Advance(CaseKept + TimeSpan.FromDays(1));
+
+        var report = await host.Retention.RunAsync(dryRun: false, WorkflowActor.System, Ct);
+
+        var result = Assert.Single(report.Anonymized);
+        Assert.Equal((1, 1), (result.Jobs, result.LedgerEntries));
+        var inputs = (await host.Stores.Jobs.FindAsync(job.Id, Ct))!.InputsJson;
+        Assert.DoesNotContain(Email, inputs);
+        Assert.Contains("SUP-5", inputs);
+        Assert.Equal("[anonymized]", ledger.Find($"{instance.Id}.letter")!["applicant"].GetProperty("email").GetString());
+        Assert.Equal("みなと電機株式会社", ledger.Find($"{instance.Id}.letter")!["addressee"].GetProperty("name").GetString());
+        Assert.Equal(Email, ledger.Find("another-case.letter")!["applicant"].GetProperty("email").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
     public async Task A_closed_case_an_open_case_names_by_its_id_is_kept_and_the_report_says_which(string provider)
     {
         await using var host = await RetentionHost.CreateAsync(provider, Options());
