@@ -14,6 +14,7 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(RetentionCommand.Create());
         root.Subcommands.Add(OrgsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create(input));
         root.Subcommands.Add(TokensCommand.Create());

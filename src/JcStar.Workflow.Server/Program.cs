@@ -15,6 +15,7 @@ builder.AddJcStarScheme();
 builder.AddWorkflowOpenApi();
 builder.AddWorkflowWeb();
 builder.AddWorkflowBackups();
+builder.AddWorkflowRetention();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -35,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IJobStore, EfJobStore>();
         services.AddSingleton<IIncidentStore, EfIncidentStore>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.AddSingleton<Runtime.Retention.IRetentionStore, EfRetentionStore>();
         services.AddSingleton<ICasePartyStore, EfCasePartyStore>();
         services.AddSingleton<JcStar.Workflow.Runtime.Statistics.IWorkflowStatistics, EfWorkflowStatistics>();
         return services;

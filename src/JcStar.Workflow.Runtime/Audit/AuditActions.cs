@@ -39,4 +39,7 @@ public static class AuditActions
 
     /// <summary>The parties of a case were recorded or changed (applicant organization, evaluation facility).</summary>
     public const string PartiesRecorded = "case.parties";
+
+    /// <summary>Retention anonymized the personal fields of a closed case; the data names the fields, never their values.</summary>
+    public const string RetentionAnonymized = "retention.anonymized";
 }

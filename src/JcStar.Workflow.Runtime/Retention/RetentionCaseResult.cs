@@ -1,0 +1,14 @@
+namespace JcStar.Workflow.Runtime.Retention;
+
+/// <summary>One case anonymized: which fields (names, never values) and how many records of each kind.</summary>
+public sealed record RetentionCaseResult(
+    string InstanceId,
+    string? BusinessKey,
+    DateTimeOffset EndedAt,
+    IReadOnlyList<string> Fields,
+    bool Variables,
+    int TaskForms,
+    int Mails,
+    int AuditEntries,
+    int Jobs,
+    int LedgerEntries);
