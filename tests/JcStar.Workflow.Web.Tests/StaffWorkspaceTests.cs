@@ -113,6 +113,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(404, response!.Status);
+            await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(product);
             await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(StaffWorkspace.CompanyA);
             await StaffWorkspace.CheckAsync(page, $"{user}-{name}-not-found");
