@@ -53,7 +53,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         // The required answer left out, a note typed: the message stands beside the field and the note is still there.
         const string note = "登記事項証明書の写しを確認済み";
         await page.GetByLabel("不足している書類・補正事項").FillAsync(note);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
         var answer = page.GetByLabel("申請書類は揃っていますか");
         await Assertions.Expect(page.Locator("#field-complete-error")).ToBeVisibleAsync();
         await Assertions.Expect(answer).ToHaveAttributeAsync("aria-invalid", "true");
@@ -62,7 +62,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         await StaffWorkspace.CheckAsync(page, "task-with-error");
 
         await answer.SelectOptionAsync(new SelectOptionValue { Label = "はい" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/inbox\\?done=completed"));
         await Assertions.Expect(row).ToHaveCountAsync(0);
         await StaffWorkspace.CheckAsync(page, "inbox-completed");
@@ -126,6 +126,42 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
             await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(product);
             await StaffWorkspace.CheckAsync(page, $"{user}-{name}");
         }
+        var csv = await page.Context.APIRequest.GetAsync("/cases.csv");
+        Assert.Equal(200, csv.Status);
+        Assert.DoesNotContain(product, await csv.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clerk_finds_a_case_by_its_product_and_exports_the_list_as_CSV_that_Excel_reads_as_UTF8()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        const string product = "ネットワークカメラ NC-42";
+        var instanceId = await workspace.FileApplicationAsync(product, Ct);
+        var variables = await workspace.Server.Services.GetRequiredService<WorkflowQueries>().CaseVariablesAsync(instanceId, WorkflowActor.System, Ct);
+        var applicationNumber = variables["applicationNumber"].GetString()!;
+        var page = await workspace.NewPageAsync();
+        await workspace.SignInAsync(page, "sato");
+
+        await page.GotoAsync("/cases");
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("NC-42");
+        await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("q=NC-42"));
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows).ToContainTextAsync(applicationNumber);
+        await Assertions.Expect(rows).ToContainTextAsync(StaffWorkspace.CompanyA);
+        await StaffWorkspace.CheckAsync(page, "cases-search");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href^='/cases.csv']").ClickAsync());
+        var saved = Path.Combine(workspace.Server.DataRoot, "cases.csv");
+        await download.SaveAsAsync(saved);
+        var bytes = await File.ReadAllBytesAsync(saved, Ct);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines, l => l.Contains(applicationNumber, StringComparison.Ordinal));
+        Assert.Contains(product, line, StringComparison.Ordinal);
+        Assert.Contains(StaffWorkspace.CompanyA, line, StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length); // the header and the one case the search found
     }
 
     [Theory]
