@@ -71,7 +71,7 @@ public static class AccountEndpoints
             <input type="text" id="userName" name="userName" aria-label="User name" autocomplete="username" required value="{E(userName)}">
             <label for="password">パスワード<span lang="en">Password</span></label>
             <input type="password" id="password" name="password" aria-label="Password" autocomplete="current-password" required>
-            <button type="submit" aria-label="Sign in">サインイン</button>
+            <button type="submit">サインイン <span lang="en">Sign in</span></button>
             </form>
             {external}
             """, status);
@@ -116,7 +116,7 @@ public static class AccountEndpoints
             <input type="hidden" name="returnUrl" value="{E(LocalOnly(returnUrl))}">
             <label for="code">確認コード<span lang="en">Code</span></label>
             <input type="text" id="code" name="code" aria-label="Code" inputmode="numeric" autocomplete="one-time-code" required>
-            <button type="submit" aria-label="Verify">確認</button>
+            <button type="submit">確認 <span lang="en">Verify</span></button>
             </form>
             """, status);
 
@@ -147,7 +147,7 @@ public static class AccountEndpoints
             <input type="password" id="new" name="new" aria-label="New password" autocomplete="new-password" required>
             <label for="confirm">新しいパスワード（確認）<span lang="en">Confirm new password</span></label>
             <input type="password" id="confirm" name="confirm" aria-label="Confirm new password" autocomplete="new-password" required>
-            <button type="submit" aria-label="Change password">変更する</button>
+            <button type="submit">変更する <span lang="en">Change password</span></button>
             </form>
             """, status);
 
@@ -197,7 +197,7 @@ public static class AccountEndpoints
             {Antiforgery(http, antiforgery)}
             <label for="code">確認コード<span lang="en">Code</span></label>
             <input type="text" id="code" name="code" aria-label="Code" inputmode="numeric" autocomplete="one-time-code" required>
-            <button type="submit" aria-label="Enable two-factor sign-in">有効にする</button>
+            <button type="submit">有効にする <span lang="en">Enable two-factor sign-in</span></button>
             </form>
             """, status);
     }

@@ -29,7 +29,7 @@ public static class SiteCss
         input[type=search] { min-width: 18rem; }
         button, .button { font: inherit; display: inline-block; padding: .45rem .9rem; border-radius: 4px; border: 1px solid var(--link); background: var(--link); color: #fff; cursor: pointer; text-decoration: none; }
         button.secondary, .button.secondary { background: #fff; color: var(--link); }
-        button .en, .button .en { color: inherit; }
+        button .en, .button .en { color: inherit; opacity: 1; }
         :focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
         table.list { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
         table.list th, table.list td { text-align: left; padding: .5rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }

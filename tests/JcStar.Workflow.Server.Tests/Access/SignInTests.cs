@@ -44,7 +44,7 @@ public sealed class SignInTests(WorkflowServerFactory server) : IClassFixture<Wo
         var html = await login.Content.ReadAsStringAsync(Ct);
         Assert.Contains("aria-label=\"User name\"", html);
         Assert.Contains("aria-label=\"Password\"", html);
-        Assert.Contains("aria-label=\"Sign in\"", html);
+        Assert.Contains("<span lang=\"en\">Sign in</span></button>", html);
         Assert.Contains("default-src 'self'", login.Headers.GetValues("Content-Security-Policy").Single());
     }
 
