@@ -12,13 +12,16 @@ public sealed record SchemeOptions
     /// <summary>Public: at most 2 years from the date of issue, at every level.</summary>
     public int LabelValidityMonths { get; init; } = 24;
 
-    /// <summary>Fees in JPY including tax by level. ★1 is public (198,000); the others are assumed.</summary>
+    /// <summary>
+    /// Fees in JPY including tax by level. ★1 is public (198,000); ★3・★4 are assumed (the Certification Body's
+    /// certification fee, the Evaluation Facility's own charge being separate) and are the operator's to set.
+    /// </summary>
     public Dictionary<string, long> FeesJpy { get; init; } = new()
     {
         ["Star1"] = 198_000,
         ["Star2"] = 0,
-        ["Star3"] = 0,
-        ["Star4"] = 0,
+        ["Star3"] = 550_000,
+        ["Star4"] = 770_000,
     };
 
     /// <summary>Tokens: {yyyy} {yy} {level} {seq} {seq:N} (N digits, zero-padded). Assumed format.</summary>

@@ -30,7 +30,8 @@ internal static class SchemeLetters
             ["{{ addressee.you }}から提出のあった下記の適合ラベル取得申請について、書類が整っていることを確認し、受理しましたので通知します。"],
             [.. Application, ("申請日", "{{ receivedOn | wareki }}"), ("受理日", "{{ acceptedOn | wareki }}"), ("手数料", "{% if feeAmount %}{{ feeAmount | yen }}（税込）{% else %}―{% endif %}")],
             null,
-            ["{% if level == \"Star1\" or level == \"Star2\" %}", "手数料は、{{ paymentDueOn | wareki }}までに、別途送付する手数料納付依頼書に従って納付してください。納付の確認後、チェックリストの確認を開始します。", "{% else %}", "評価機関による適合性評価の結果（適合評価報告書）の提出をもって、認証審査を開始します。", "{% endif %}"],
+            ["{% if feeAmount > 0 %}", "手数料は、{{ paymentDueOn | wareki }}までに、別途送付する手数料納付依頼書に従って納付してください。", "{% endif %}",
+             "{% if level == \"Star1\" or level == \"Star2\" %}", "納付の確認後、チェックリストの確認を開始します。", "{% else %}", "手数料の納付の確認後、評価機関を選定し、評価機関による適合性評価の結果（適合評価報告書）の提出をもって、認証審査を開始します。", "{% endif %}"],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product, ["receivedOn"] = "2026-11-02", ["acceptedOn"] = "2026-11-25", ["feeAmount"] = 198000, ["paymentDueOn"] = "2026-12-25" })),
 
         new("correction-request", "{{ applicationNumber }}", Applicant, Body, "補正依頼書", "Request for Correction",

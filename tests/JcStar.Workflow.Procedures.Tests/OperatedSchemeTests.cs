@@ -1,0 +1,54 @@
+using System.Text.Json;
+using MimeKit;
+
+namespace JcStar.Workflow.Procedures.Tests;
+
+/// <summary>The scheme as it is operated (issue 17): ★3・★4 fees, report and review due dates, and the procedures' missing turns, read back from letters and mail.</summary>
+public sealed class OperatedSchemeTests
+{
+    private const string MinatoMail = "takahashi.misaki@minato-denki.example.jp";
+
+    [Fact]
+    public async Task A_star3_application_is_charged_its_fee_with_a_dated_request_and_evaluation_waits_for_payment()
+    {
+        using var run = await ScenarioRun.RunAsync("third-party-certification/granted");
+        var report = run.Completed("waiting");
+        var request = run.LetterText("fee-request");
+        Assert.Contains("550,000円", request);
+        Assert.Contains("令和8年5月1日", request);
+        Assert.Contains("JCS-A-2026-00001", request);
+        var mail = run.MailMessage("application-accepted");
+        Assert.Equal([MinatoMail], mail.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains("550,000 円", mail.TextBody);
+        Assert.Contains(mail.Attachments.OfType<MimePart>(), a => a.FileName == "手数料請求書_JCS-A-2026-00001.docx");
+        Assert.Contains("納付してください", run.LetterText("acceptance-form"));
+        Assert.Equal("paid", report.Variables["feeStatus"].GetString());
+        var trace = run.Trace.ToList();
+        Assert.True(trace.IndexOf("AwaitFee") < trace.IndexOf("SelectFacility"), "the facility is selected only once the fee is paid");
+    }
+
+    [Fact]
+    public async Task An_unpaid_star3_fee_withdraws_the_application_at_the_deadline_with_the_reason_in_the_letter()
+    {
+        using var run = await ScenarioRun.RunAsync("third-party-certification/withdrawn-unpaid");
+        var report = run.Completed();
+        Assert.Equal("unpaid", report.Variables["feeStatus"].GetString());
+        Assert.Contains("支払期限までに手数料の入金がありませんでした", run.LetterText("withdrawal-notice"));
+        Assert.DoesNotContain("SelectFacility", run.Trace);
+    }
+
+    [Fact]
+    public async Task The_evaluation_report_has_a_business_day_due_date_and_the_facility_is_reminded_before_it()
+    {
+        using var run = await ScenarioRun.RunAsync("third-party-certification/evaluation-report-reminded");
+        var report = run.Completed("waiting");
+        // Selected on 1 April 2026: 90 days is Tuesday 30 June; 14 days before is Tuesday 16 June.
+        Assert.Equal("2026-06-30", report.Variables["evaluationReportDueOn"].GetString());
+        Assert.Equal("2026-06-16", report.Variables["evaluationReportRemindOn"].GetString());
+        var reminder = run.MailMessage("evaluation-report-reminder");
+        Assert.Equal(["evaluation@jiotsec.example.jp"], reminder.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains("2026年6月30日", reminder.TextBody);
+        Assert.Contains("一般財団法人日本IoTセキュリティ評価センター", reminder.TextBody);
+        Assert.Equal(JsonValueKind.String, report.Variables["evaluationReportDueAt"].ValueKind);
+    }
+}
