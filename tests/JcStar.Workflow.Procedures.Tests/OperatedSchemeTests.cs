@@ -51,4 +51,26 @@ public sealed class OperatedSchemeTests
         Assert.Contains("一般財団法人日本IoTセキュリティ評価センター", reminder.TextBody);
         Assert.Equal(JsonValueKind.String, report.Variables["evaluationReportDueAt"].ValueKind);
     }
+
+    [Fact]
+    public async Task A_review_due_in_the_year_end_closure_is_due_on_the_first_open_day_and_is_not_escalated_before_it()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/review-due-after-year-end");
+        var report = run.Completed("waiting");
+        // 30 days from 1 December 2026 is 31 December, inside the 29 December – 3 January closure.
+        Assert.Equal("2027-01-04", report.Variables["reviewDueOn"].GetString());
+        // Due at the end of that day in Japan: the start of the next.
+        Assert.Equal("2027-01-05T00:00:00+09:00", report.Variables["reviewDueAt"].GetString());
+        Assert.DoesNotContain("ReviewOverdue", run.Trace);
+        Assert.DoesNotContain("EscalateReview", run.Trace);
+    }
+
+    [Fact]
+    public async Task A_review_past_its_calendar_due_date_is_escalated()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/review-escalated");
+        var report = run.Completed("waiting");
+        Assert.Equal("2026-05-01", report.Variables["reviewDueOn"].GetString());
+        Assert.Contains("ReviewOverdue", run.Trace);
+    }
 }
