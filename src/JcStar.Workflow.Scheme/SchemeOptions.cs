@@ -33,6 +33,12 @@ public sealed record SchemeOptions
     /// <summary>Assumed format for appeals, complaints and disputes.</summary>
     public string AppealNumberFormat { get; init; } = "JCS-X-{yyyy}-{seq:4}";
 
+    /// <summary>
+    /// Days after expiry an extension may still be filed. JSS-01 3.3 asks for it before expiry, so 0; an operator
+    /// who allows a grace period sets it. Later applications are refused at once, with the reason in the letter.
+    /// </summary>
+    public int ExtensionGraceDays { get; init; }
+
     /// <summary>Assumed: reminders 90 and 30 days before expiry.</summary>
     public int[] ExpiryReminderDaysBefore { get; init; } = [90, 30];
 

@@ -73,4 +73,16 @@ public sealed class OperatedSchemeTests
         Assert.Equal("2026-05-01", report.Variables["reviewDueOn"].GetString());
         Assert.Contains("ReviewOverdue", run.Trace);
     }
+
+    [Fact]
+    public async Task An_extension_filed_after_expiry_is_refused_at_once_with_the_reason_in_the_letter()
+    {
+        using var run = await ScenarioRun.RunAsync("label-extension/refused-after-expiry");
+        run.Completed();
+        Assert.DoesNotContain("ReviewExtension", run.Trace);
+        var letter = run.LetterText("extension-refusal-notice");
+        Assert.Contains("有効期限を経過した後に行われた", letter);
+        Assert.Contains("令和9年9月30日", letter);
+        Assert.Contains("異議申立書", letter);
+    }
 }

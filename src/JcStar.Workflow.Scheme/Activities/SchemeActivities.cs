@@ -9,7 +9,7 @@ public static class SchemeActivities
     [
         typeof(IssueApplicationNumber), typeof(AcceptApplication), typeof(WithdrawApplication),
         typeof(GrantLabel), typeof(PublishRegistryEntry), typeof(PlanValidity), typeof(ExpireLabel),
-        typeof(ExtendLabel), typeof(CheckSuccessor), typeof(MaintainLabel), typeof(RevokeLabel),
+        typeof(ExtendLabel), typeof(CheckExtension), typeof(CheckSuccessor), typeof(MaintainLabel), typeof(RevokeLabel),
         typeof(CheckFacility), typeof(RegisterFacility), typeof(ApproveFacility), typeof(RefuseFacility),
         typeof(RegisterAppeal), typeof(CheckAppealHandler), typeof(CloseAppeal), typeof(SetDeadline),
     ];
