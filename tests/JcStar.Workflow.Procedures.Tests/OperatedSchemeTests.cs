@@ -85,4 +85,42 @@ public sealed class OperatedSchemeTests
         Assert.Contains("令和9年9月30日", letter);
         Assert.Contains("異議申立書", letter);
     }
+
+    [Fact]
+    public async Task A_revocation_records_who_decided_it_from_the_case_history_in_the_case_and_the_registry()
+    {
+        using var run = await ScenarioRun.RunAsync("label-revocation/revoked");
+        var report = run.Completed();
+        Assert.Equal("kimura.manager", report.Variables["revokedBy"].GetString());
+        Assert.Equal("kimura.manager", report.Variables["decisionMadeBy"].GetString());
+        var decision = Assert.Single(report.Variables["decisions"].EnumerateArray());
+        Assert.Equal("DecideRevocation", decision.GetProperty("task").GetString());
+        Assert.Equal("kimura.manager", decision.GetProperty("by").GetString());
+        Assert.True(decision.GetProperty("outcome").GetBoolean());
+        var revoked = Assert.Single(run.Scheme!.RegistryStore.All().SelectMany(e => e.History), h => h.Kind == "revoked");
+        Assert.Equal("kimura.manager", revoked.By);
+    }
+
+    [Fact]
+    public async Task Every_decision_of_a_case_is_recorded_with_who_made_it_and_the_grant_carries_the_decision_maker()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/granted");
+        var report = run.Completed();
+        Assert.Equal("kato.yui", report.Variables["decisionMadeBy"].GetString());
+        var decision = Assert.Single(report.Variables["decisions"].EnumerateArray());
+        Assert.Equal(("ReviewChecklist", "kato.yui", "grant"), (decision.GetProperty("task").GetString(), decision.GetProperty("by").GetString(), decision.GetProperty("outcome").GetString()));
+        var granted = Assert.Single(run.Scheme!.RegistryStore.All().SelectMany(e => e.History), h => h.Kind == "granted");
+        Assert.Equal("kato.yui", granted.By);
+    }
+
+    [Fact]
+    public async Task An_appeal_decision_is_recorded_apart_from_the_appealed_decision_maker()
+    {
+        using var run = await ScenarioRun.RunAsync("appeals-complaints-disputes/upheld");
+        var report = run.Completed();
+        var decision = Assert.Single(report.Variables["decisions"].EnumerateArray());
+        Assert.Equal("DecideAppeal", decision.GetProperty("task").GetString());
+        Assert.Equal(decision.GetProperty("by").GetString(), report.Variables["appealDecidedBy"].GetString());
+        Assert.NotEqual(report.Variables["decisionMadeBy"].GetString(), report.Variables["appealDecidedBy"].GetString());
+    }
 }
