@@ -123,4 +123,53 @@ public sealed class OperatedSchemeTests
         Assert.Equal(decision.GetProperty("by").GetString(), report.Variables["appealDecidedBy"].GetString());
         Assert.NotEqual(report.Variables["decisionMadeBy"].GetString(), report.Variables["appealDecidedBy"].GetString());
     }
+
+    [Fact]
+    public async Task An_upheld_appeal_opens_a_correction_task_for_the_group_that_handles_the_appealed_case_with_the_case_linked()
+    {
+        using var run = await ScenarioRun.RunAsync("appeals-complaints-disputes/upheld-awaiting-correction");
+        var report = run.Completed("waiting");
+        var task = Assert.Single(report.OpenTasks);
+        Assert.Equal("CorrectAppealedCase", task.Element);
+        Assert.Equal(["label-issuing-staff"], task.CandidateGroups);
+        Assert.Equal("c0ffee00-0000-4000-8000-000000000003", report.Variables["subjectCaseId"].GetString());
+        Assert.Contains("申立てを認める", run.LetterText("appeal-decision"));
+        Assert.Contains("担当部署において決定のとおり是正", run.MailMessage("appeal-decided").TextBody);
+    }
+
+    [Fact]
+    public async Task A_complaint_runs_its_own_path_to_a_response_and_corrective_action()
+    {
+        using var run = await ScenarioRun.RunAsync("appeals-complaints-disputes/complaint-substantiated");
+        var report = run.Completed();
+        Assert.DoesNotContain("DecideAppeal", run.Trace);
+        Assert.Contains("TakeCorrectiveAction", run.Trace);
+        Assert.Contains("苦情を受け付けました", run.LetterText("appeal-acknowledgement"));
+        Assert.Contains("苦情の内容を認め、是正処置を講じる", run.LetterText("appeal-decision"));
+        Assert.Contains("山本 健一　様", run.LetterText("appeal-decision"));
+        Assert.Equal("substantiated", report.Variables["closedWith"].GetString());
+    }
+
+    [Fact]
+    public async Task A_dispute_runs_its_own_path_to_a_settlement_without_corrective_action()
+    {
+        using var run = await ScenarioRun.RunAsync("appeals-complaints-disputes/dispute-settled");
+        var report = run.Completed();
+        Assert.Contains("SettleDispute", run.Trace);
+        Assert.DoesNotContain("DecideAppeal", run.Trace);
+        Assert.DoesNotContain("TakeCorrectiveAction", run.Trace);
+        Assert.Contains("紛争は解決した", run.LetterText("appeal-decision"));
+        Assert.Contains("区分: 紛争", run.MailMessage("appeal-decided").TextBody);
+        Assert.Equal("settled", report.Variables["closedWith"].GetString());
+    }
+
+    [Fact]
+    public async Task An_appeal_left_unassigned_past_its_acknowledgement_date_is_escalated_to_the_scheme_managers()
+    {
+        using var run = await ScenarioRun.RunAsync("appeals-complaints-disputes/assignment-overdue-escalated");
+        run.Completed();
+        var trace = run.Trace.ToList();
+        Assert.True(trace.IndexOf("AssignmentOverdue") < trace.IndexOf("AssignHandler"), "the escalation comes while the assignment is still open");
+        Assert.Contains("EscalateAssignment", trace);
+    }
 }

@@ -155,10 +155,10 @@ internal static class SchemeLetters
         new("appeal-decision", "{{ appealNumber }}", Appellant, "{{ office.section }}", "異議申立て等に対する決定通知書", "Decision on an Appeal",
             ["{{ addressee.you }}から提出のあった下記の申立てについて、審査の結果、次のとおり決定したので通知します。"],
             [("受付番号", "{{ appealNumber }}"), ("対象案件", "{{ subjectCaseNumber }}"),
-             ("決定", "{% if outcome == \"upheld\" %}申立てを認める{% else %}申立てを棄却する{% endif %}")],
+             ("決定", "{% if outcome == \"upheld\" %}申立てを認める{% elsif outcome == \"substantiated\" %}苦情の内容を認め、是正処置を講じる{% elsif outcome == \"unsubstantiated\" %}苦情の内容は認められない{% elsif outcome == \"settled\" %}紛争は解決した{% elsif outcome == \"not-settled\" %}紛争は解決に至らなかった{% else %}申立てを棄却する{% endif %}")],
             null,
             ["理由", "{{ reasons }}"],
-            Example(new() { ["appealNumber"] = "JC-AP-2026-004", ["subjectCaseNumber"] = "JC-A-2026-000123", ["outcome"] = "dismissed",
+            Example(new() { ["appealNumber"] = "JC-AP-2026-004", ["kind"] = "appeal", ["subjectCaseNumber"] = "JC-A-2026-000123", ["outcome"] = "dismissed",
                 ["reasons"] = "提出された追加資料を検討したが、要件 S3.2-05 への不適合は解消されていないと判断した。",
                 ["appellant"] = new Dictionary<string, object?> { ["name"] = "株式会社サンプル電機", ["contactName"] = "品質保証部長 鈴木 花子" } })),
 
