@@ -172,4 +172,27 @@ public sealed class OperatedSchemeTests
         Assert.True(trace.IndexOf("AssignmentOverdue") < trace.IndexOf("AssignHandler"), "the escalation comes while the assignment is still open");
         Assert.Contains("EscalateAssignment", trace);
     }
+
+    [Fact]
+    public async Task Facility_approval_records_the_three_documents_and_the_approval_letter_names_them()
+    {
+        using var run = await ScenarioRun.RunAsync("facility-approval/approved");
+        var report = run.Completed();
+        var documents = report.Variables["facilityDocuments"].EnumerateArray().Select(d => d.GetProperty("document").GetString()).ToList();
+        Assert.Equal(["qualityManual", "compliancePledge", "confidentialityUndertaking"], documents);
+        Assert.True(report.Variables["documentsChecked"].GetBoolean());
+        var letter = run.LetterText("facility-approval-notice");
+        Assert.Contains("KSL-QM-001 第5版", letter);
+        Assert.Contains("KSL-NDA-2026 第1版", letter);
+    }
+
+    [Fact]
+    public async Task A_facility_whose_documents_are_not_all_confirmed_is_not_approved_even_when_the_reviewer_chose_approve()
+    {
+        using var run = await ScenarioRun.RunAsync("facility-approval/refused-documents-not-confirmed");
+        run.Completed();
+        Assert.DoesNotContain("ApproveFacility", run.Trace);
+        Assert.Contains("秘密保持の誓約書", run.LetterText("facility-refusal-notice"));
+        Assert.NotEqual(Scheme.Facilities.FacilityApprovalStatus.Approved, run.Scheme!.Facilities.Find("FAC-003")!.Status);
+    }
 }

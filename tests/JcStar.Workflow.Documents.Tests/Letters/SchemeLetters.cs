@@ -77,13 +77,15 @@ internal static class SchemeLetters
         new("facility-approval-notice", "{{ facility.id }}", Facility, "{{ office.certificationBody }}", "評価機関承認通知書", "Notice of Approval as an Evaluation Facility",
             ["{{ addressee.you }}から申請のあった評価機関の承認について、審査の結果、下記のとおり承認したので通知します。"],
             [("評価機関名", "{{ facility.name }}"), ("承認日", "{{ approvedOn | wareki }}"), ("評価対象レベル", "{% for l in facility.scopeLevels %}{{ l }}{% unless forloop.last %}、{% endunless %}{% endfor %}"),
-             ("認定", "{{ facility.accreditation.body }}　ISO/IEC 17025 認定番号 {{ facility.accreditation.certificateNumber }}（{{ facility.accreditation.validUntil | wareki }}まで）")],
+             ("認定", "{{ facility.accreditation.body }}　ISO/IEC 17025 認定番号 {{ facility.accreditation.certificateNumber }}（{{ facility.accreditation.validUntil | wareki }}まで）"),
+             ("品質マニュアル", "{{ facility.documents.qualityManual }}"), ("遵守の誓約書", "{{ facility.documents.compliancePledge }}"), ("秘密保持の誓約書", "{{ facility.documents.confidentialityUndertaking }}")],
             null,
             ["評価の実施に当たっては、公平性及び秘密保持の誓約を遵守してください。"],
             Example(new() { ["approvedOn"] = "2026-11-25", ["facility"] = new Dictionary<string, object?>
             {
                 ["id"] = "EF-007", ["name"] = "一般財団法人サンプル電子技術研究所", ["contactName"] = "評価部長 佐藤 一郎", ["scopeLevels"] = new[] { "★3", "★4" },
                 ["accreditation"] = new Dictionary<string, object?> { ["body"] = "IAJapan", ["certificateNumber"] = "RTL01234", ["validUntil"] = "2029-03-31" },
+                ["documents"] = new Dictionary<string, object?> { ["qualityManual"] = "SEL-QM-001 第3版", ["compliancePledge"] = "2026年11月1日付 誓約書", ["confidentialityUndertaking"] = "SEL-NDA-2026 第1版" },
             } })),
 
         new("facility-refusal-notice", "{{ facility.id }}", Facility, "{{ office.certificationBody }}", "評価機関不承認通知書", "Notice of Refusal of Approval as an Evaluation Facility",
