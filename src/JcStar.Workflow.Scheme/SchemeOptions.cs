@@ -89,6 +89,9 @@ public sealed record SchemeOptions
 
     public OfficeOptions Office { get; init; } = new();
 
+    /// <summary>Scheduled surveillance: how often a sampling round runs and which labels it samples.</summary>
+    public SurveillanceOptions Surveillance { get; init; } = new();
+
     /// <summary>Document numbers, addressing and the appeal period printed on decision letters.</summary>
     public Letters.LetterOptions Letters { get; init; } = new();
 

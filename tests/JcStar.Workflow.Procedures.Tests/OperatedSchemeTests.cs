@@ -195,4 +195,17 @@ public sealed class OperatedSchemeTests
         Assert.Contains("秘密保持の誓約書", run.LetterText("facility-refusal-notice"));
         Assert.NotEqual(Scheme.Facilities.FacilityApprovalStatus.Approved, run.Scheme!.Facilities.Find("FAC-003")!.Status);
     }
+
+    [Fact]
+    public async Task Scheduled_surveillance_samples_by_the_rule_from_settings_on_its_round_date_and_staff_confirm_it()
+    {
+        using var run = await ScenarioRun.RunAsync("surveillance-planning/quarterly-round-confirmed");
+        var report = run.Completed("waiting");
+        var sample = report.Variables["sample"].EnumerateArray().Select(s => s.GetProperty("registrationNumber").GetString()).Order(StringComparer.Ordinal).ToList();
+        // Issued on 20 June 2026, JCS1-26-000003 has not been valid three months on 1 July.
+        Assert.Equal(["JCS1-26-000001", "JCS1-26-000002", "JCS2-26-000001", "JCS2-26-000002"], sample);
+        Assert.Contains("最大5件", report.Variables["samplingRule"].GetString());
+        Assert.Equal("2026-10-01", report.Variables["surveillanceRound"].GetProperty("on").GetString());
+        Assert.Equal("ConfirmSelection", run.Trace[^2]);
+    }
 }
