@@ -9,11 +9,13 @@ using JcStar.Workflow.Cli.Simulation;
 using JcStar.Workflow.Engine.Scripting;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Scheme.Activities;
 using JcStar.Workflow.Scheme.Calendar;
 using JcStar.Workflow.Scheme.Letters;
 using JcStar.Workflow.Documents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Cli;
 
@@ -117,7 +119,8 @@ internal static class SimulateCommand
         // Letters get their document number, addressee block and appeal date from the scheme around the Word renderer.
         handlers.AddRange(artifacts.Handlers.Select(h => h.Name == DocumentRenderActivityHandler.ActivityName ? new SchemeLetterActivity(h, scheme) : h));
 
-        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)], artifacts.Outbox);
+        await using var host = new SimulationHost(clock, handlers, files.SelectMany(f => ActivityNames(f.Model)), [new SchemeStartVariableSource(schemeOptions)], artifacts.Outbox,
+            [(RecordDecision.ActivityName, sp => new RecordDecision(scheme, sp.GetRequiredService<IAuditLog>()))]);
         try
         {
             try

@@ -12,13 +12,16 @@ public sealed record SchemeOptions
     /// <summary>Public: at most 2 years from the date of issue, at every level.</summary>
     public int LabelValidityMonths { get; init; } = 24;
 
-    /// <summary>Fees in JPY including tax by level. ★1 is public (198,000); the others are assumed.</summary>
+    /// <summary>
+    /// Fees in JPY including tax by level. ★1 is public (198,000); ★3・★4 are assumed (the Certification Body's
+    /// certification fee, the Evaluation Facility's own charge being separate) and are the operator's to set.
+    /// </summary>
     public Dictionary<string, long> FeesJpy { get; init; } = new()
     {
         ["Star1"] = 198_000,
         ["Star2"] = 0,
-        ["Star3"] = 0,
-        ["Star4"] = 0,
+        ["Star3"] = 550_000,
+        ["Star4"] = 770_000,
     };
 
     /// <summary>Tokens: {yyyy} {yy} {level} {seq} {seq:N} (N digits, zero-padded). Assumed format.</summary>
@@ -29,6 +32,12 @@ public sealed record SchemeOptions
 
     /// <summary>Assumed format for appeals, complaints and disputes.</summary>
     public string AppealNumberFormat { get; init; } = "JCS-X-{yyyy}-{seq:4}";
+
+    /// <summary>
+    /// Days after expiry an extension may still be filed. JSS-01 3.3 asks for it before expiry, so 0; an operator
+    /// who allows a grace period sets it. Later applications are refused at once, with the reason in the letter.
+    /// </summary>
+    public int ExtensionGraceDays { get; init; }
 
     /// <summary>Assumed: reminders 90 and 30 days before expiry.</summary>
     public int[] ExpiryReminderDaysBefore { get; init; } = [90, 30];
@@ -79,6 +88,9 @@ public sealed record SchemeOptions
     public Calendar.CalendarOptions Calendar { get; init; } = new();
 
     public OfficeOptions Office { get; init; } = new();
+
+    /// <summary>Scheduled surveillance: how often a sampling round runs and which labels it samples.</summary>
+    public SurveillanceOptions Surveillance { get; init; } = new();
 
     /// <summary>Document numbers, addressing and the appeal period printed on decision letters.</summary>
     public Letters.LetterOptions Letters { get; init; } = new();

@@ -27,9 +27,12 @@ public static class SchemeStartVariables
             ["improvement"] = options.ImprovementDeadlineDays,
             ["appealDecision"] = options.AppealDecisionDays,
             ["appealAcknowledgeBusinessDays"] = options.AppealAcknowledgeBusinessDays,
+            ["evaluationReport"] = options.EvaluationReportDeadlineDays,
+            ["evaluationReportReminderDaysBefore"] = options.EvaluationReportReminderDaysBefore,
         };
+        string[] notDurations = ["appealAcknowledgeBusinessDays", "evaluationReportReminderDaysBefore"];
         return ImmutableDictionary<string, JsonElement>.Empty
-            .Add(DeadlinesVariable, JsonSerializer.SerializeToElement(days.Where(d => d.Key != "appealAcknowledgeBusinessDays").ToDictionary(d => d.Key, d => Days(d.Value))))
+            .Add(DeadlinesVariable, JsonSerializer.SerializeToElement(days.Where(d => !notDurations.Contains(d.Key)).ToDictionary(d => d.Key, d => Days(d.Value))))
             .Add(DeadlineDaysVariable, JsonSerializer.SerializeToElement(days))
             .Add(OfficeVariable, JsonSerializer.SerializeToElement(options.Office, Activities.SchemeJson.Options));
     }

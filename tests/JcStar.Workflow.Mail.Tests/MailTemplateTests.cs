@@ -14,7 +14,7 @@ public sealed class MailTemplateTests
     /// <summary>Every template a mail.send task of workflows/*.bpmn names (see <see cref="WorkflowMailContractTests"/>).</summary>
     private static readonly string[] Notices =
     [
-        "appeal-acknowledged", "appeal-decided", "application-accepted", "correction-request", "expiry-reminder", "extension-refused",
+        "appeal-acknowledged", "appeal-decided", "application-accepted", "correction-request", "evaluation-report-reminder", "expiry-reminder", "extension-refused",
         "facility-approved", "facility-refused", "improvement-instructed", "label-extended", "label-granted", "label-refused",
         "label-revoked", "new-application-required", "review-question", "successor-maintained", "withdrawal-notice",
     ];
@@ -64,14 +64,16 @@ public sealed class MailTemplateTests
     {
         var example = ReadExample(name);
         var addressee = name.StartsWith("appeal-", StringComparison.Ordinal) ? "appellant"
-            : name.StartsWith("facility-", StringComparison.Ordinal) ? "facility"
+            : name.StartsWith("facility-", StringComparison.Ordinal) || name.StartsWith("evaluation-", StringComparison.Ordinal) ? "facility"
             : "applicant";
 
         var mail = Library().Render(name, example);
 
         var lines = mail.TextBody.Split('\n');
         Assert.Equal(example[addressee].GetProperty("name").GetString(), lines[0]);
-        Assert.Equal(example[addressee].GetProperty("contactName").GetString() + " 様", lines[1]);
+        // The evaluating facility of a ★3・★4 case is known by its contact address only.
+        var contact = example[addressee].TryGetProperty("contactName", out var c) ? c.GetString() : "ご担当者";
+        Assert.Equal(contact + " 様", lines[1]);
     }
 
     [Theory]
@@ -94,8 +96,8 @@ public sealed class MailTemplateTests
     {
         var mail = Library().Render(name, ReadExample(name));
 
-        // review-question is the only mail.send task without attachments.
-        if (name == "review-question")
+        // review-question and the evaluation report reminder are the mail.send tasks without attachments.
+        if (name is "review-question" or "evaluation-report-reminder")
             Assert.DoesNotContain("添付", mail.TextBody);
         else
             Assert.Contains("を添付いたしますので、", mail.TextBody);
@@ -115,21 +117,35 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
-    public void A_third_party_application_is_accepted_by_the_certification_body_without_a_fee_request()
+    public void A_third_party_application_is_accepted_by_the_certification_body_with_its_fee_request()
     {
-        // third-party-certification.bpmn attaches only the acceptance form; scheme.accept-application still sets the fee.
+        // third-party-certification.bpmn attaches the acceptance form and the fee request; the fee is the ★3 setting.
         var example = ReadExample("application-accepted");
         example["level"] = Json("\"Star3\"");
         example["levelDisplay"] = Json("\"★3\"");
-        example.Remove("feeRequestId");
+        example["feeAmount"] = Json("550000");
 
         var mail = Library().Render("application-accepted", example);
 
         Assert.Contains("適合基準レベル: ★3", mail.TextBody);
+        Assert.Contains("手数料: 550,000 円（税込）", mail.TextBody);
         Assert.Contains("評価機関による適合性評価", mail.TextBody);
+        Assert.DoesNotContain("チェックリスト", mail.TextBody);
+        Assert.Contains("550,000 円", mail.HtmlBody);
+        Assert.Contains("独立行政法人情報処理推進機構　認証機関", mail.TextBody);
+    }
+
+    [Fact]
+    public void An_application_without_a_fee_gets_no_payment_section()
+    {
+        var example = ReadExample("application-accepted");
+        example["level"] = Json("\"Star2\"");
+        example["feeAmount"] = Json("0");
+
+        var mail = Library().Render("application-accepted", example);
+
         Assert.DoesNotContain("手数料", mail.TextBody);
         Assert.DoesNotContain("手数料", mail.HtmlBody);
-        Assert.Contains("独立行政法人情報処理推進機構　認証機関", mail.TextBody);
     }
 
     [Fact]

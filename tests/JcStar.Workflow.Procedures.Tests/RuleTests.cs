@@ -18,7 +18,9 @@ public sealed class RuleTests
         Assert.Equal(2, trace.Count(t => t == "SelectFacility"));
         Assert.Equal(2, trace.Count(t => t == "CheckFacility"));
         // The evaluation is offered only once, and only after the second (impartial) choice.
-        Assert.Equal(trace.LastIndexOf("FacilityEligible") + 1, trace.IndexOf("SubmitEvaluationReport"));
+        // (its report deadline is set in between, through the business calendar).
+        Assert.Equal(trace.LastIndexOf("FacilityEligible") + 1, trace.IndexOf("SetReportDeadline"));
+        Assert.Equal(trace.IndexOf("SetReportDeadline") + 1, trace.IndexOf("SubmitEvaluationReport"));
         // The conflicted facility never evaluated or entered the registry.
         Assert.Equal("FAC-001", report.Variables["facilityId"].GetString());
         Assert.All(run.Scheme!.RegistryStore.All(), e => Assert.Equal("FAC-001", e.EvaluationFacilityId));
@@ -117,6 +119,7 @@ public sealed class RuleTests
         var lines = (output + "\n" + error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(exit == 0, string.Join("\n", lines));
         Assert.All(lines, l => Assert.StartsWith("warning: ", l));
-        Assert.Equal(10, Directory.EnumerateFiles(RepositoryPaths.InRepo("workflows"), "*.bpmn").Count());
+        // The ten procedures and the planning of scheduled surveillance.
+        Assert.Equal(11, Directory.EnumerateFiles(RepositoryPaths.InRepo("workflows"), "*.bpmn").Count());
     }
 }

@@ -34,7 +34,9 @@ public sealed class SimulationHost : IAsyncDisposable
     private readonly List<IncidentEntry> hostIncidents = [];
 
     /// <param name="outbox">Where steps queue their mail, committed with them (the in-memory store's own when null).</param>
-    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels, IEnumerable<IStartVariableSource> startVariables, InMemoryOutbox? outbox = null)
+    /// <param name="hostedHandlers">Handlers that need the host's own services (the case history), made by name once the host exists.</param>
+    public SimulationHost(VirtualClock clock, IEnumerable<IActivityHandler> handlers, IEnumerable<string> activityNamesInModels, IEnumerable<IStartVariableSource> startVariables, InMemoryOutbox? outbox = null,
+        IEnumerable<(string Name, Func<IServiceProvider, IActivityHandler> Create)>? hostedHandlers = null)
     {
         this.clock = clock;
         var collection = new ServiceCollection();
@@ -57,7 +59,10 @@ public sealed class SimulationHost : IAsyncDisposable
         var provided = handlers.ToList();
         foreach (var handler in provided)
             collection.AddSingleton(handler);
-        foreach (var missing in activityNamesInModels.Distinct(StringComparer.Ordinal).Except(provided.Select(h => h.Name), StringComparer.Ordinal))
+        var hosted = hostedHandlers?.ToList() ?? [];
+        foreach (var (_, create) in hosted)
+            collection.AddSingleton(create);
+        foreach (var missing in activityNamesInModels.Distinct(StringComparer.Ordinal).Except(provided.Select(h => h.Name).Concat(hosted.Select(h => h.Name)), StringComparer.Ordinal))
             collection.AddSingleton<IActivityHandler>(new PassThroughActivity(missing));
         services = collection.BuildServiceProvider();
     }

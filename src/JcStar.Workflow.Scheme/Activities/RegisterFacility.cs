@@ -14,6 +14,13 @@ public sealed class RegisterFacility(SchemeServices scheme) : SchemeActivity(sch
     protected override ActivityOutputs Execute(ActivityInputs inputs, DateOnly today, ActivityContext context)
     {
         var id = inputs.String("facility.id");
+        // JSS-01 2.2.2: the application is made with these documents; the review checks each of them.
+        var documents = new Dictionary<string, string>
+        {
+            ["qualityManual"] = inputs.String("facility.documents.qualityManual"),
+            ["compliancePledge"] = inputs.String("facility.documents.compliancePledge"),
+            ["confidentialityUndertaking"] = inputs.String("facility.documents.confidentialityUndertaking"),
+        };
         var pending = inputs.Bool("facility.accreditation.pending", false);
         var levels = inputs.Strings("facility.scopeLevels", required: false);
         Scheme.Facilities.Save(new EvaluationFacility
@@ -28,6 +35,7 @@ public sealed class RegisterFacility(SchemeServices scheme) : SchemeActivity(sch
                 pending),
             ScopeLevels = levels.IsDefaultOrEmpty ? [LabelLevel.Star3, LabelLevel.Star4] : levels.Select(LabelLevels.Parse).ToImmutableHashSet(),
         });
-        return new ActivityOutputs().Set("facilityId", id).Set("accreditationPending", pending).Date("facilityAppliedOn", today);
+        return new ActivityOutputs().Set("facilityId", id).Set("accreditationPending", pending).Date("facilityAppliedOn", today)
+            .Set("facilityDocuments", documents.Select(d => new { document = d.Key, reference = d.Value, receivedOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }).ToList());
     }
 }

@@ -30,7 +30,8 @@ internal static class SchemeLetters
             ["{{ addressee.you }}から提出のあった下記の適合ラベル取得申請について、書類が整っていることを確認し、受理しましたので通知します。"],
             [.. Application, ("申請日", "{{ receivedOn | wareki }}"), ("受理日", "{{ acceptedOn | wareki }}"), ("手数料", "{% if feeAmount %}{{ feeAmount | yen }}（税込）{% else %}―{% endif %}")],
             null,
-            ["{% if level == \"Star1\" or level == \"Star2\" %}", "手数料は、{{ paymentDueOn | wareki }}までに、別途送付する手数料納付依頼書に従って納付してください。納付の確認後、チェックリストの確認を開始します。", "{% else %}", "評価機関による適合性評価の結果（適合評価報告書）の提出をもって、認証審査を開始します。", "{% endif %}"],
+            ["{% if feeAmount > 0 %}", "手数料は、{{ paymentDueOn | wareki }}までに、別途送付する手数料納付依頼書に従って納付してください。", "{% endif %}",
+             "{% if level == \"Star1\" or level == \"Star2\" %}", "納付の確認後、チェックリストの確認を開始します。", "{% else %}", "手数料の納付の確認後、評価機関を選定し、評価機関による適合性評価の結果（適合評価報告書）の提出をもって、認証審査を開始します。", "{% endif %}"],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product, ["receivedOn"] = "2026-11-02", ["acceptedOn"] = "2026-11-25", ["feeAmount"] = 198000, ["paymentDueOn"] = "2026-12-25" })),
 
         new("correction-request", "{{ applicationNumber }}", Applicant, Body, "補正依頼書", "Request for Correction",
@@ -76,13 +77,15 @@ internal static class SchemeLetters
         new("facility-approval-notice", "{{ facility.id }}", Facility, "{{ office.certificationBody }}", "評価機関承認通知書", "Notice of Approval as an Evaluation Facility",
             ["{{ addressee.you }}から申請のあった評価機関の承認について、審査の結果、下記のとおり承認したので通知します。"],
             [("評価機関名", "{{ facility.name }}"), ("承認日", "{{ approvedOn | wareki }}"), ("評価対象レベル", "{% for l in facility.scopeLevels %}{{ l }}{% unless forloop.last %}、{% endunless %}{% endfor %}"),
-             ("認定", "{{ facility.accreditation.body }}　ISO/IEC 17025 認定番号 {{ facility.accreditation.certificateNumber }}（{{ facility.accreditation.validUntil | wareki }}まで）")],
+             ("認定", "{{ facility.accreditation.body }}　ISO/IEC 17025 認定番号 {{ facility.accreditation.certificateNumber }}（{{ facility.accreditation.validUntil | wareki }}まで）"),
+             ("品質マニュアル", "{{ facility.documents.qualityManual }}"), ("遵守の誓約書", "{{ facility.documents.compliancePledge }}"), ("秘密保持の誓約書", "{{ facility.documents.confidentialityUndertaking }}")],
             null,
             ["評価の実施に当たっては、公平性及び秘密保持の誓約を遵守してください。"],
             Example(new() { ["approvedOn"] = "2026-11-25", ["facility"] = new Dictionary<string, object?>
             {
                 ["id"] = "EF-007", ["name"] = "一般財団法人サンプル電子技術研究所", ["contactName"] = "評価部長 佐藤 一郎", ["scopeLevels"] = new[] { "★3", "★4" },
                 ["accreditation"] = new Dictionary<string, object?> { ["body"] = "IAJapan", ["certificateNumber"] = "RTL01234", ["validUntil"] = "2029-03-31" },
+                ["documents"] = new Dictionary<string, object?> { ["qualityManual"] = "SEL-QM-001 第3版", ["compliancePledge"] = "2026年11月1日付 誓約書", ["confidentialityUndertaking"] = "SEL-NDA-2026 第1版" },
             } })),
 
         new("facility-refusal-notice", "{{ facility.id }}", Facility, "{{ office.certificationBody }}", "評価機関不承認通知書", "Notice of Refusal of Approval as an Evaluation Facility",
@@ -154,10 +157,10 @@ internal static class SchemeLetters
         new("appeal-decision", "{{ appealNumber }}", Appellant, "{{ office.section }}", "異議申立て等に対する決定通知書", "Decision on an Appeal",
             ["{{ addressee.you }}から提出のあった下記の申立てについて、審査の結果、次のとおり決定したので通知します。"],
             [("受付番号", "{{ appealNumber }}"), ("対象案件", "{{ subjectCaseNumber }}"),
-             ("決定", "{% if outcome == \"upheld\" %}申立てを認める{% else %}申立てを棄却する{% endif %}")],
+             ("決定", "{% if outcome == \"upheld\" %}申立てを認める{% elsif outcome == \"substantiated\" %}苦情の内容を認め、是正処置を講じる{% elsif outcome == \"unsubstantiated\" %}苦情の内容は認められない{% elsif outcome == \"settled\" %}紛争は解決した{% elsif outcome == \"not-settled\" %}紛争は解決に至らなかった{% else %}申立てを棄却する{% endif %}")],
             null,
             ["理由", "{{ reasons }}"],
-            Example(new() { ["appealNumber"] = "JC-AP-2026-004", ["subjectCaseNumber"] = "JC-A-2026-000123", ["outcome"] = "dismissed",
+            Example(new() { ["appealNumber"] = "JC-AP-2026-004", ["kind"] = "appeal", ["subjectCaseNumber"] = "JC-A-2026-000123", ["outcome"] = "dismissed",
                 ["reasons"] = "提出された追加資料を検討したが、要件 S3.2-05 への不適合は解消されていないと判断した。",
                 ["appellant"] = new Dictionary<string, object?> { ["name"] = "株式会社サンプル電機", ["contactName"] = "品質保証部長 鈴木 花子" } })),
 
