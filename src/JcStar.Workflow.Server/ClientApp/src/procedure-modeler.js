@@ -1,8 +1,8 @@
 // The procedure modeler (/procedures/{processId}/edit): bpmn-js Modeler with the properties panel and our jc: group;
 // every change is checked by the server's validator (the same diagnostics as `jcstar validate`), shown on the
 // elements (marker, message on hover) and as a list; publishing shows the changes against the published version
-// first and is refused while an error remains. The moddle descriptors are passed so jc:, camunda: and whatever
-// else the file holds (foreign extensions, DI) is written back as it was read.
+// first and is refused while an error remains. The moddle descriptor is passed so jc: (or camunda:) attributes are
+// typed, and whatever else the file holds (foreign extensions, DI) is written back as it was read.
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
@@ -10,7 +10,7 @@ import jcModdle from '../../../JcStar.Workflow.Bpmn/Extensions/jcstar.moddle.jso
 import { createJcPropertiesModule } from './jc-properties.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import '@bpmn-io/properties-panel/assets/properties-panel.css';
 import './procedure-modeler.css';
 
@@ -52,7 +52,11 @@ function status(host, message, isError = false) {
 
 async function mount(host) {
   const texts = JSON.parse(host.dataset.texts ?? '{}');
-  const [source, catalog] = await Promise.all([getJson(host.dataset.source), getJson(host.dataset.catalog)]);
+  const [source, catalog] = await Promise.all([getJson(host.dataset.sourceUrl), getJson(host.dataset.catalogUrl)]);
+  // The jc: and camunda: descriptors name the same attributes on the same types (candidateStarterGroups, formKey, ...),
+  // which one moddle cannot hold together: a Camunda 7 file is opened with the Camunda descriptor and its panel (its
+  // attributes visible and editable), ours with the jc: one and our group. Either way, attributes and elements of
+  // namespaces without a descriptor are kept as read and written back unchanged.
   const hasCamunda = source.xml.includes('http://camunda.org/schema/1.0/bpmn');
   const modeler = new Modeler({
     container: host.querySelector('[data-canvas]'),
@@ -60,13 +64,14 @@ async function mount(host) {
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
-      // Camunda 7 attributes stay visible (and editable) when the file has them.
-      ...(hasCamunda ? [CamundaPlatformPropertiesProviderModule] : []),
-      createJcPropertiesModule(catalog, texts),
+      ...(hasCamunda ? [CamundaPlatformPropertiesProviderModule] : [createJcPropertiesModule(catalog, texts)]),
     ],
-    moddleExtensions: { jc: jcModdle, camunda: camundaModdle },
+    moddleExtensions: hasCamunda ? { camunda: camundaModdle } : { jc: jcModdle },
   });
-  await modeler.importXML(source.xml);
+  const { warnings } = await modeler.importXML(source.xml);
+  if (warnings.length > 0) {
+    console.warn('The file imported with warnings', warnings);
+  }
   modeler.get('canvas').zoom('fit-viewport', 'auto');
   host.classList.add('modeler-ready');
 
@@ -107,7 +112,7 @@ function debounce(fn, ms) {
 async function checkDraft(host, modeler, state, texts) {
   const run = ++state.checking;
   const { xml } = await modeler.saveXML({ format: true });
-  const { ok, answer } = await postJson(host.dataset.validate, { xml });
+  const { ok, answer } = await postJson(host.dataset.validateUrl, { xml });
   if (run !== state.checking) {
     return;
   }
@@ -193,7 +198,7 @@ function refreshPublish(host, state) {
 
 async function showDiff(host, modeler, state, texts) {
   const { xml } = await modeler.saveXML({ format: true });
-  const { ok, answer } = await postJson(host.dataset.diff, { xml });
+  const { ok, answer } = await postJson(host.dataset.diffUrl, { xml });
   const target = host.querySelector('[data-diff]');
   if (!ok) {
     status(host, problemText(answer, texts.diffFailed), true);
@@ -241,7 +246,7 @@ async function publish(host, modeler, state, texts) {
   const { xml } = await modeler.saveXML({ format: true });
   const button = host.querySelector('[data-publish]');
   button.disabled = true;
-  const { ok, answer } = await postJson(host.dataset.publish, { xml, note });
+  const { ok, answer } = await postJson(host.dataset.publishUrl, { xml, note });
   if (ok) {
     window.location.assign(`${host.dataset.done}?published=${answer.version}`);
     return;
