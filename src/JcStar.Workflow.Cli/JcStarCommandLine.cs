@@ -19,6 +19,7 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(UsersCommand.Create(input));
         root.Subcommands.Add(TokensCommand.Create());
         root.Subcommands.Add(ConflictsCommand.Create());
+        root.Subcommands.Add(DefinitionsCommand.Create());
         return root;
     }
 

@@ -56,6 +56,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.ContentHash).HasMaxLength(64);
             e.Property(x => x.SourceName).HasMaxLength(NameLength);
             e.Property(x => x.PublishedBy).HasMaxLength(IdLength);
+            e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.ProcessId, x.Version }).IsUnique();
         });
         b.Entity<InstanceRow>(e =>

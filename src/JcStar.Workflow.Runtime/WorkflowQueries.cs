@@ -133,6 +133,14 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
     public Task<IReadOnlyList<DeployedDefinition>> DefinitionVersionsAsync(string processId, CancellationToken cancellationToken = default) =>
         stores.Definitions.ListVersionsAsync(processId, cancellationToken);
 
+    /// <summary>Running (waiting) cases per definition id, for the procedures pages (scheme managers and admins: it names no case).</summary>
+    public Task<IReadOnlyDictionary<string, int>> RunningByDefinitionAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsAdmin && !actor.Roles.Contains("scheme-manager"))
+            throw new WorkflowForbiddenException("only admins and scheme managers see the procedures");
+        return statistics.RunningByDefinitionAsync(cancellationToken);
+    }
+
     private static void RequireAdmin(WorkflowActor actor, string what)
     {
         if (!actor.IsAdmin)

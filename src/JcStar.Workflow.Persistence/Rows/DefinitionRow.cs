@@ -14,4 +14,7 @@ public sealed class DefinitionRow
     public string CalledDefinitionIdsJson { get; set; } = "[]";
     public string? PublishedBy { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
+
+    /// <summary>What the publisher wrote about this version (null for files deployed from disk).</summary>
+    public string? Note { get; set; }
 }

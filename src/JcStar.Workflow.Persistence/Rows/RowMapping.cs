@@ -22,14 +22,14 @@ internal static class RowMapping
     public static DefinitionRow ToRow(this DeployedDefinition d) => new()
     {
         Id = d.Id, ProcessId = d.ProcessId, Version = d.Version, Name = d.Name, ContentHash = d.ContentHash,
-        Xml = d.Xml, SourceName = d.SourceName, PublishedBy = d.PublishedBy, PublishedAt = Utc(d.PublishedAt),
+        Xml = d.Xml, SourceName = d.SourceName, PublishedBy = d.PublishedBy, PublishedAt = Utc(d.PublishedAt), Note = d.Note,
         CalledDefinitionIdsJson = JsonSerializer.Serialize(d.CalledDefinitionIds.IsDefault ? [] : d.CalledDefinitionIds),
     };
 
     public static DeployedDefinition ToRecord(this DefinitionRow r) => new()
     {
         Id = r.Id, ProcessId = r.ProcessId, Version = r.Version, Name = r.Name, ContentHash = r.ContentHash,
-        Xml = r.Xml, SourceName = r.SourceName, PublishedBy = r.PublishedBy, PublishedAt = r.PublishedAt,
+        Xml = r.Xml, SourceName = r.SourceName, PublishedBy = r.PublishedBy, PublishedAt = r.PublishedAt, Note = r.Note,
         CalledDefinitionIds = JsonSerializer.Deserialize<ImmutableArray<string>>(r.CalledDefinitionIdsJson),
     };
 

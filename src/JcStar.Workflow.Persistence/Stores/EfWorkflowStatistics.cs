@@ -40,4 +40,13 @@ public sealed class EfWorkflowStatistics(IDbContextFactory<WorkflowDbContext> fa
             await db.Incidents.CountAsync(i => i.Status == openIncident, cancellationToken),
             await db.MailOutbox.CountAsync(m => m.Status == failed, cancellationToken));
     }
+
+    public async Task<IReadOnlyDictionary<string, int>> RunningByDefinitionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var waiting = (int)JcStar.Workflow.Engine.InstanceStatus.Waiting;
+        return await db.Instances.AsNoTracking().Where(i => i.Status == waiting)
+            .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
 }

@@ -18,7 +18,8 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
     /// The file does not read, does not validate, calls a process that is not deployed, or has no
     /// executable process, or a timer start event's value cannot be scheduled; errors are keyed by element id.
     /// </exception>
-    public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default)
+    /// <param name="note">What the publisher wrote about the new version (the procedures page asks for it); stored with each new version and in its audit record.</param>
+    public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default, string? note = null)
     {
         var read = reader.Read(xml, sourceName);
         if (read.HasErrors)
@@ -33,7 +34,7 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
         var provisional = new DeployedDefinition
         {
             Id = "(new)", ProcessId = executable[0].Id, Version = 0, ContentHash = hash, Xml = xml, SourceName = sourceName,
-            CalledDefinitionIds = pins, PublishedAt = time.GetUtcNow(),
+            CalledDefinitionIds = pins, PublishedAt = time.GetUtcNow(), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
         DefinitionSet compiled;
         try
@@ -110,7 +111,7 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
                 At = definition.PublishedAt,
                 Actor = actor.Id,
                 Action = AuditActions.DefinitionDeployed,
-                DataJson = JsonSerializer.Serialize(new { definition.Id, definition.ProcessId, version, definition.ContentHash, definition.SourceName, calls = definition.CalledDefinitionIds }),
+                DataJson = JsonSerializer.Serialize(new { definition.Id, definition.ProcessId, version, definition.ContentHash, definition.SourceName, calls = definition.CalledDefinitionIds, note = definition.Note }),
             }, ct);
             return new DeployedProcess(definition, IsNewVersion: true);
         }

@@ -27,5 +27,8 @@ public sealed record DeployedDefinition
     public string? PublishedBy { get; init; }
     public required DateTimeOffset PublishedAt { get; init; }
 
+    /// <summary>What the publisher wrote about this version; null for files deployed from disk.</summary>
+    public string? Note { get; init; }
+
     public static string IdFor(string processId, int version) => $"{processId}:{version}";
 }

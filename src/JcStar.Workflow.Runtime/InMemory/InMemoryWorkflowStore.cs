@@ -39,6 +39,10 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
 
     // Statistics
 
+    public Task<IReadOnlyDictionary<string, int>> RunningByDefinitionAsync(CancellationToken cancellationToken) =>
+        Read<IReadOnlyDictionary<string, int>>(() => _instances.Values.Where(i => i.Status == Engine.InstanceStatus.Waiting)
+            .GroupBy(i => i.DefinitionId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
     public Task<Statistics.WorkloadOverview> OverviewAsync(DateTimeOffset now, DateTimeOffset recentSince, DateTimeOffset monthStart, CancellationToken cancellationToken) =>
         Read(() =>
         {

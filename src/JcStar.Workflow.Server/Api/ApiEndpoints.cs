@@ -10,6 +10,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapAccessEndpoints();
         api.MapDefinitionEndpoints();
+        api.MapProcedureEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapEventEndpoints();

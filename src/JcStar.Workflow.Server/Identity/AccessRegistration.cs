@@ -102,7 +102,8 @@ public static class AccessRegistration
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(WorkflowClaims.AdminPolicy, p => p.RequireRole(WorkflowClaims.AdminRole));
+            .AddPolicy(WorkflowClaims.AdminPolicy, p => p.RequireRole(WorkflowClaims.AdminRole))
+            .AddPolicy(WorkflowClaims.ProceduresPolicy, p => p.RequireRole(WorkflowClaims.AdminRole, SchemeRoles.SchemeManager));
 
         var keys = services.AddDataProtection().SetApplicationName("JcStar.Workflow").PersistKeysToDbContext<AccessDbContext>();
         if (config.GetValue<string>("DataProtection:CertificatePath") is { Length: > 0 } certificatePath)

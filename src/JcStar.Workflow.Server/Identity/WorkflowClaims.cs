@@ -17,6 +17,9 @@ public static class WorkflowClaims
     public const string AdminPolicy = "admin";
     public const string StaffPolicy = "staff";
 
+    /// <summary>Drawing, checking and publishing procedures: admins and scheme managers.</summary>
+    public const string ProceduresPolicy = "procedures";
+
     /// <summary>The runtime's view of the caller: id, roles and the groups they give, organization and facility.</summary>
     public static WorkflowActor ToActor(this ClaimsPrincipal user)
     {

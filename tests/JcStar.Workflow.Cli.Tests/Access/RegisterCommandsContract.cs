@@ -51,6 +51,40 @@ public abstract class RegisterCommandsContract : IAsyncLifetime
     protected async Task<RegisterSession> OpenRegisterAsync() =>
         await RegisterSession.OpenAsync(new ConfigurationBuilder().Build(), new CliDatabase(Provider, ConnectionString, MigrateAtStart: false), TestContext.Current.CancellationToken);
 
+    [Fact]
+    public async Task Definitions_export_writes_each_process_latest_published_xml_under_its_file_name()
+    {
+        Assert.Equal(0, (await Jcstar("db", "migrate")).Exit);
+        static string Xml(string name) =>
+            $"<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\"><process id=\"Approval\" isExecutable=\"true\"><userTask id=\"Review\" name=\"{name}\" /></process></definitions>";
+        await using (var register = await OpenRegisterAsync())
+        {
+            var store = register.Services.GetRequiredService<Runtime.Definitions.IDefinitionStore>();
+            for (var version = 1; version <= 2; version++)
+                await store.AddAsync(new Runtime.Definitions.DeployedDefinition
+                {
+                    Id = Runtime.Definitions.DeployedDefinition.IdFor("Approval", version), ProcessId = "Approval", Version = version,
+                    ContentHash = new string((char)('0' + version), 64), Xml = Xml($"審査{version}"), SourceName = "workflows/approval.bpmn",
+                    PublishedAt = DateTimeOffset.UtcNow.AddMinutes(version), Note = version == 2 ? "二版" : null,
+                }, TestContext.Current.CancellationToken);
+        }
+        var folder = Path.Combine(Path.GetTempPath(), $"jcstar-export-{Guid.NewGuid():N}");
+        try
+        {
+            var run = await Jcstar("definitions", "export", folder);
+
+            Assert.Equal(0, run.Exit);
+            Assert.Equal([Path.Combine(folder, "approval.bpmn")], Directory.GetFiles(folder));
+            Assert.Equal(Xml("審査2"), await File.ReadAllTextAsync(Path.Combine(folder, "approval.bpmn"), TestContext.Current.CancellationToken));
+            Assert.Equal($"{Path.Combine(folder, "approval.bpmn")}\tApproval:2", run.LastLine);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task<string> AddAcmeAsync()
     {
         var run = await Jcstar("orgs", "add", "Acme 株式会社", "--corporate-number", AcmeNumber);

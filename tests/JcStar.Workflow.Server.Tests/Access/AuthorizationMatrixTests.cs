@@ -71,6 +71,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/definitions/", _ => "/api/definitions", (r, _) => AdminOnly(r, Ok), PerCase: false),
         new("GET", "/api/definitions/{processId}/versions", _ => "/api/definitions/MatrixCase/versions", (r, _) => AdminOnly(r, Ok), PerCase: false),
         new("POST", "/api/definitions/", _ => "/api/definitions", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
+        // The procedures API: admins and scheme managers (no scheme manager in this world; ProcedureEndpointTests covers one).
+        new("GET", "/api/procedures/catalog", _ => "/api/procedures/catalog", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/procedures/validate", _ => "/api/procedures/validate", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
+        new("GET", "/api/procedures/{processId}/source", _ => "/api/procedures/MatrixCase/source", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/procedures/{processId}/diff", _ => "/api/procedures/MatrixCase/diff", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
+        new("POST", "/api/procedures/{processId}/publish", _ => "/api/procedures/MatrixCase/publish", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
         new("POST", "/api/instances/", _ => "/api/instances", (r, _) => r switch { "anonymous" => Unauth, "facility" => Forbid, _ => Created },
             new { processId = "MatrixCase", variables = new { applicant = "新規" } }, PerCase: false),
         new("GET", "/api/instances/", _ => "/api/instances", (r, _) => Anyone(r, Ok), PerCase: false),

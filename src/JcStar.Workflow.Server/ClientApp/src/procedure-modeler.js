@@ -1,0 +1,261 @@
+// The procedure modeler (/procedures/{processId}/edit): bpmn-js Modeler with the properties panel and our jc: group;
+// every change is checked by the server's validator (the same diagnostics as `jcstar validate`), shown on the
+// elements (marker, message on hover) and as a list; publishing shows the changes against the published version
+// first and is refused while an error remains. The moddle descriptor is passed so jc: (or camunda:) attributes are
+// typed, and whatever else the file holds (foreign extensions, DI) is written back as it was read.
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import jcModdle from '../../../JcStar.Workflow.Bpmn/Extensions/jcstar.moddle.json';
+import { createJcPropertiesModule } from './jc-properties.js';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import '@bpmn-io/properties-panel/assets/properties-panel.css';
+import './procedure-modeler.css';
+
+const CHECK_DELAY_MS = 600;
+
+for (const host of document.querySelectorAll('[data-bpmn-modeler]')) {
+  mount(host).catch((error) => {
+    console.error('The modeler could not start.', error);
+    status(host, `${host.dataset.textFailed ?? 'The modeler could not start'}: ${error.message}`, true);
+  });
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new Error(`${url} answered ${response.status}`);
+  }
+  return response.json();
+}
+
+async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, answer };
+}
+
+function status(host, message, isError = false) {
+  const line = host.querySelector('[data-status]');
+  if (line) {
+    line.textContent = message;
+    line.classList.toggle('error', isError);
+  }
+}
+
+async function mount(host) {
+  const texts = JSON.parse(host.dataset.texts ?? '{}');
+  const [source, catalog] = await Promise.all([getJson(host.dataset.sourceUrl), getJson(host.dataset.catalogUrl)]);
+  // The jc: and camunda: descriptors name the same attributes on the same types (candidateStarterGroups, formKey, ...),
+  // which one moddle cannot hold together: a Camunda 7 file is opened with the Camunda descriptor and its panel (its
+  // attributes visible and editable), ours with the jc: one and our group. Either way, attributes and elements of
+  // namespaces without a descriptor are kept as read and written back unchanged.
+  const hasCamunda = source.xml.includes('http://camunda.org/schema/1.0/bpmn');
+  const modeler = new Modeler({
+    container: host.querySelector('[data-canvas]'),
+    propertiesPanel: { parent: host.querySelector('[data-properties]') },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      ...(hasCamunda ? [CamundaPlatformPropertiesProviderModule] : [createJcPropertiesModule(catalog, texts)]),
+    ],
+    moddleExtensions: hasCamunda ? { camunda: camundaModdle } : { jc: jcModdle },
+  });
+  const { warnings } = await modeler.importXML(source.xml);
+  if (warnings.length > 0) {
+    console.warn('The file imported with warnings', warnings);
+  }
+  modeler.get('canvas').zoom('fit-viewport', 'auto');
+  host.classList.add('modeler-ready');
+
+  const state = { errors: 0, diffShown: false, checking: 0 };
+  const check = debounce(() => checkDraft(host, modeler, state, texts), CHECK_DELAY_MS);
+  modeler.on('commandStack.changed', () => {
+    state.diffShown = false;
+    host.querySelector('[data-diff]')?.replaceChildren();
+    refreshPublish(host, state);
+    check();
+  });
+  await checkDraft(host, modeler, state, texts);
+
+  host.querySelector('[data-show-diff]')?.addEventListener('click', () => showDiff(host, modeler, state, texts));
+  host.querySelector('[data-note]')?.addEventListener('input', () => refreshPublish(host, state));
+  host.querySelector('[data-publish-form]')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    publish(host, modeler, state, texts);
+  });
+  host.querySelector('[data-download]')?.addEventListener('click', async () => {
+    const { xml } = await modeler.saveXML({ format: true });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+    link.download = source.sourceName.split('/').pop();
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+}
+
+function debounce(fn, ms) {
+  let timer;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+async function checkDraft(host, modeler, state, texts) {
+  const run = ++state.checking;
+  const { xml } = await modeler.saveXML({ format: true });
+  const { ok, answer } = await postJson(host.dataset.validateUrl, { xml });
+  if (run !== state.checking) {
+    return;
+  }
+  if (!ok) {
+    status(host, texts.checkFailed ?? 'The check failed', true);
+    return;
+  }
+  state.errors = answer.errors;
+  showDiagnostics(host, modeler, answer.diagnostics, texts);
+  status(host, answer.errors === 0 ? (answer.warnings === 0 ? texts.valid : `${texts.valid} (${texts.warnings}: ${answer.warnings})`)
+    : `${texts.errors}: ${answer.errors}`, answer.errors > 0);
+  refreshPublish(host, state);
+}
+
+function showDiagnostics(host, modeler, diagnostics, texts) {
+  const overlays = modeler.get('overlays');
+  const canvas = modeler.get('canvas');
+  const registry = modeler.get('elementRegistry');
+  overlays.remove({ type: 'jc-diagnostic' });
+  for (const element of registry.getAll()) {
+    canvas.removeMarker(element, 'jc-error');
+    canvas.removeMarker(element, 'jc-warning');
+  }
+  const byElement = new Map();
+  for (const d of diagnostics) {
+    if (d.elementId && registry.get(d.elementId)) {
+      const list = byElement.get(d.elementId) ?? [];
+      list.push(d);
+      byElement.set(d.elementId, list);
+    }
+  }
+  for (const [id, list] of byElement) {
+    const worst = list.some((d) => d.severity === 'error') ? 'error' : 'warning';
+    canvas.addMarker(id, `jc-${worst}`);
+    const badge = document.createElement('span');
+    badge.className = `jc-diagnostic-badge jc-${worst}-badge`;
+    badge.textContent = list.length > 1 ? `! ${list.length}` : '!';
+    badge.title = list.map((d) => d.message).join('\n');
+    badge.setAttribute('role', 'img');
+    badge.setAttribute('aria-label', badge.title);
+    const element = registry.get(id);
+    const position = element.waypoints ? { top: -10, left: -10 } : { top: -10, right: 10 };
+    overlays.add(id, 'jc-diagnostic', { position, html: badge });
+  }
+  const list = host.querySelector('[data-diagnostics]');
+  if (!list) {
+    return;
+  }
+  list.replaceChildren(...diagnostics.map((d) => {
+    const item = document.createElement('li');
+    item.className = d.severity;
+    const label = document.createElement(d.elementId && registry.get(d.elementId) ? 'button' : 'span');
+    label.textContent = `${d.severity === 'error' ? texts.error : texts.warning} ${d.elementId ?? `${texts.line} ${d.line}`}: ${d.message}`;
+    if (label.tagName === 'BUTTON') {
+      label.type = 'button';
+      label.addEventListener('click', () => {
+        const element = registry.get(d.elementId);
+        modeler.get('selection').select(element);
+        canvas.scrollToElement(element);
+      });
+    }
+    item.append(label);
+    return item;
+  }));
+  if (diagnostics.length === 0) {
+    const item = document.createElement('li');
+    item.textContent = texts.noFindings;
+    list.append(item);
+  }
+}
+
+function refreshPublish(host, state) {
+  const button = host.querySelector('[data-publish]');
+  const note = host.querySelector('[data-note]');
+  if (button) {
+    button.disabled = state.errors > 0 || !state.diffShown || !note?.value.trim();
+  }
+  const showDiffButton = host.querySelector('[data-show-diff]');
+  if (showDiffButton) {
+    showDiffButton.disabled = state.errors > 0;
+  }
+}
+
+async function showDiff(host, modeler, state, texts) {
+  const { xml } = await modeler.saveXML({ format: true });
+  const { ok, answer } = await postJson(host.dataset.diffUrl, { xml });
+  const target = host.querySelector('[data-diff]');
+  if (!ok) {
+    status(host, problemText(answer, texts.diffFailed), true);
+    return;
+  }
+  const canvas = modeler.get('canvas');
+  const registry = modeler.get('elementRegistry');
+  for (const element of registry.getAll()) {
+    canvas.removeMarker(element, 'jc-added');
+    canvas.removeMarker(element, 'jc-changed');
+  }
+  const section = (title, changes, marker) => {
+    const block = document.createElement('div');
+    const heading = document.createElement('h4');
+    heading.textContent = `${title} (${changes.length})`;
+    const list = document.createElement('ul');
+    list.className = `diff-${marker}`;
+    for (const c of changes) {
+      const item = document.createElement('li');
+      item.textContent = `${c.id} (${c.kind}${c.name ? `: ${c.name}` : ''})${c.attributes?.length ? ` — ${c.attributes.join(', ')}` : ''}`;
+      list.append(item);
+      if (marker !== 'removed' && registry.get(c.id)) {
+        canvas.addMarker(c.id, `jc-${marker}`);
+      }
+    }
+    block.append(heading, list);
+    return block;
+  };
+  target.replaceChildren(
+    section(texts.added, answer.added, 'added'),
+    section(texts.removed, answer.removed, 'removed'),
+    section(texts.changed, answer.changed, 'changed'));
+  state.diffShown = answer.added.length + answer.removed.length + answer.changed.length > 0;
+  if (!state.diffShown) {
+    status(host, texts.nothingChanged);
+  }
+  refreshPublish(host, state);
+}
+
+async function publish(host, modeler, state, texts) {
+  if (state.errors > 0 || !state.diffShown) {
+    return;
+  }
+  const note = host.querySelector('[data-note]').value.trim();
+  const { xml } = await modeler.saveXML({ format: true });
+  const button = host.querySelector('[data-publish]');
+  button.disabled = true;
+  const { ok, answer } = await postJson(host.dataset.publishUrl, { xml, note });
+  if (ok) {
+    window.location.assign(`${host.dataset.done}?published=${answer.version}`);
+    return;
+  }
+  status(host, problemText(answer, texts.publishFailed), true);
+  refreshPublish(host, state);
+}
+
+function problemText(answer, fallback) {
+  const details = Object.entries(answer.errors ?? {}).flatMap(([key, messages]) => messages.map((m) => `${key}: ${m}`));
+  return [answer.title ?? answer.error ?? fallback, ...details].join(' — ');
+}
