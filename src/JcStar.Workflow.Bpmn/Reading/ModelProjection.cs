@@ -93,8 +93,16 @@ internal sealed class ModelProjection
         var nodes = new List<FlowNode>();
         var flows = new List<SequenceFlow>();
         var ignored = ImmutableArray.CreateBuilder<string>();
+        var associations = ImmutableArray.CreateBuilder<Association>();
         foreach (var element in container.Elements().Where(e => e.NamespaceUri == M))
         {
+            if (element.LocalName == "association")
+            {
+                associations.Add(new Association(element.Id ?? "", Ref(element, "sourceRef") ?? "", Ref(element, "targetRef") ?? ""));
+                if (element.Id is { } associationId)
+                    ignored.Add(associationId);
+                continue;
+            }
             if (element.LocalName == "sequenceFlow")
             {
                 flows.Add(new SequenceFlow
@@ -125,6 +133,7 @@ internal sealed class ModelProjection
                 Outgoing = [.. outgoing[n.Id].Select(f => f.Id)],
             })],
             Flows = [.. flows],
+            Associations = associations.ToImmutable(),
             IgnoredElementIds = ignored.ToImmutable(),
         };
     }
@@ -173,7 +182,8 @@ internal sealed class ModelProjection
             }),
             "callActivity" => Activity(e, CallActivity(e)),
             "subProcess" => Activity(e, new SubProcess { Id = "", TriggeredByEvent = Bool(e.Attribute("triggeredByEvent"), false), Scope = Scope(e) }),
-            "transaction" or "adHocSubProcess" => Activity(e, new UnsupportedActivity { Id = "", UnsupportedType = e.LocalName }),
+            "transaction" => Activity(e, new SubProcess { Id = "", IsTransaction = true, Scope = Scope(e) }),
+            "adHocSubProcess" => Activity(e, new UnsupportedActivity { Id = "", UnsupportedType = e.LocalName }),
             _ => null,
         };
         if (node is null)
@@ -248,8 +258,12 @@ internal sealed class ModelProjection
                 VariableName = NullIfEmpty(d.Attribute("variableName", Camunda)?.Trim()),
                 VariableEvents = [.. SplitList(d.Attribute("variableEvents", Camunda) ?? "")],
             },
-            "compensateEventDefinition" or "cancelEventDefinition"
-                => new UnsupportedEventDefinition { DefinitionType = d.LocalName },
+            "compensateEventDefinition" => new CompensateEventDefinition
+            {
+                ActivityRef = Ref(d, "activityRef"),
+                WaitForCompletion = Bool(d.Attribute("waitForCompletion"), true),
+            },
+            "cancelEventDefinition" => new CancelEventDefinition(),
             _ => null,
         };
         return definition is null ? null : definition with { Id = d.Id };

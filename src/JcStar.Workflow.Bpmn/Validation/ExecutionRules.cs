@@ -7,7 +7,7 @@ using JcStar.Workflow.Bpmn.Tree;
 namespace JcStar.Workflow.Bpmn.Validation;
 
 /// <summary>The execution rules of <see cref="BpmnValidator"/>, one method per rule, over one file.</summary>
-internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions, BpmnValidationOptions options)
+internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions, BpmnValidationOptions options)
 {
     private readonly List<BpmnDiagnostic> _diagnostics = [];
     private readonly HashSet<string> _allIds = CollectIds(read.Document!.Root);
@@ -26,12 +26,12 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
         {
             if (!process.Scope.Nodes.OfType<StartEvent>().Any())
                 Add(process.Location, process.Id, DiagnosticCodes.NoStartEvent, $"process '{process.Id}' has no start event, so it can never start");
-            CheckScope(process.Scope, "process");
+            CheckScope(process.Scope, "process", container: null);
         }
         return _diagnostics;
     }
 
-    private void CheckScope(FlowScope scope, string where)
+    private void CheckScope(FlowScope scope, string where, SubProcess? container)
     {
         // First one wins on a duplicate id; the reader has already reported the duplicate.
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
@@ -50,11 +50,12 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
             CheckEvent(node, nodes);
             CheckActivity(node);
             CheckNodeExpressions(node);
+            CheckCompensation(node, scope, nodes, container);
             if (node is SubProcess sub)
             {
                 if (!sub.Scope.Nodes.OfType<StartEvent>().Any())
-                    Add(sub, DiagnosticCodes.NoStartEvent, $"{(sub.TriggeredByEvent ? "event sub-process" : "sub-process")} '{sub.Id}' has no start event");
-                CheckScope(sub.Scope, "sub-process");
+                    Add(sub, DiagnosticCodes.NoStartEvent, $"{(sub.TriggeredByEvent ? "event sub-process" : sub.IsTransaction ? "transaction" : "sub-process")} '{sub.Id}' has no start event");
+                CheckScope(sub.Scope, "sub-process", sub);
             }
         }
         CheckReachability(scope, nodes, flows);
@@ -87,8 +88,6 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     Add(node, DiagnosticCodes.Unsupported, $"{definition.DefinitionType} is not supported yet: the engine would not trigger or throw it");
                 break;
         }
-        if (node is Activity { IsForCompensation: true })
-            Add(node, DiagnosticCodes.Unsupported, "compensation handlers (isForCompensation) are not supported yet");
     }
 
     private void CheckGateway(FlowNode node, Dictionary<string, SequenceFlow> flows, Dictionary<string, FlowNode> nodes)

@@ -10,8 +10,11 @@ internal sealed class DefinitionChecker(
     ConcurrentDictionary<(string, ExpressionRole), CompiledExpression> expressions,
     List<string> problems)
 {
+    private ProcessIndex? current;
+
     public void Check(ProcessIndex index)
     {
+        current = index;
         var process = index.Process;
         CheckScope(process.Id, process.Scope, isProcess: true, isEventSubProcess: false);
     }
@@ -63,8 +66,18 @@ internal sealed class DefinitionChecker(
             case ComplexGateway { ActivationCondition: { } activation }:
                 Expr(node.Id, activation, ExpressionRole.Condition);
                 break;
-            case Activity { IsForCompensation: true }:
-                Problem(node.Id, "compensation is not supported");
+            case Activity { IsForCompensation: true } handler when !handler.Incoming.IsEmpty || !handler.Outgoing.IsEmpty:
+                Problem(node.Id, "a compensation handler (isForCompensation) has no incoming or outgoing sequence flows");
+                break;
+            case BoundaryEvent { Definition: CompensateEventDefinition } b when current!.CompensationHandler(b.AttachedToRef) is null:
+                Problem(node.Id, "a compensation boundary event needs an association to an isForCompensation activity (its handler)");
+                break;
+            case BoundaryEvent { Definition: CancelEventDefinition } b when current!.Nodes.GetValueOrDefault(b.AttachedToRef) is not SubProcess { IsTransaction: true }:
+                Problem(node.Id, "a cancel boundary event may only be attached to a transaction");
+                break;
+            case EndEvent { Definition: CancelEventDefinition } when current!.Nodes.GetValueOrDefault(current.ContainerOf(node.Id)) is not SubProcess { IsTransaction: true } transaction
+                || !current.BoundariesOf(transaction.Id).Any(b => b.Definition is CancelEventDefinition):
+                Problem(node.Id, "a cancel end event must be directly inside a transaction that has a cancel boundary event");
                 break;
             case ServiceTask { ActivityName: null }:
             case BusinessRuleTask { ActivityName: null }:
@@ -106,17 +119,17 @@ internal sealed class DefinitionChecker(
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
                 Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");
                 break;
-            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition:
+            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition or CompensateEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
                 break;
-            case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition:
+            case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition or CompensateEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "an intermediate catch event needs a message, timer, signal or link trigger");
                 break;
-            case IntermediateThrowEvent t when t.Definition is ErrorEventDefinition or TerminateEventDefinition or TimerEventDefinition:
-                Problem(node.Id, "an intermediate throw event may be none, message, signal, link or escalation");
+            case IntermediateThrowEvent t when t.Definition is ErrorEventDefinition or TerminateEventDefinition or TimerEventDefinition or CancelEventDefinition:
+                Problem(node.Id, "an intermediate throw event may be none, message, signal, link, escalation or compensation");
                 break;
             case EndEvent en when en.Definition is TimerEventDefinition or LinkEventDefinition:
-                Problem(node.Id, "an end event may be none, message, signal, error, escalation or terminate");
+                Problem(node.Id, "an end event may be none, message, signal, error, escalation, terminate, compensation or cancel");
                 break;
         }
         if (node is Activity { StartQuantity: < 1 } or Activity { CompletionQuantity: < 1 })

@@ -155,6 +155,8 @@ internal sealed partial class Execution
             return;
         }
         Effects.Add(new FlowNodeCompleted(node.Id, node.ElementType, node.Name, IdOf(id)));
+        if (node is Activity)
+            RememberForCompensation(instance, node, isIteration ? parent!.Parent : instance.Parent);
         Remove(id);
         if (iteration is { } outcome)
             IterationDone(instance.Parent, instance.Iteration, outcome);
@@ -255,6 +257,8 @@ internal sealed partial class Execution
         var at = IndexOf(id);
         if (at >= 0)
             elements.RemoveAt(at);
+        if (compensations.Count > 0)
+            ForgetCompensation(id);
     }
 
     /// <summary>Removes an instance that has already reported its own completion.</summary>
@@ -326,6 +330,11 @@ internal sealed partial class Execution
     private void CheckScopeCompleted(int scopeId)
     {
         var scope = Find(scopeId);
+        if (IsCompensationContainer(scope) && !HasChildren(scopeId))
+        {
+            ContinueCompensation(scopeId);
+            return;
+        }
         if (scope is not { Wait: ElementWait.Scope } || HasChildren(scopeId) || joins.Exists(j => j.Scope == scopeId))
             return;
         CompleteScope(scope);
@@ -335,6 +344,8 @@ internal sealed partial class Execution
     {
         if (scope.Parent == 0)
             EndInstance(InstanceStatus.Completed, null);
+        else if (EndCompensatedScope(scope))
+            return;
         else if (scope.ProcessId is not null)
             ReturnFromCall(scope);
         else
@@ -382,6 +393,7 @@ internal sealed partial class Execution
         timers.Clear();
         subscriptions.Clear();
         joins.Clear();
+        compensations.Clear();
         Effects.Add(new InstanceEnded(ended, reason));
     }
 

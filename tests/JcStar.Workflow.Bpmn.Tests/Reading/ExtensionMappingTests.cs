@@ -156,9 +156,19 @@ public sealed class ExtensionMappingTests
     [Fact]
     public void Unsupported_elements_are_kept_as_unsupported_records()
     {
-        Assert.Equal("transaction", Node<UnsupportedActivity>("""<transaction id="x"/>""").UnsupportedType);
-        var e = Node<IntermediateCatchEvent>("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""".Replace("intermediateThrowEvent", "intermediateCatchEvent"));
-        Assert.Equal("compensateEventDefinition", Assert.IsType<UnsupportedEventDefinition>(e.Definition).DefinitionType);
+        Assert.Equal("adHocSubProcess", Node<UnsupportedActivity>("""<adHocSubProcess id="x"/>""").UnsupportedType);
+    }
+
+    [Fact]
+    public void A_transaction_is_a_sub_process_and_compensation_keeps_its_activityRef_and_waitForCompletion()
+    {
+        var transaction = Node<SubProcess>("""<transaction id="x"><startEvent id="s"/></transaction>""");
+        Assert.True(transaction.IsTransaction);
+        Assert.Equal("transaction", transaction.ElementType);
+        var e = Node<IntermediateThrowEvent>("""<intermediateThrowEvent id="x"><compensateEventDefinition activityRef="fee" waitForCompletion="false"/></intermediateThrowEvent>""");
+        var c = Assert.IsType<CompensateEventDefinition>(e.Definition);
+        Assert.Equal("fee", c.ActivityRef);
+        Assert.False(c.WaitForCompletion);
     }
 
     [Fact]
