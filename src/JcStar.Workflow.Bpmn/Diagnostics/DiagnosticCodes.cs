@@ -46,4 +46,5 @@ public static class DiagnosticCodes
     public const string MissingCondition = "exec-missing-condition";
     public const string Compensation = "exec-compensation";
     public const string Cancel = "exec-cancel";
+    public const string MultiInstanceBehavior = "exec-multi-instance-behavior";
 }

@@ -199,7 +199,7 @@ internal sealed class ModelProjection
         };
     }
 
-    private static FlowNode Activity(DocumentElement e, Activity activity) => activity with
+    private FlowNode Activity(DocumentElement e, Activity activity) => activity with
     {
         Loop = Loop(e),
         DefaultFlow = e.Attribute("default"),
@@ -431,7 +431,7 @@ internal sealed class ModelProjection
 
     // ----- loops
 
-    private static LoopCharacteristics? Loop(DocumentElement e)
+    private LoopCharacteristics? Loop(DocumentElement e)
     {
         if (e.Element(M, "standardLoopCharacteristics") is { } standard)
         {
@@ -459,8 +459,21 @@ internal sealed class ModelProjection
                 ?? dataItem?.Attribute("name") ?? dataItem?.Id,
             OutputCollection = mi.Attribute("outputCollection", Jc) ?? zeebe?.Attribute("outputCollection") ?? NullIfEmpty(outputRef),
             OutputElement = Expr(mi.Attribute("outputElement", Jc) ?? zeebe?.Attribute("outputElement") ?? outputItem?.Attribute("name") ?? outputItem?.Id),
+            Behavior = Enum.TryParse<MultiInstanceBehavior>(mi.Attribute("behavior")?.Trim(), ignoreCase: false, out var behavior) ? behavior : MultiInstanceBehavior.All,
+            NoneBehaviorEvent = BehaviorEvent(mi, "noneBehaviorEventRef"),
+            OneBehaviorEvent = BehaviorEvent(mi, "oneBehaviorEventRef"),
+            ComplexBehaviorDefinitions = [.. mi.Elements(M, "complexBehaviorDefinition").Select(c => new ComplexBehaviorDefinition
+            {
+                Id = c.Id,
+                Condition = ExpressionOf(c.Element(M, "condition")),
+                Events = c.Element(M, "event") is { } thrown ? EventDefinitions(thrown) : [],
+            })],
         };
     }
+
+    /// <summary>A behavior event reference names an event definition at the root of the file.</summary>
+    private EventDefinition? BehaviorEvent(DocumentElement mi, string attribute) =>
+        Ref(mi, attribute) is { } id && _rootEventDefinitions.TryGetValue(id, out var shared) ? EventDefinition(shared, mi) : null;
 
     // ----- inputs and outputs
 

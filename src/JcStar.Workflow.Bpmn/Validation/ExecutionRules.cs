@@ -296,6 +296,13 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
                     CheckExpression(node, completion, ExpressionUse.Condition, "completionCondition");
                 if (mi.LoopCardinality is null && mi.InputCollection is null)
                     Add(node, DiagnosticCodes.MultiInstanceWithoutInput, "multi-instance needs a loopCardinality or a collection (jc:collection, camunda:collection or zeebe:loopCharacteristics inputCollection)");
+                if (MultiInstanceBehaviorRule.Problem(mi) is { } behaviorProblem)
+                    Add(node, DiagnosticCodes.MultiInstanceBehavior, behaviorProblem);
+                foreach (var c in mi.ComplexBehaviorDefinitions)
+                {
+                    if (c.Condition is { } condition)
+                        CheckExpression(node, condition, ExpressionUse.Condition, "complexBehaviorDefinition condition");
+                }
                 break;
             case StandardLoopCharacteristics { LoopCondition: { } condition }:
                 CheckExpression(node, condition, ExpressionUse.Condition, "loopCondition");

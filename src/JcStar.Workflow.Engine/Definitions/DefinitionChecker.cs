@@ -150,6 +150,13 @@ internal sealed class DefinitionChecker(
                     }
                     if (mi.CompletionCondition is { } cc)
                         Expr(node.Id, cc, ExpressionRole.Condition);
+                    if (Bpmn.Validation.MultiInstanceBehaviorRule.Problem(mi) is { } behaviorProblem)
+                        Problem(node.Id, behaviorProblem);
+                    foreach (var c in mi.ComplexBehaviorDefinitions)
+                    {
+                        if (c.Condition is { } condition)
+                            Expr(node.Id, condition, ExpressionRole.Condition);
+                    }
                     break;
                 case StandardLoopCharacteristics sl:
                     if (sl.LoopCondition is { } lc)

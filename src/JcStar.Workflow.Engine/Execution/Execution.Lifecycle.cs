@@ -443,7 +443,8 @@ internal sealed partial class Execution
 
     // ---- loops ----
 
-    private sealed record IterationOutcome(JsonElement Output, bool Continue);
+    /// <param name="Thrown">The events the multi-instance behavior throws now that the iteration is done.</param>
+    private sealed record IterationOutcome(JsonElement Output, bool Continue, IReadOnlyList<EventDefinition> Thrown);
 
     /// <summary>Starts a multi-instance or standard-loop body (boundary events attach to the body).</summary>
     public void StartLoop(int bodyId, Activity activity, bool first)
@@ -550,12 +551,12 @@ internal sealed partial class Execution
             });
             var done = completed >= vars["nrOfInstances"].GetInt32()
                 || (mi.CompletionCondition is { } cc && IsTrue(iteration.Id, cc));
-            return new IterationOutcome(output, !done);
+            return new IterationOutcome(output, !done, BehaviorEvents(iteration.Id, mi, completed));
         }
         var loop = (StandardLoopCharacteristics)activity.Loop!;
         var again = (loop.LoopMaximum is not { } max || iteration.Iteration < max)
             && (loop.LoopCondition is not { } condition || IsTrue(iteration.Id, condition));
-        return new IterationOutcome(JsonValues.Null, again);
+        return new IterationOutcome(JsonValues.Null, again, []);
     }
 
     private void IterationDone(int bodyId, int n, IterationOutcome outcome)
@@ -564,6 +565,10 @@ internal sealed partial class Execution
         var activity = (Activity)NodeOf(body)!;
         if (body.Results is { } results)
             Replace(body with { Results = results.SetItem(n - 1, outcome.Output) });
+        foreach (var thrown in outcome.Thrown)
+            ThrowImplicit(bodyId, activity, thrown);
+        if (Find(bodyId) is null)
+            return;
         if (!outcome.Continue)
         {
             CancelChildren(bodyId);
