@@ -47,4 +47,5 @@ public static class DiagnosticCodes
     public const string Compensation = "exec-compensation";
     public const string Cancel = "exec-cancel";
     public const string MultiInstanceBehavior = "exec-multi-instance-behavior";
+    public const string AdHoc = "exec-ad-hoc";
 }

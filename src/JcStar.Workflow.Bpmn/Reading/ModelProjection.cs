@@ -183,7 +183,17 @@ internal sealed class ModelProjection
             "callActivity" => Activity(e, CallActivity(e)),
             "subProcess" => Activity(e, new SubProcess { Id = "", TriggeredByEvent = Bool(e.Attribute("triggeredByEvent"), false), Scope = Scope(e) }),
             "transaction" => Activity(e, new SubProcess { Id = "", IsTransaction = true, Scope = Scope(e) }),
-            "adHocSubProcess" => Activity(e, new UnsupportedActivity { Id = "", UnsupportedType = e.LocalName }),
+            "adHocSubProcess" => Activity(e, new SubProcess
+            {
+                Id = "",
+                Scope = Scope(e),
+                AdHoc = new AdHocDefinition
+                {
+                    Ordering = e.Attribute("ordering")?.Trim() == "Sequential" ? AdHocOrdering.Sequential : AdHocOrdering.Parallel,
+                    CompletionCondition = ExpressionOf(e.Element(M, "completionCondition")),
+                    CancelRemainingInstances = Bool(e.Attribute("cancelRemainingInstances"), true),
+                },
+            }),
             _ => null,
         };
         if (node is null)

@@ -51,14 +51,20 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
             CheckActivity(node);
             CheckNodeExpressions(node);
             CheckCompensation(node, scope, nodes, container);
-            if (node is SubProcess sub)
+            if (node is SubProcess { AdHoc: not null } adHoc)
+            {
+                CheckAdHoc(adHoc);
+                CheckScope(adHoc.Scope, "sub-process", adHoc);
+            }
+            else if (node is SubProcess sub)
             {
                 if (!sub.Scope.Nodes.OfType<StartEvent>().Any())
                     Add(sub, DiagnosticCodes.NoStartEvent, $"{(sub.TriggeredByEvent ? "event sub-process" : sub.IsTransaction ? "transaction" : "sub-process")} '{sub.Id}' has no start event");
                 CheckScope(sub.Scope, "sub-process", sub);
             }
         }
-        CheckReachability(scope, nodes, flows);
+        if (container?.AdHoc is null)
+            CheckReachability(scope, nodes, flows);
     }
 
     private void CheckFlow(SequenceFlow flow, Dictionary<string, FlowNode> nodes, string where)

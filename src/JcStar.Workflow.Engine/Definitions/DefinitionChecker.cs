@@ -19,12 +19,20 @@ internal sealed class DefinitionChecker(
         CheckScope(process.Id, process.Scope, isProcess: true, isEventSubProcess: false);
     }
 
-    private void CheckScope(string containerId, FlowScope scope, bool isProcess, bool isEventSubProcess)
+    private void CheckScope(string containerId, FlowScope scope, bool isProcess, bool isEventSubProcess, bool isAdHoc = false)
     {
         var starts = scope.Nodes.OfType<StartEvent>().ToList();
-        if (starts.Count == 0)
+        if (isAdHoc)
+        {
+            // The spec: no start or end events in an ad-hoc sub-process; its activities are chosen.
+            if (scope.Nodes.Any(n => n is StartEvent or EndEvent))
+                Problem(containerId, "an ad-hoc sub-process has no start or end events");
+            if (!scope.Nodes.Any(n => n is Activity { IsForCompensation: false } and not SubProcess { TriggeredByEvent: true }))
+                Problem(containerId, "an ad-hoc sub-process needs at least one activity");
+        }
+        else if (starts.Count == 0)
             Problem(containerId, "has no start event");
-        if (!isProcess && !isEventSubProcess && (starts.Count != 1 || starts[0].Definition is not null))
+        if (!isProcess && !isEventSubProcess && !isAdHoc && (starts.Count != 1 || starts[0].Definition is not null))
             Problem(containerId, "an embedded sub-process needs exactly one none start event");
         if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition || (starts[0].EventDefinitions.Length > 1 && starts[0].Definition is ErrorEventDefinition or EscalationEventDefinition)))
             Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
@@ -114,7 +122,9 @@ internal sealed class DefinitionChecker(
                 }
                 break;
             case SubProcess sp:
-                CheckScope(sp.Id, sp.Scope, isProcess: false, isEventSubProcess: sp.TriggeredByEvent);
+                if (sp.AdHoc?.CompletionCondition is { } completion)
+                    Expr(node.Id, completion, ExpressionRole.Condition);
+                CheckScope(sp.Id, sp.Scope, isProcess: false, isEventSubProcess: sp.TriggeredByEvent, isAdHoc: sp.AdHoc is not null);
                 break;
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
                 Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");

@@ -195,7 +195,7 @@ internal sealed partial class Execution
         for (var current = Find(from); current is not null; current = Find(current.Parent))
         {
             var index = ProcessOf(current.Id);
-            if (current.Wait == ElementWait.Scope && (!first || includeStartScope))
+            if (current.Wait is ElementWait.Scope or ElementWait.AdHoc && (!first || includeStartScope))
             {
                 foreach (var esp in index.EventSubProcessesOf(current.ProcessId ?? current.ElementId))
                 {

@@ -35,6 +35,7 @@ internal sealed partial class Execution
         Complete,
         ExecuteIteration,
         StartIteration,
+        CheckAdHocCompleted,
     }
 
     /// <summary>One queued token move (a struct rather than a closure: a command queues several).</summary>
@@ -52,6 +53,9 @@ internal sealed partial class Execution
                 break;
             case StepKind.Complete:
                 Complete(step.Id);
+                break;
+            case StepKind.CheckAdHocCompleted:
+                CheckAdHocCompleted(step.Id);
                 break;
             case StepKind.ExecuteIteration:
                 if (Find(step.Id) is not null)
@@ -162,6 +166,8 @@ internal sealed partial class Execution
             IterationDone(instance.Parent, instance.Iteration, outcome);
         else
             Leave(instance.Parent, node, flows!);
+        if (parent is { Wait: ElementWait.AdHoc })
+            work.Enqueue(new Step(StepKind.CheckAdHocCompleted, parent.Id));
     }
 
     private void Leave(int scopeId, FlowNode from, IReadOnlyList<SequenceFlow> flows)

@@ -21,6 +21,8 @@ public enum ElementWait
     Compensation,
     /// <summary>A compensation nobody waits for (waitForCompletion="false", or the inside of a compensated sub-process): it vanishes when done.</summary>
     CompensationRun,
+    /// <summary>An ad-hoc sub-process: waits for someone to choose inner activities (ActivateAdHocActivity) and for its completion condition.</summary>
+    AdHoc,
     /// <summary>Stopped by an incident; RetryIncident executes it again.</summary>
     Incident,
 }

@@ -154,9 +154,13 @@ public sealed class ExtensionMappingTests
     }
 
     [Fact]
-    public void Unsupported_elements_are_kept_as_unsupported_records()
+    public void An_ad_hoc_sub_process_keeps_its_ordering_completion_condition_and_cancelRemainingInstances()
     {
-        Assert.Equal("adHocSubProcess", Node<UnsupportedActivity>("""<adHocSubProcess id="x"/>""").UnsupportedType);
+        var adHoc = Node<SubProcess>("""<adHocSubProcess id="x" ordering="Sequential" cancelRemainingInstances="false"><task id="t"/><completionCondition>done</completionCondition></adHocSubProcess>""");
+        Assert.Equal("adHocSubProcess", adHoc.ElementType);
+        Assert.Equal(AdHocOrdering.Sequential, adHoc.AdHoc!.Ordering);
+        Assert.False(adHoc.AdHoc.CancelRemainingInstances);
+        Assert.Equal("done", adHoc.AdHoc.CompletionCondition!.Text);
     }
 
     [Fact]
