@@ -28,6 +28,9 @@ public static class AuditActions
     public const string IncidentRaised = "incident.raised";
     public const string IncidentRetried = "incident.retried";
 
+    /// <summary>Someone chose an activity to run in an ad-hoc sub-process.</summary>
+    public const string AdHocActivityChosen = "adhoc.chosen";
+
     /// <summary>Staff or an admin read a case (JSS-01 6.1: who looked at what is on record).</summary>
     public const string CaseRead = "case.read";
 
