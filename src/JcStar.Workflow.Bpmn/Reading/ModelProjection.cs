@@ -23,6 +23,7 @@ internal sealed class ModelProjection
     private readonly Dictionary<string, ErrorDefinition> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EscalationDefinition> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentElement> _rootEventDefinitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentElement> _globalTasks = new(StringComparer.Ordinal);
 
     public BpmnModel Project(DocumentElement root)
     {
@@ -51,6 +52,9 @@ internal sealed class ModelProjection
                     break;
                 case "escalation":
                     _escalations.TryAdd(id, new EscalationDefinition(id, element.Attribute("name"), element.Attribute("escalationCode")));
+                    break;
+                case "globalTask" or "globalUserTask" or "globalScriptTask" or "globalManualTask" or "globalBusinessRuleTask":
+                    _globalTasks.TryAdd(id, element);
                     break;
                 default:
                     if (element.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))
@@ -349,13 +353,38 @@ internal sealed class ModelProjection
         };
     }
 
-    private static CallActivity CallActivity(DocumentElement e) => new()
+    private CallActivity CallActivity(DocumentElement e)
     {
-        Id = "",
-        CalledElement = e.Attribute("calledElement") ?? Extension(e, Zeebe, "calledElement")?.Attribute("processId") ?? "",
-        InMappings = Mappings(e, "in"),
-        OutMappings = Mappings(e, "out"),
-    };
+        var called = e.Attribute("calledElement") ?? Extension(e, Zeebe, "calledElement")?.Attribute("processId") ?? "";
+        return new()
+        {
+            Id = "",
+            CalledElement = called,
+            InMappings = Mappings(e, "in"),
+            OutMappings = Mappings(e, "out"),
+            GlobalTask = _globalTasks.TryGetValue(SchemaCheck.LocalPart(called.Trim()), out var global) ? GlobalTask(global, e) : null,
+        };
+    }
+
+    /// <summary>The task a global task describes, named as the call activity that calls it; what the global task leaves out the call activity may give.</summary>
+    private static Activity GlobalTask(DocumentElement global, DocumentElement call)
+    {
+        Activity task = global.LocalName switch
+        {
+            "globalUserTask" => new UserTask { Id = "", Human = Human(global) is { Assignee: null, CandidateUsers.IsEmpty: true, CandidateGroups.IsEmpty: true } ? Human(call) : Human(global) },
+            "globalScriptTask" => new ScriptTask
+            {
+                Id = "",
+                Script = (global.Element(M, "script")?.Text ?? "").Trim(),
+                ScriptFormat = global.Attribute("scriptLanguage") ?? global.Attribute("scriptFormat"),
+                ResultVariable = ResultVariableOf(global) ?? ResultVariableOf(call),
+            },
+            "globalBusinessRuleTask" => new BusinessRuleTask { Id = "", ActivityName = ActivityNameOf(global) ?? ActivityNameOf(call), ResultVariable = ResultVariableOf(global) ?? ResultVariableOf(call) },
+            "globalManualTask" => new ManualTask { Id = "" },
+            _ => new TaskActivity { Id = "" },
+        };
+        return task with { Id = call.Id ?? "", Name = call.Attribute("name") ?? global.Attribute("name"), Location = call.Location };
+    }
 
     private static ImmutableArray<VariableMapping> Mappings(DocumentElement e, string direction)
     {

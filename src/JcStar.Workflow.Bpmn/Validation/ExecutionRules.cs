@@ -243,6 +243,10 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
             case CallActivity call when call.CalledElement.Length == 0:
                 Add(node, DiagnosticCodes.MissingCalledElement, $"call activity '{node.Id}' has no calledElement (or zeebe:calledElement processId): it calls nothing");
                 break;
+            case CallActivity { GlobalTask: { } task }:
+                CheckActivity(task);
+                CheckNodeExpressions(task);
+                break;
             case CallActivity call when !IsExpression(call.CalledElement) && !_model.Processes.Any(p => p.Id == call.CalledElement):
                 Add(node, DiagnosticCodes.UnresolvedCalledElement, $"calledElement=\"{call.CalledElement}\" is not a process in this file; it must be deployed from another file", DiagnosticSeverity.Warning);
                 break;

@@ -112,6 +112,9 @@ internal sealed class DefinitionChecker(
                         Expr(node.Id, x, ExpressionRole.Value);
                 }
                 break;
+            case CallActivity { GlobalTask: { } task }:
+                CheckNode(task, atProcessLevel);
+                break;
             case CallActivity c:
                 if (!processes.ContainsKey(c.CalledElement))
                     Problem(node.Id, $"calls process '{c.CalledElement}', which is not in the definition set");

@@ -230,6 +230,7 @@ internal sealed partial class Execution
         {
             ServiceTask s => s.ResultVariable,
             BusinessRuleTask b => b.ResultVariable,
+            CallActivity { GlobalTask: BusinessRuleTask b } => b.ResultVariable,
             _ => null,
         };
         if (resultVariable is not null)
