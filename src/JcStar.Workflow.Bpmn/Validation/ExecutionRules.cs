@@ -187,8 +187,8 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
     /// </summary>
     private string? MultipleProblem(Event e)
     {
-        if (e.ParallelMultiple)
-            return "parallel multiple events (every trigger must occur) are not supported yet";
+        if (e.ParallelMultiple && e is not (IntermediateCatchEvent or BoundaryEvent or StartEvent))
+            return "only catch events can be parallel multiple (every trigger must occur)";
         var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
         return e switch
         {

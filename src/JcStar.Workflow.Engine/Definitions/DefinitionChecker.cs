@@ -184,8 +184,8 @@ internal sealed class DefinitionChecker(
     /// <summary>Why an event with several definitions cannot run, or null when it can.</summary>
     internal static string? MultipleProblem(Event e, bool atProcessLevel)
     {
-        if (e.ParallelMultiple)
-            return "parallel multiple events (every trigger must occur) are not supported yet";
+        if (e.ParallelMultiple && e is not (IntermediateCatchEvent or BoundaryEvent or StartEvent))
+            return "only catch events can be parallel multiple (every trigger must occur)";
         return e switch
         {
             StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",

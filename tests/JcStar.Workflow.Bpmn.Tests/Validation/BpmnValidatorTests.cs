@@ -247,8 +247,15 @@ public sealed class BpmnValidatorTests
     {
         var body = Linear.Replace("""<endEvent id="end"/>""", """<endEvent id="end"><terminateEventDefinition/><terminateEventDefinition/></endEvent>""");
         Assert.Equal("end", Single(Model(body), DiagnosticCodes.SeveralEventDefinitions).ElementId);
-        var parallel = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work" parallelMultiple="true"><signalEventDefinition/><signalEventDefinition/></intermediateCatchEvent>""");
-        Assert.Contains("parallel multiple", Single(Model(parallel), DiagnosticCodes.SeveralEventDefinitions).Message);
+        var processStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start" parallelMultiple="true"><signalEventDefinition/><messageEventDefinition/></startEvent>""");
+        Assert.Contains("process-level start event", Single(Model(processStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+    }
+
+    [Fact]
+    public void A_parallel_multiple_catch_event_is_accepted()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work" parallelMultiple="true"><signalEventDefinition/><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></intermediateCatchEvent>""");
+        Assert.DoesNotContain(Validate(Model(body)), d => d.Code == DiagnosticCodes.SeveralEventDefinitions);
     }
 
     [Fact]
