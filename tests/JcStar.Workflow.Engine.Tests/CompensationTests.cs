@@ -91,6 +91,20 @@ public sealed class CompensationTests
     }
 
     [Fact]
+    public void Each_completed_instance_of_a_multi_instance_activity_is_compensated()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("many");
+            Assert.Equal(3, r.Variable("booked").GetInt32());
+            r.CompleteTask("m_wait");
+        });
+
+        Assert.Equal(0, run.Variable("booked").GetInt32());
+        Assert.Equal(3, run.Completed.Count(c => c == "m_unbook"));
+    }
+
+    [Fact]
     public void A_compensation_boundary_event_without_a_handler_is_refused_by_validation()
     {
         var xml = Fixture.Xml("compensation.bpmn").Replace("""<association id="a1" sourceRef="feeUndo" targetRef="refundFee"/>""", "");
