@@ -157,7 +157,7 @@ internal sealed partial class Execution
             Complete(container.Id);
     }
 
-    /// <summary>A compensation handler or compensated scope inside <paramref name="containerId"/> has finished.</summary>
+    /// <summary>Whether the instance runs a compensation: its children are the handlers and compensated scopes.</summary>
     private bool IsCompensationContainer(ElementInstance? instance) =>
         instance is { Wait: ElementWait.Compensation or ElementWait.CompensationRun };
 
