@@ -23,6 +23,9 @@ public sealed record InstanceState
     public ImmutableArray<JoinArrival> Joins { get; init; } = [];
     public ImmutableArray<IncidentState> Incidents { get; init; } = [];
 
+    /// <summary>Completed activities that a compensation may still undo, in order of completion.</summary>
+    public ImmutableArray<CompensationRecord> Compensations { get; init; } = [];
+
     /// <summary>The external id of a number handed out by this instance.</summary>
     public string IdOf(int number) => $"{InstanceId}:{number}";
 }

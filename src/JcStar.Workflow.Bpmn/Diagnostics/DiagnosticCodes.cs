@@ -44,4 +44,8 @@ public static class DiagnosticCodes
     public const string NegativeLoopMaximum = "exec-negative-loop-maximum";
     public const string TimerCycleTooShort = "exec-timer-cycle-too-short";
     public const string MissingCondition = "exec-missing-condition";
+    public const string Compensation = "exec-compensation";
+    public const string Cancel = "exec-cancel";
+    public const string MultiInstanceBehavior = "exec-multi-instance-behavior";
+    public const string AdHoc = "exec-ad-hoc";
 }

@@ -8,6 +8,9 @@ public sealed record FlowScope
     public ImmutableArray<FlowNode> Nodes { get; init; } = [];
     public ImmutableArray<SequenceFlow> Flows { get; init; } = [];
 
+    /// <summary>Association artifacts directly in this scope (a compensation boundary event points to its handler with one).</summary>
+    public ImmutableArray<Association> Associations { get; init; } = [];
+
     /// <summary>Artifacts and data elements the engine does not run but validation may mention (kept for completeness).</summary>
     public ImmutableArray<string> IgnoredElementIds { get; init; } = [];
 

@@ -23,6 +23,7 @@ internal sealed class ModelProjection
     private readonly Dictionary<string, ErrorDefinition> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EscalationDefinition> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentElement> _rootEventDefinitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentElement> _globalTasks = new(StringComparer.Ordinal);
 
     public BpmnModel Project(DocumentElement root)
     {
@@ -51,6 +52,9 @@ internal sealed class ModelProjection
                     break;
                 case "escalation":
                     _escalations.TryAdd(id, new EscalationDefinition(id, element.Attribute("name"), element.Attribute("escalationCode")));
+                    break;
+                case "globalTask" or "globalUserTask" or "globalScriptTask" or "globalManualTask" or "globalBusinessRuleTask":
+                    _globalTasks.TryAdd(id, element);
                     break;
                 default:
                     if (element.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))
@@ -93,8 +97,16 @@ internal sealed class ModelProjection
         var nodes = new List<FlowNode>();
         var flows = new List<SequenceFlow>();
         var ignored = ImmutableArray.CreateBuilder<string>();
+        var associations = ImmutableArray.CreateBuilder<Association>();
         foreach (var element in container.Elements().Where(e => e.NamespaceUri == M))
         {
+            if (element.LocalName == "association")
+            {
+                associations.Add(new Association(element.Id ?? "", Ref(element, "sourceRef") ?? "", Ref(element, "targetRef") ?? ""));
+                if (element.Id is { } associationId)
+                    ignored.Add(associationId);
+                continue;
+            }
             if (element.LocalName == "sequenceFlow")
             {
                 flows.Add(new SequenceFlow
@@ -125,6 +137,7 @@ internal sealed class ModelProjection
                 Outgoing = [.. outgoing[n.Id].Select(f => f.Id)],
             })],
             Flows = [.. flows],
+            Associations = associations.ToImmutable(),
             IgnoredElementIds = ignored.ToImmutable(),
         };
     }
@@ -173,7 +186,18 @@ internal sealed class ModelProjection
             }),
             "callActivity" => Activity(e, CallActivity(e)),
             "subProcess" => Activity(e, new SubProcess { Id = "", TriggeredByEvent = Bool(e.Attribute("triggeredByEvent"), false), Scope = Scope(e) }),
-            "transaction" or "adHocSubProcess" => Activity(e, new UnsupportedActivity { Id = "", UnsupportedType = e.LocalName }),
+            "transaction" => Activity(e, new SubProcess { Id = "", IsTransaction = true, Scope = Scope(e) }),
+            "adHocSubProcess" => Activity(e, new SubProcess
+            {
+                Id = "",
+                Scope = Scope(e),
+                AdHoc = new AdHocDefinition
+                {
+                    Ordering = e.Attribute("ordering")?.Trim() == "Sequential" ? AdHocOrdering.Sequential : AdHocOrdering.Parallel,
+                    CompletionCondition = ExpressionOf(e.Element(M, "completionCondition")),
+                    CancelRemainingInstances = Bool(e.Attribute("cancelRemainingInstances"), true),
+                },
+            }),
             _ => null,
         };
         if (node is null)
@@ -189,7 +213,7 @@ internal sealed class ModelProjection
         };
     }
 
-    private static FlowNode Activity(DocumentElement e, Activity activity) => activity with
+    private FlowNode Activity(DocumentElement e, Activity activity) => activity with
     {
         Loop = Loop(e),
         DefaultFlow = e.Attribute("default"),
@@ -248,8 +272,12 @@ internal sealed class ModelProjection
                 VariableName = NullIfEmpty(d.Attribute("variableName", Camunda)?.Trim()),
                 VariableEvents = [.. SplitList(d.Attribute("variableEvents", Camunda) ?? "")],
             },
-            "compensateEventDefinition" or "cancelEventDefinition"
-                => new UnsupportedEventDefinition { DefinitionType = d.LocalName },
+            "compensateEventDefinition" => new CompensateEventDefinition
+            {
+                ActivityRef = Ref(d, "activityRef"),
+                WaitForCompletion = Bool(d.Attribute("waitForCompletion"), true),
+            },
+            "cancelEventDefinition" => new CancelEventDefinition(),
             _ => null,
         };
         return definition is null ? null : definition with { Id = d.Id };
@@ -325,13 +353,38 @@ internal sealed class ModelProjection
         };
     }
 
-    private static CallActivity CallActivity(DocumentElement e) => new()
+    private CallActivity CallActivity(DocumentElement e)
     {
-        Id = "",
-        CalledElement = e.Attribute("calledElement") ?? Extension(e, Zeebe, "calledElement")?.Attribute("processId") ?? "",
-        InMappings = Mappings(e, "in"),
-        OutMappings = Mappings(e, "out"),
-    };
+        var called = e.Attribute("calledElement") ?? Extension(e, Zeebe, "calledElement")?.Attribute("processId") ?? "";
+        return new()
+        {
+            Id = "",
+            CalledElement = called,
+            InMappings = Mappings(e, "in"),
+            OutMappings = Mappings(e, "out"),
+            GlobalTask = _globalTasks.TryGetValue(SchemaCheck.LocalPart(called.Trim()), out var global) ? GlobalTask(global, e) : null,
+        };
+    }
+
+    /// <summary>The task a global task describes, named as the call activity that calls it; what the global task leaves out the call activity may give.</summary>
+    private static Activity GlobalTask(DocumentElement global, DocumentElement call)
+    {
+        Activity task = global.LocalName switch
+        {
+            "globalUserTask" => new UserTask { Id = "", Human = Human(global) is { Assignee: null, CandidateUsers.IsEmpty: true, CandidateGroups.IsEmpty: true } ? Human(call) : Human(global) },
+            "globalScriptTask" => new ScriptTask
+            {
+                Id = "",
+                Script = (global.Element(M, "script")?.Text ?? "").Trim(),
+                ScriptFormat = global.Attribute("scriptLanguage") ?? global.Attribute("scriptFormat"),
+                ResultVariable = ResultVariableOf(global) ?? ResultVariableOf(call),
+            },
+            "globalBusinessRuleTask" => new BusinessRuleTask { Id = "", ActivityName = ActivityNameOf(global) ?? ActivityNameOf(call), ResultVariable = ResultVariableOf(global) ?? ResultVariableOf(call) },
+            "globalManualTask" => new ManualTask { Id = "" },
+            _ => new TaskActivity { Id = "" },
+        };
+        return task with { Id = call.Id ?? "", Name = call.Attribute("name") ?? global.Attribute("name"), Location = call.Location };
+    }
 
     private static ImmutableArray<VariableMapping> Mappings(DocumentElement e, string direction)
     {
@@ -417,7 +470,7 @@ internal sealed class ModelProjection
 
     // ----- loops
 
-    private static LoopCharacteristics? Loop(DocumentElement e)
+    private LoopCharacteristics? Loop(DocumentElement e)
     {
         if (e.Element(M, "standardLoopCharacteristics") is { } standard)
         {
@@ -445,8 +498,21 @@ internal sealed class ModelProjection
                 ?? dataItem?.Attribute("name") ?? dataItem?.Id,
             OutputCollection = mi.Attribute("outputCollection", Jc) ?? zeebe?.Attribute("outputCollection") ?? NullIfEmpty(outputRef),
             OutputElement = Expr(mi.Attribute("outputElement", Jc) ?? zeebe?.Attribute("outputElement") ?? outputItem?.Attribute("name") ?? outputItem?.Id),
+            Behavior = Enum.TryParse<MultiInstanceBehavior>(mi.Attribute("behavior")?.Trim(), ignoreCase: false, out var behavior) ? behavior : MultiInstanceBehavior.All,
+            NoneBehaviorEvent = BehaviorEvent(mi, "noneBehaviorEventRef"),
+            OneBehaviorEvent = BehaviorEvent(mi, "oneBehaviorEventRef"),
+            ComplexBehaviorDefinitions = [.. mi.Elements(M, "complexBehaviorDefinition").Select(c => new ComplexBehaviorDefinition
+            {
+                Id = c.Id,
+                Condition = ExpressionOf(c.Element(M, "condition")),
+                Events = c.Element(M, "event") is { } thrown ? EventDefinitions(thrown) : [],
+            })],
         };
     }
+
+    /// <summary>A behavior event reference names an event definition at the root of the file.</summary>
+    private EventDefinition? BehaviorEvent(DocumentElement mi, string attribute) =>
+        Ref(mi, attribute) is { } id && _rootEventDefinitions.TryGetValue(id, out var shared) ? EventDefinition(shared, mi) : null;
 
     // ----- inputs and outputs
 

@@ -7,7 +7,7 @@ using JcStar.Workflow.Bpmn.Tree;
 namespace JcStar.Workflow.Bpmn.Validation;
 
 /// <summary>The execution rules of <see cref="BpmnValidator"/>, one method per rule, over one file.</summary>
-internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions, BpmnValidationOptions options)
+internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyntax? expressions, BpmnValidationOptions options)
 {
     private readonly List<BpmnDiagnostic> _diagnostics = [];
     private readonly HashSet<string> _allIds = CollectIds(read.Document!.Root);
@@ -26,12 +26,12 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
         {
             if (!process.Scope.Nodes.OfType<StartEvent>().Any())
                 Add(process.Location, process.Id, DiagnosticCodes.NoStartEvent, $"process '{process.Id}' has no start event, so it can never start");
-            CheckScope(process.Scope, "process");
+            CheckScope(process.Scope, "process", container: null);
         }
         return _diagnostics;
     }
 
-    private void CheckScope(FlowScope scope, string where)
+    private void CheckScope(FlowScope scope, string where, SubProcess? container)
     {
         // First one wins on a duplicate id; the reader has already reported the duplicate.
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
@@ -50,14 +50,21 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
             CheckEvent(node, nodes);
             CheckActivity(node);
             CheckNodeExpressions(node);
-            if (node is SubProcess sub)
+            CheckCompensation(node, scope, nodes, container);
+            if (node is SubProcess { AdHoc: not null } adHoc)
+            {
+                CheckAdHoc(adHoc);
+                CheckScope(adHoc.Scope, "sub-process", adHoc);
+            }
+            else if (node is SubProcess sub)
             {
                 if (!sub.Scope.Nodes.OfType<StartEvent>().Any())
-                    Add(sub, DiagnosticCodes.NoStartEvent, $"{(sub.TriggeredByEvent ? "event sub-process" : "sub-process")} '{sub.Id}' has no start event");
-                CheckScope(sub.Scope, "sub-process");
+                    Add(sub, DiagnosticCodes.NoStartEvent, $"{(sub.TriggeredByEvent ? "event sub-process" : sub.IsTransaction ? "transaction" : "sub-process")} '{sub.Id}' has no start event");
+                CheckScope(sub.Scope, "sub-process", sub);
             }
         }
-        CheckReachability(scope, nodes, flows);
+        if (container?.AdHoc is null)
+            CheckReachability(scope, nodes, flows);
     }
 
     private void CheckFlow(SequenceFlow flow, Dictionary<string, FlowNode> nodes, string where)
@@ -87,8 +94,6 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     Add(node, DiagnosticCodes.Unsupported, $"{definition.DefinitionType} is not supported yet: the engine would not trigger or throw it");
                 break;
         }
-        if (node is Activity { IsForCompensation: true })
-            Add(node, DiagnosticCodes.Unsupported, "compensation handlers (isForCompensation) are not supported yet");
     }
 
     private void CheckGateway(FlowNode node, Dictionary<string, SequenceFlow> flows, Dictionary<string, FlowNode> nodes)
@@ -182,8 +187,8 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
     /// </summary>
     private string? MultipleProblem(Event e)
     {
-        if (e.ParallelMultiple)
-            return "parallel multiple events (every trigger must occur) are not supported yet";
+        if (e.ParallelMultiple && e is not (IntermediateCatchEvent or BoundaryEvent or StartEvent))
+            return "only catch events can be parallel multiple (every trigger must occur)";
         var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
         return e switch
         {
@@ -237,6 +242,10 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
         {
             case CallActivity call when call.CalledElement.Length == 0:
                 Add(node, DiagnosticCodes.MissingCalledElement, $"call activity '{node.Id}' has no calledElement (or zeebe:calledElement processId): it calls nothing");
+                break;
+            case CallActivity { GlobalTask: { } task }:
+                CheckActivity(task);
+                CheckNodeExpressions(task);
                 break;
             case CallActivity call when !IsExpression(call.CalledElement) && !_model.Processes.Any(p => p.Id == call.CalledElement):
                 Add(node, DiagnosticCodes.UnresolvedCalledElement, $"calledElement=\"{call.CalledElement}\" is not a process in this file; it must be deployed from another file", DiagnosticSeverity.Warning);
@@ -297,6 +306,13 @@ internal sealed class ExecutionRules(BpmnReadResult read, IExpressionSyntax? exp
                     CheckExpression(node, completion, ExpressionUse.Condition, "completionCondition");
                 if (mi.LoopCardinality is null && mi.InputCollection is null)
                     Add(node, DiagnosticCodes.MultiInstanceWithoutInput, "multi-instance needs a loopCardinality or a collection (jc:collection, camunda:collection or zeebe:loopCharacteristics inputCollection)");
+                if (MultiInstanceBehaviorRule.Problem(mi) is { } behaviorProblem)
+                    Add(node, DiagnosticCodes.MultiInstanceBehavior, behaviorProblem);
+                foreach (var c in mi.ComplexBehaviorDefinitions)
+                {
+                    if (c.Condition is { } condition)
+                        CheckExpression(node, condition, ExpressionUse.Condition, "complexBehaviorDefinition condition");
+                }
                 break;
             case StandardLoopCharacteristics { LoopCondition: { } condition }:
                 CheckExpression(node, condition, ExpressionUse.Condition, "loopCondition");

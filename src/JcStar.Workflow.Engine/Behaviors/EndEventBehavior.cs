@@ -19,6 +19,12 @@ internal sealed class EndEventBehavior : FlowNodeBehavior
             case TerminateEventDefinition:
                 run.Terminate(id);
                 return;
+            case CompensateEventDefinition compensate:
+                run.ThrowCompensation(id, compensate);
+                return;
+            case CancelEventDefinition:
+                run.CancelTransaction(id);
+                return;
             case ErrorEventDefinition error:
                 // The error end event is done the moment it throws; the catch decides what follows.
                 run.Effects.Add(new FlowNodeCompleted(node.Id, node.ElementType, node.Name, run.IdOf(id)));

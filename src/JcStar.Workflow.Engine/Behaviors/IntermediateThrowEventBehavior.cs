@@ -18,6 +18,9 @@ internal sealed class IntermediateThrowEventBehavior : FlowNodeBehavior
             case LinkEventDefinition link:
                 run.JumpToLink(id, link);
                 return;
+            case CompensateEventDefinition compensate:
+                run.ThrowCompensation(id, compensate);
+                return;
             case MessageEventDefinition when thrower.ActivityName is { } activity:
                 run.InvokeActivity(id, node, activity);
                 return;

@@ -4,5 +4,12 @@ namespace JcStar.Workflow.Engine;
 
 internal sealed class SubProcessBehavior : FlowNodeBehavior
 {
-    public override void Execute(Execution run, int id, FlowNode node) => run.EnterScope(id, (SubProcess)node);
+    public override void Execute(Execution run, int id, FlowNode node)
+    {
+        var sub = (SubProcess)node;
+        if (sub.AdHoc is not null)
+            run.EnterAdHoc(id, sub);
+        else
+            run.EnterScope(id, sub);
+    }
 }

@@ -10,18 +10,29 @@ internal sealed class DefinitionChecker(
     ConcurrentDictionary<(string, ExpressionRole), CompiledExpression> expressions,
     List<string> problems)
 {
+    private ProcessIndex? current;
+
     public void Check(ProcessIndex index)
     {
+        current = index;
         var process = index.Process;
         CheckScope(process.Id, process.Scope, isProcess: true, isEventSubProcess: false);
     }
 
-    private void CheckScope(string containerId, FlowScope scope, bool isProcess, bool isEventSubProcess)
+    private void CheckScope(string containerId, FlowScope scope, bool isProcess, bool isEventSubProcess, bool isAdHoc = false)
     {
         var starts = scope.Nodes.OfType<StartEvent>().ToList();
-        if (starts.Count == 0)
+        if (isAdHoc)
+        {
+            // The spec: no start or end events in an ad-hoc sub-process; its activities are chosen.
+            if (scope.Nodes.Any(n => n is StartEvent or EndEvent))
+                Problem(containerId, "an ad-hoc sub-process has no start or end events");
+            if (!scope.Nodes.Any(n => n is Activity { IsForCompensation: false } and not SubProcess { TriggeredByEvent: true }))
+                Problem(containerId, "an ad-hoc sub-process needs at least one activity");
+        }
+        else if (starts.Count == 0)
             Problem(containerId, "has no start event");
-        if (!isProcess && !isEventSubProcess && (starts.Count != 1 || starts[0].Definition is not null))
+        if (!isProcess && !isEventSubProcess && !isAdHoc && (starts.Count != 1 || starts[0].Definition is not null))
             Problem(containerId, "an embedded sub-process needs exactly one none start event");
         if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition || (starts[0].EventDefinitions.Length > 1 && starts[0].Definition is ErrorEventDefinition or EscalationEventDefinition)))
             Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
@@ -63,8 +74,18 @@ internal sealed class DefinitionChecker(
             case ComplexGateway { ActivationCondition: { } activation }:
                 Expr(node.Id, activation, ExpressionRole.Condition);
                 break;
-            case Activity { IsForCompensation: true }:
-                Problem(node.Id, "compensation is not supported");
+            case Activity { IsForCompensation: true } handler when !handler.Incoming.IsEmpty || !handler.Outgoing.IsEmpty:
+                Problem(node.Id, "a compensation handler (isForCompensation) has no incoming or outgoing sequence flows");
+                break;
+            case BoundaryEvent { Definition: CompensateEventDefinition } b when current!.CompensationHandler(b.AttachedToRef) is null:
+                Problem(node.Id, "a compensation boundary event needs an association to an isForCompensation activity (its handler)");
+                break;
+            case BoundaryEvent { Definition: CancelEventDefinition } b when current!.Nodes.GetValueOrDefault(b.AttachedToRef) is not SubProcess { IsTransaction: true }:
+                Problem(node.Id, "a cancel boundary event may only be attached to a transaction");
+                break;
+            case EndEvent { Definition: CancelEventDefinition } when current!.Nodes.GetValueOrDefault(current.ContainerOf(node.Id)) is not SubProcess { IsTransaction: true } transaction
+                || !current.BoundariesOf(transaction.Id).Any(b => b.Definition is CancelEventDefinition):
+                Problem(node.Id, "a cancel end event must be directly inside a transaction that has a cancel boundary event");
                 break;
             case ServiceTask { ActivityName: null }:
             case BusinessRuleTask { ActivityName: null }:
@@ -91,6 +112,9 @@ internal sealed class DefinitionChecker(
                         Expr(node.Id, x, ExpressionRole.Value);
                 }
                 break;
+            case CallActivity { GlobalTask: { } task }:
+                CheckNode(task, atProcessLevel);
+                break;
             case CallActivity c:
                 if (!processes.ContainsKey(c.CalledElement))
                     Problem(node.Id, $"calls process '{c.CalledElement}', which is not in the definition set");
@@ -101,22 +125,24 @@ internal sealed class DefinitionChecker(
                 }
                 break;
             case SubProcess sp:
-                CheckScope(sp.Id, sp.Scope, isProcess: false, isEventSubProcess: sp.TriggeredByEvent);
+                if (sp.AdHoc?.CompletionCondition is { } completion)
+                    Expr(node.Id, completion, ExpressionRole.Condition);
+                CheckScope(sp.Id, sp.Scope, isProcess: false, isEventSubProcess: sp.TriggeredByEvent, isAdHoc: sp.AdHoc is not null);
                 break;
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
                 Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");
                 break;
-            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition:
+            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition or CompensateEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
                 break;
-            case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition:
+            case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition or CompensateEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "an intermediate catch event needs a message, timer, signal or link trigger");
                 break;
-            case IntermediateThrowEvent t when t.Definition is ErrorEventDefinition or TerminateEventDefinition or TimerEventDefinition:
-                Problem(node.Id, "an intermediate throw event may be none, message, signal, link or escalation");
+            case IntermediateThrowEvent t when t.Definition is ErrorEventDefinition or TerminateEventDefinition or TimerEventDefinition or CancelEventDefinition:
+                Problem(node.Id, "an intermediate throw event may be none, message, signal, link, escalation or compensation");
                 break;
             case EndEvent en when en.Definition is TimerEventDefinition or LinkEventDefinition:
-                Problem(node.Id, "an end event may be none, message, signal, error, escalation or terminate");
+                Problem(node.Id, "an end event may be none, message, signal, error, escalation, terminate, compensation or cancel");
                 break;
         }
         if (node is Activity { StartQuantity: < 1 } or Activity { CompletionQuantity: < 1 })
@@ -137,6 +163,13 @@ internal sealed class DefinitionChecker(
                     }
                     if (mi.CompletionCondition is { } cc)
                         Expr(node.Id, cc, ExpressionRole.Condition);
+                    if (Bpmn.Validation.MultiInstanceBehaviorRule.Problem(mi) is { } behaviorProblem)
+                        Problem(node.Id, behaviorProblem);
+                    foreach (var c in mi.ComplexBehaviorDefinitions)
+                    {
+                        if (c.Condition is { } condition)
+                            Expr(node.Id, condition, ExpressionRole.Condition);
+                    }
                     break;
                 case StandardLoopCharacteristics sl:
                     if (sl.LoopCondition is { } lc)
@@ -151,8 +184,8 @@ internal sealed class DefinitionChecker(
     /// <summary>Why an event with several definitions cannot run, or null when it can.</summary>
     internal static string? MultipleProblem(Event e, bool atProcessLevel)
     {
-        if (e.ParallelMultiple)
-            return "parallel multiple events (every trigger must occur) are not supported yet";
+        if (e.ParallelMultiple && e is not (IntermediateCatchEvent or BoundaryEvent or StartEvent))
+            return "only catch events can be parallel multiple (every trigger must occur)";
         return e switch
         {
             StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",

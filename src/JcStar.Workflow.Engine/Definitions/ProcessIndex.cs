@@ -5,7 +5,7 @@ using JcStar.Workflow.Bpmn.Model;
 namespace JcStar.Workflow.Engine;
 
 /// <summary>One process compiled for execution: lookups the interpreter needs, built once.</summary>
-public sealed class ProcessIndex
+public sealed partial class ProcessIndex
 {
     private readonly Dictionary<string, FlowNode> nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SequenceFlow> flows = new(StringComparer.Ordinal);
@@ -23,6 +23,7 @@ public sealed class ProcessIndex
         Index(process.Id, process.Scope);
         StartEvents = [.. process.Scope.Nodes.OfType<StartEvent>()];
         NoneStartEvent = StartEvents.FirstOrDefault(s => s.Definition is null);
+        IndexCompensation();
         foreach (var gateway in nodes.Values.Where(g => g is InclusiveGateway or ComplexGateway && g.Incoming.Length > 1))
             joinReach[gateway.Id] = ReachabilityInto(gateway);
     }

@@ -125,6 +125,9 @@ internal sealed partial class Execution
                     Execute(instance.Id, node, first: false);
                 break;
             }
+            case ActivateAdHocActivity a:
+                ActivateAdHoc(a);
+                break;
             case CancelInstance c:
                 EndInstance(InstanceStatus.Cancelled, c.Reason);
                 break;

@@ -99,7 +99,7 @@ internal sealed partial class Execution
     private void FireTimer(TimerState timer)
     {
         timers.Remove(timer);
-        if (timer.Kind == TimerKind.Cycle && IsRepeatable(timer.Owner, timer.ElementId)
+        if (timer.Kind == TimerKind.Cycle && IsRepeatable(timer.Owner, timer.ElementId) && !IsParallelMultiple(timer.Owner, timer.ElementId)
             && IsoTimer.TryParse(TimerKind.Cycle, timer.Value, out var cycle, out _)
             && cycle!.NextDue(timer.ArmedAt, timer.Fired + 1) is { } nextDue)
         {
@@ -113,7 +113,7 @@ internal sealed partial class Execution
 
     private void Deliver(SubscriptionState subscription, IReadOnlyDictionary<string, JsonElement>? payload)
     {
-        if (!IsRepeatable(subscription.Owner, subscription.ElementId))
+        if (!IsRepeatable(subscription.Owner, subscription.ElementId) || IsParallelMultiple(subscription.Owner, subscription.ElementId))
         {
             subscriptions.Remove(subscription);
             CloseSubscriptionEffect(subscription);
@@ -129,6 +129,8 @@ internal sealed partial class Execution
             return;
         var index = ProcessOf(owner);
         var node = index.Node(elementId);
+        if (node is Event { ParallelMultiple: true } parallel && parallel.EventDefinitions.Length > 1 && !AllTriggersArrived(owner, parallel, payload))
+            return;
         switch (node)
         {
             case BoundaryEvent boundary:
@@ -195,7 +197,7 @@ internal sealed partial class Execution
         for (var current = Find(from); current is not null; current = Find(current.Parent))
         {
             var index = ProcessOf(current.Id);
-            if (current.Wait == ElementWait.Scope && (!first || includeStartScope))
+            if (current.Wait is ElementWait.Scope or ElementWait.AdHoc && (!first || includeStartScope))
             {
                 foreach (var esp in index.EventSubProcessesOf(current.ProcessId ?? current.ElementId))
                 {

@@ -35,6 +35,7 @@ internal sealed partial class Execution
         Complete,
         ExecuteIteration,
         StartIteration,
+        CheckAdHocCompleted,
     }
 
     /// <summary>One queued token move (a struct rather than a closure: a command queues several).</summary>
@@ -52,6 +53,9 @@ internal sealed partial class Execution
                 break;
             case StepKind.Complete:
                 Complete(step.Id);
+                break;
+            case StepKind.CheckAdHocCompleted:
+                CheckAdHocCompleted(step.Id);
                 break;
             case StepKind.ExecuteIteration:
                 if (Find(step.Id) is not null)
@@ -155,11 +159,15 @@ internal sealed partial class Execution
             return;
         }
         Effects.Add(new FlowNodeCompleted(node.Id, node.ElementType, node.Name, IdOf(id)));
+        if (node is Activity)
+            RememberForCompensation(instance, node, isIteration ? parent!.Parent : instance.Parent);
         Remove(id);
         if (iteration is { } outcome)
             IterationDone(instance.Parent, instance.Iteration, outcome);
         else
             Leave(instance.Parent, node, flows!);
+        if (parent is { Wait: ElementWait.AdHoc })
+            work.Enqueue(new Step(StepKind.CheckAdHocCompleted, parent.Id));
     }
 
     private void Leave(int scopeId, FlowNode from, IReadOnlyList<SequenceFlow> flows)
@@ -222,6 +230,7 @@ internal sealed partial class Execution
         {
             ServiceTask s => s.ResultVariable,
             BusinessRuleTask b => b.ResultVariable,
+            CallActivity { GlobalTask: BusinessRuleTask b } => b.ResultVariable,
             _ => null,
         };
         if (resultVariable is not null)
@@ -255,6 +264,8 @@ internal sealed partial class Execution
         var at = IndexOf(id);
         if (at >= 0)
             elements.RemoveAt(at);
+        if (compensations.Count > 0)
+            ForgetCompensation(id);
     }
 
     /// <summary>Removes an instance that has already reported its own completion.</summary>
@@ -326,6 +337,11 @@ internal sealed partial class Execution
     private void CheckScopeCompleted(int scopeId)
     {
         var scope = Find(scopeId);
+        if (IsCompensationContainer(scope) && !HasChildren(scopeId))
+        {
+            ContinueCompensation(scopeId);
+            return;
+        }
         if (scope is not { Wait: ElementWait.Scope } || HasChildren(scopeId) || joins.Exists(j => j.Scope == scopeId))
             return;
         CompleteScope(scope);
@@ -335,6 +351,8 @@ internal sealed partial class Execution
     {
         if (scope.Parent == 0)
             EndInstance(InstanceStatus.Completed, null);
+        else if (EndCompensatedScope(scope))
+            return;
         else if (scope.ProcessId is not null)
             ReturnFromCall(scope);
         else
@@ -382,6 +400,7 @@ internal sealed partial class Execution
         timers.Clear();
         subscriptions.Clear();
         joins.Clear();
+        compensations.Clear();
         Effects.Add(new InstanceEnded(ended, reason));
     }
 
@@ -431,7 +450,8 @@ internal sealed partial class Execution
 
     // ---- loops ----
 
-    private sealed record IterationOutcome(JsonElement Output, bool Continue);
+    /// <param name="Thrown">The events the multi-instance behavior throws now that the iteration is done.</param>
+    private sealed record IterationOutcome(JsonElement Output, bool Continue, IReadOnlyList<EventDefinition> Thrown);
 
     /// <summary>Starts a multi-instance or standard-loop body (boundary events attach to the body).</summary>
     public void StartLoop(int bodyId, Activity activity, bool first)
@@ -538,12 +558,12 @@ internal sealed partial class Execution
             });
             var done = completed >= vars["nrOfInstances"].GetInt32()
                 || (mi.CompletionCondition is { } cc && IsTrue(iteration.Id, cc));
-            return new IterationOutcome(output, !done);
+            return new IterationOutcome(output, !done, BehaviorEvents(iteration.Id, mi, completed));
         }
         var loop = (StandardLoopCharacteristics)activity.Loop!;
         var again = (loop.LoopMaximum is not { } max || iteration.Iteration < max)
             && (loop.LoopCondition is not { } condition || IsTrue(iteration.Id, condition));
-        return new IterationOutcome(JsonValues.Null, again);
+        return new IterationOutcome(JsonValues.Null, again, []);
     }
 
     private void IterationDone(int bodyId, int n, IterationOutcome outcome)
@@ -552,6 +572,10 @@ internal sealed partial class Execution
         var activity = (Activity)NodeOf(body)!;
         if (body.Results is { } results)
             Replace(body with { Results = results.SetItem(n - 1, outcome.Output) });
+        foreach (var thrown in outcome.Thrown)
+            ThrowImplicit(bodyId, activity, thrown);
+        if (Find(bodyId) is null)
+            return;
         if (!outcome.Continue)
         {
             CancelChildren(bodyId);

@@ -23,6 +23,7 @@ internal sealed partial class Execution
     private readonly List<SubscriptionState> subscriptions;
     private readonly List<JoinArrival> joins;
     private readonly List<IncidentState> incidents;
+    private readonly List<CompensationRecord> compensations;
     private readonly Queue<Step> work = new();
     private readonly InstanceState original;
     private readonly ProcessIndex? rootIndex;
@@ -53,6 +54,7 @@ internal sealed partial class Execution
         subscriptions = [.. state.Subscriptions];
         joins = [.. state.Joins];
         incidents = [.. state.Incidents];
+        compensations = [.. state.Compensations];
     }
 
     public DateTimeOffset Now { get; }
@@ -73,6 +75,7 @@ internal sealed partial class Execution
         Subscriptions = Freeze(subscriptions, original.Subscriptions),
         Joins = Freeze(joins, original.Joins),
         Incidents = Freeze(incidents, original.Incidents),
+        Compensations = Freeze(compensations, original.Compensations),
     };
 
     /// <summary>The working list as an immutable array, sharing the one passed in when nothing changed.</summary>

@@ -33,4 +33,7 @@ public sealed record ElementInstance
 
     /// <summary>Multi-instance body: the output collection, one slot per iteration.</summary>
     public ImmutableArray<JsonElement>? Results { get; init; }
+
+    /// <summary>A compensation in progress: the completed instances (<see cref="CompensationRecord.Instance"/>) still to compensate, next first.</summary>
+    public ImmutableArray<int>? Compensating { get; init; }
 }

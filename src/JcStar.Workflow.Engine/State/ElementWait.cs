@@ -17,6 +17,12 @@ public enum ElementWait
     /// <summary>Waits for a message, timer or signal it subscribed to (catch event, receive task).</summary>
     Event,
     EventGateway,
+    /// <summary>A compensation throw event (or a transaction's cancel end event) waits while the handlers run, one after the other.</summary>
+    Compensation,
+    /// <summary>A compensation nobody waits for (waitForCompletion="false", or the inside of a compensated sub-process): it vanishes when done.</summary>
+    CompensationRun,
+    /// <summary>An ad-hoc sub-process: waits for someone to choose inner activities (ActivateAdHocActivity) and for its completion condition.</summary>
+    AdHoc,
     /// <summary>Stopped by an incident; RetryIncident executes it again.</summary>
     Incident,
 }

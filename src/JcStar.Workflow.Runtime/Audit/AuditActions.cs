@@ -33,6 +33,8 @@ public static class AuditActions
 
     /// <summary>An internal comment on a task, kept in the case's history (staff only).</summary>
     public const string TaskCommented = "task.commented";
+    /// <summary>Someone chose an activity to run in an ad-hoc sub-process.</summary>
+    public const string AdHocActivityChosen = "adhoc.chosen";
 
     /// <summary>Staff or an admin read a case (JSS-01 6.1: who looked at what is on record).</summary>
     public const string CaseRead = "case.read";

@@ -66,7 +66,8 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
     private async Task<ImmutableArray<string>> PinCalledProcessesAsync(BpmnModel model, string sourceName, CancellationToken ct)
     {
         var own = model.Processes.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var called = model.Processes.SelectMany(p => Nodes(p.Scope)).OfType<CallActivity>()
+        // A call of a global task of the file runs that task in place: nothing to pin.
+        var called = model.Processes.SelectMany(p => Nodes(p.Scope)).OfType<CallActivity>().Where(c => c.GlobalTask is null)
             .Select(c => c.CalledElement).Where(id => !own.Contains(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var pins = ImmutableArray.CreateBuilder<string>();
         var missing = new Dictionary<string, string[]>();

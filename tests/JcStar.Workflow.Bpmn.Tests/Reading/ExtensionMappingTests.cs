@@ -154,11 +154,25 @@ public sealed class ExtensionMappingTests
     }
 
     [Fact]
-    public void Unsupported_elements_are_kept_as_unsupported_records()
+    public void An_ad_hoc_sub_process_keeps_its_ordering_completion_condition_and_cancelRemainingInstances()
     {
-        Assert.Equal("transaction", Node<UnsupportedActivity>("""<transaction id="x"/>""").UnsupportedType);
-        var e = Node<IntermediateCatchEvent>("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""".Replace("intermediateThrowEvent", "intermediateCatchEvent"));
-        Assert.Equal("compensateEventDefinition", Assert.IsType<UnsupportedEventDefinition>(e.Definition).DefinitionType);
+        var adHoc = Node<SubProcess>("""<adHocSubProcess id="x" ordering="Sequential" cancelRemainingInstances="false"><task id="t"/><completionCondition>done</completionCondition></adHocSubProcess>""");
+        Assert.Equal("adHocSubProcess", adHoc.ElementType);
+        Assert.Equal(AdHocOrdering.Sequential, adHoc.AdHoc!.Ordering);
+        Assert.False(adHoc.AdHoc.CancelRemainingInstances);
+        Assert.Equal("done", adHoc.AdHoc.CompletionCondition!.Text);
+    }
+
+    [Fact]
+    public void A_transaction_is_a_sub_process_and_compensation_keeps_its_activityRef_and_waitForCompletion()
+    {
+        var transaction = Node<SubProcess>("""<transaction id="x"><startEvent id="s"/></transaction>""");
+        Assert.True(transaction.IsTransaction);
+        Assert.Equal("transaction", transaction.ElementType);
+        var e = Node<IntermediateThrowEvent>("""<intermediateThrowEvent id="x"><compensateEventDefinition activityRef="fee" waitForCompletion="false"/></intermediateThrowEvent>""");
+        var c = Assert.IsType<CompensateEventDefinition>(e.Definition);
+        Assert.Equal("fee", c.ActivityRef);
+        Assert.False(c.WaitForCompletion);
     }
 
     [Fact]

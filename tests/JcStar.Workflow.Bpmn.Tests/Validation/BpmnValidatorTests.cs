@@ -215,19 +215,31 @@ public sealed class BpmnValidatorTests
         Assert.Equal("g", Single(Model(body), DiagnosticCodes.DefaultFlowNotOutgoing).ElementId);
     }
 
-    [Theory]
-    [InlineData("""<transaction id="x"/>""", "transaction")]
-    [InlineData("""<adHocSubProcess id="x"/>""", "adHocSubProcess")]
-    [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""", "compensateEventDefinition")]
-    [InlineData("""<endEvent id="x"><cancelEventDefinition/></endEvent>""", "cancelEventDefinition")]
-    [InlineData("""<task id="x" isForCompensation="true"/>""", "isForCompensation")]
-    public void Elements_the_engine_does_not_run_are_refused_as_not_supported_yet(string element, string name)
+    [Fact]
+    public void An_ad_hoc_sub_process_with_nothing_to_choose_is_refused()
     {
-        var body = Linear.Replace("""<task id="work"/>""", element.Replace("id=\"x\"", "id=\"work\""));
-        var d = Single(Model(body), DiagnosticCodes.Unsupported);
+        var body = Linear.Replace("""<task id="work"/>""", """<adHocSubProcess id="work"/>""");
+        var d = Single(Model(body), DiagnosticCodes.AdHoc);
         Assert.Equal("work", d.ElementId);
-        Assert.Contains(name, d.Message);
-        Assert.Contains("not supported yet", d.Message);
+        Assert.Contains("no activity", d.Message);
+    }
+
+    [Fact]
+    public void A_cancel_event_outside_a_transaction_is_refused()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<intermediateThrowEvent id="work"><cancelEventDefinition/></intermediateThrowEvent>""");
+        var d = Single(Model(body), DiagnosticCodes.Cancel);
+        Assert.Equal("work", d.ElementId);
+        Assert.Contains("transaction", d.Message);
+    }
+
+    [Fact]
+    public void A_compensation_handler_with_sequence_flows_is_refused()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<task id="work" isForCompensation="true"/>""");
+        var d = Single(Model(body), DiagnosticCodes.Compensation);
+        Assert.Equal("work", d.ElementId);
+        Assert.Contains("association", d.Message);
     }
 
     [Fact]
@@ -235,8 +247,15 @@ public sealed class BpmnValidatorTests
     {
         var body = Linear.Replace("""<endEvent id="end"/>""", """<endEvent id="end"><terminateEventDefinition/><terminateEventDefinition/></endEvent>""");
         Assert.Equal("end", Single(Model(body), DiagnosticCodes.SeveralEventDefinitions).ElementId);
-        var parallel = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work" parallelMultiple="true"><signalEventDefinition/><signalEventDefinition/></intermediateCatchEvent>""");
-        Assert.Contains("parallel multiple", Single(Model(parallel), DiagnosticCodes.SeveralEventDefinitions).Message);
+        var processStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start" parallelMultiple="true"><signalEventDefinition/><messageEventDefinition/></startEvent>""");
+        Assert.Contains("process-level start event", Single(Model(processStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+    }
+
+    [Fact]
+    public void A_parallel_multiple_catch_event_is_accepted()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work" parallelMultiple="true"><signalEventDefinition/><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></intermediateCatchEvent>""");
+        Assert.DoesNotContain(Validate(Model(body)), d => d.Code == DiagnosticCodes.SeveralEventDefinitions);
     }
 
     [Fact]

@@ -106,6 +106,13 @@ public sealed class InstanceRun(DefinitionSet definitions, bool restoreAfterEver
         return this;
     }
 
+    /// <summary>Completes the oldest task open at an element that has several (a multi-instance task).</summary>
+    public InstanceRun CompleteOldest(string elementId)
+    {
+        Send(new CompleteUserTask(TaskIds(elementId)[0], Vars.None));
+        return this;
+    }
+
     public InstanceRun CompleteJob(string elementId, object? outputs = null)
     {
         var job = JobId(elementId);

@@ -11,5 +11,11 @@ public sealed record CallActivity : Activity
     public required string CalledElement { get; init; }
     public ImmutableArray<VariableMapping> InMappings { get; init; } = [];
     public ImmutableArray<VariableMapping> OutMappings { get; init; } = [];
+
+    /// <summary>
+    /// When <see cref="CalledElement"/> names a global task (globalTask, globalUserTask, globalScriptTask,
+    /// globalManualTask, globalBusinessRuleTask) of the file: that task, under the call activity's id and name, run in its place.
+    /// </summary>
+    public Activity? GlobalTask { get; init; }
     public override string ElementType => "callActivity";
 }

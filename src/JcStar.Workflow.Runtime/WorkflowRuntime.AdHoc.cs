@@ -1,0 +1,44 @@
+using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Instances;
+
+namespace JcStar.Workflow.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// Runs <paramref name="elementId"/>, an activity the actor chose in the case's open ad-hoc sub-process
+    /// (<paramref name="adHocId"/>, the engine's id of that sub-process instance, only when several are open).
+    /// Staff who may see the case (<see cref="CaseAccessPolicy"/>) and admins may choose; a case the actor may not see
+    /// does not exist for them; applicants and facilities may not choose.
+    /// </summary>
+    /// <exception cref="WorkflowNotFoundException">No such case, or the actor may not see it.</exception>
+    /// <exception cref="WorkflowForbiddenException">The actor sees the case but is neither staff nor an admin.</exception>
+    /// <exception cref="WorkflowInputException">The element cannot be chosen (not inside, a flow leads to it, one already runs in a sequential one).</exception>
+    /// <exception cref="WorkflowConflictException">The case has ended, or no ad-hoc sub-process offering the element is open.</exception>
+    public async Task<WorkflowInstance> ActivateAdHocActivityAsync(
+        string instanceId,
+        string elementId,
+        WorkflowActor actor,
+        string? adHocId = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(elementId))
+            throw new WorkflowInputException("the activity to run is missing", new Dictionary<string, string[]> { ["elementId"] = ["required"] });
+        await access.RequireCaseAsync(stores.Instances, instanceId, actor, cancellationToken);
+        if (!actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
+            throw new WorkflowForbiddenException($"{actor.Id} may not choose activities in instance {instanceId}");
+        var commit = await executor.RetryOnConflictAsync(async () =>
+        {
+            var instance = await RequireRunningAsync(instanceId, cancellationToken);
+            return await Translate(() => executor.ExecuteAsync(instance, new ActivateAdHocActivity(elementId, adHocId, actor.Id), actor, (plan, _) =>
+            {
+                plan.Audit(AuditActions.AdHocActivityChosen, elementId, new { elementId, adHocId });
+                return Task.CompletedTask;
+            }, cancellationToken));
+        });
+        await FollowUpAsync(commit, cancellationToken);
+        return commit.Instance;
+    }
+}
