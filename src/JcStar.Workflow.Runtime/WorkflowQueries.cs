@@ -39,6 +39,15 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
         return await stores.Tasks.QueryAsync(query, cancellationToken);
     }
 
+    /// <summary>How many tasks the caller's inbox holds: assigned to them, and offered to their groups unclaimed.</summary>
+    public async Task<(int Mine, int Offered)> InboxCountsAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var own = await access.InboxAsync(actor, new PageRequest(), cancellationToken);
+        var mine = await stores.Tasks.CountAsync(own with { CandidateUser = null, CandidateGroups = [] }, cancellationToken);
+        var offered = await stores.Tasks.CountAsync(own with { Assignee = null }, cancellationToken);
+        return (mine, offered);
+    }
+
     /// <summary>Any task query; only admins may look beyond their own inbox.</summary>
     public Task<Page<HumanTask>> QueryTasksAsync(TaskQuery query, WorkflowActor actor, CancellationToken cancellationToken = default)
     {

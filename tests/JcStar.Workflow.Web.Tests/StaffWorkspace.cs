@@ -77,7 +77,8 @@ public sealed class StaffWorkspace : IAsyncLifetime
     }
 
     /// <summary>A fresh browser window (its own cookies) of the given size, Japanese first as the office's browsers are.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="script">False: the page as a browser without script sees it (the server-rendered forms and the path list).</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool script = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -85,6 +86,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "ja-JP",
             AcceptDownloads = true,
+            JavaScriptEnabled = script,
         });
         return await context.NewPageAsync();
     }

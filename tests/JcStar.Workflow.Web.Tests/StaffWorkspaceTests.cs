@@ -27,7 +27,8 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
     {
         Chromium.SkipOrFailWhenAbsent();
         var instanceId = await workspace.FileApplicationAsync("スマートカメラ SC-100", Ct);
-        var page = await workspace.NewPageAsync();
+        // Without script: the server-rendered form and its messages are what this journey checks (the form-js island replaces them when script runs).
+        var page = await workspace.NewPageAsync(script: false);
         await workspace.SignInAsync(page, "sato");
 
         await page.GotoAsync("/inbox");

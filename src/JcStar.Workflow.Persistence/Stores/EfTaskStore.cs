@@ -77,6 +77,30 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
         return query.Page.ToPage(page);
     }
 
+    /// <summary>The same matches as <see cref="QueryAsync"/>, counted by the database (assigned ∪ offered, each task once).</summary>
+    public async Task<int> CountAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var filtered = Filter(db.Tasks.AsNoTracking(), query);
+        var groups = query.CandidateGroups.ToList();
+        var user = query.CandidateUser;
+        if (query.Assignee is null && user is null && groups.Count == 0)
+            return await filtered.CountAsync(cancellationToken);
+        IQueryable<string>? ids = null;
+        if (query.Assignee is { } assignee)
+            ids = filtered.Where(t => t.Assignee == assignee).Select(t => t.Id);
+        if (user is not null || groups.Count > 0)
+        {
+            var candidates = db.TaskCandidates.AsNoTracking().Where(c =>
+                (user != null && c.Kind == TaskCandidateRow.UserKind && c.Name == user) ||
+                (c.Kind == TaskCandidateRow.GroupKind && groups.Contains(c.Name)));
+            var offered = query.UnassignedCandidatesOnly ? filtered.Where(t => t.Assignee == null) : filtered;
+            var offeredIds = candidates.Join(offered, c => c.TaskId, t => t.Id, (c, t) => t.Id);
+            ids = ids is null ? offeredIds : ids.Union(offeredIds);
+        }
+        return await ids!.Distinct().CountAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The query without identity criteria (a case's tasks, the admin view) on a SQLite session: the same
     /// filter and order as <see cref="Filter"/> and <see cref="Ordered"/>, with the statement kept prepared.

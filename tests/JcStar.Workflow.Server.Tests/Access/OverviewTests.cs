@@ -27,4 +27,22 @@ public sealed class OverviewTests(AuthorizationMatrixTests.MatrixServer server) 
         Assert.Contains("審査", await page.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Forbidden, (await server.World.Clients["staff"].GetAsync("/overview", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Inbox_counts_are_those_of_the_inbox_and_leave_out_conflicted_cases()
+    {
+        await server.World.InitializeAsync();
+        await server.World.CaseOfAsync("A", "JCS-CNT-1");
+        await server.World.CaseOfAsync("B", "JCS-CNT-2");
+        var queries = server.Services.GetRequiredService<WorkflowQueries>();
+
+        var staff = await queries.InboxCountsAsync(server.World.People["staff"], Ct);
+        var conflicted = await queries.InboxCountsAsync(server.World.People["conflicted"], Ct);
+        var applicant = await queries.InboxCountsAsync(server.World.People["applicantA"], Ct);
+
+        var listed = (await queries.InboxAsync(server.World.People["staff"], new PageRequest(1, 500), Ct)).Items.Count;
+        Assert.Equal(listed, staff.Mine + staff.Offered);
+        Assert.True(conflicted.Offered < staff.Offered, "the conflicted clerk's count leaves applicant A's cases out");
+        Assert.Equal((0, 0), applicant);
+    }
 }

@@ -56,6 +56,10 @@ async function mount(host) {
     const box = canvas.viewbox();
     canvas.viewbox({ ...box, x: here.x + here.width / 2 - box.width / 2, y: here.y + here.height / 2 - box.height / 2 });
   }
+  // Hidden from assistive technology, so nothing in it may take keyboard focus either (bpmn-js makes its container focusable).
+  for (const focusable of [canvasHost, ...canvasHost.querySelectorAll('[tabindex]')]) {
+    focusable.setAttribute('tabindex', '-1');
+  }
   host.classList.add('diagram-drawn');
 }
 
