@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JcStar.Workflow.Server.Identity;
+using JcStar.Workflow.Server.Web.Public;
 using Microsoft.AspNetCore.Localization;
 
 namespace JcStar.Workflow.Server.Web;
@@ -19,6 +20,7 @@ public static class WebRegistration
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebClock>();
+        builder.AddPublicPages();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
@@ -51,6 +53,7 @@ public static class WebRegistration
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", $"cases-{DateTime.UtcNow:yyyyMMdd}.csv");
         });
+        app.MapPublicPages();
         app.MapGet("/", () => Results.Redirect("/inbox"));
         app.MapRazorComponents<App>();
         return app;
