@@ -43,7 +43,7 @@ public sealed record RegistryQuery(string? Q, string? Company, string? Product, 
     /// <summary>The same search on another page, as a query string.</summary>
     public string ForPage(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["company"] = Company, ["product"] = Product, ["model"] = Model, ["number"] = Number, ["level"] = Level, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q, ["company"] = Company, ["product"] = Product, ["model"] = Model, ["number"] = Number, ["level"] = Level, ["size"] = Size, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 
     public string WithoutPage() => QueryString.Create(new Dictionary<string, string?>
