@@ -20,7 +20,8 @@ public static class PublicEndpoints
 {
     public const string ComplaintRateLimit = "public-complaints";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Japanese as UTF-8 rather than \u escapes (the answer is application/json with nosniff, never inlined in a page).</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static WebApplicationBuilder AddPublicPages(this WebApplicationBuilder builder)
     {
