@@ -31,6 +31,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<CasePartyRow> CaseParties => Set<CasePartyRow>();
+    public DbSet<PublicComplaintRow> PublicComplaints => Set<PublicComplaintRow>();
 
     private bool IsSqlite => Database.ProviderName == ProviderNames.Sqlite;
 
@@ -211,6 +212,20 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(x => x.ApplicationNumber).IsUnique();
             e.HasIndex(x => x.SupplierId);
             e.HasIndex(x => new { x.Level, x.ExpiryDate });
+            e.Property(x => x.SearchNumber).HasMaxLength(IdLength);
+            e.HasIndex(x => new { x.PublicationDate, x.RegistrationNumber });
+        });
+        b.Entity<PublicComplaintRow>(e =>
+        {
+            e.ToTable("public_complaints");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(NameLength);
+            e.Property(x => x.Email).HasMaxLength(NameLength);
+            e.Property(x => x.Subject).HasMaxLength(NameLength);
+            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
+            e.Property(x => x.ReceiptNumber).HasMaxLength(IdLength);
+            e.HasIndex(x => x.TokenHash).IsUnique();
         });
         b.Entity<SequenceRow>(e =>
         {

@@ -12,7 +12,11 @@ public sealed record OfficeOptions
     public string Address { get; init; } = "東京都文京区本駒込二丁目28番8号";
     public string Phone { get; init; } = "03-0000-0000";
     public string Email { get; init; } = "jc-star@example.jp";
-    public string RegistryUrl { get; init; } = "https://registry.example.jp/jc-star";
+    /// <summary>
+    /// The public registry's address: this server's /registry as the public reaches it. The grant notice prints and
+    /// encodes in its QR code RegistryUrl/{registrationNumber}, the entry's own page.
+    /// </summary>
+    public string RegistryUrl { get; init; } = "https://jc-star.example.jp/registry";
 
     /// <summary>Where fees are paid, as printed on the fee request (several lines).</summary>
     public string BankAccount { get; init; } = "〇〇銀行 本店営業部\n普通預金 0000000\n口座名義 （未設定）";

@@ -642,6 +642,61 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.PublicComplaintRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("public_complaints", (string)null);
+                });
+
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.RegistryEntryRow", b =>
                 {
                     b.Property<string>("RegistrationNumber")
@@ -687,6 +742,9 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("PublishedFieldsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -696,6 +754,20 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("SearchModels")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SearchProducts")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchSupplier")
+                        .HasColumnType("text");
 
                     b.Property<string>("SupplierId")
                         .IsRequired()
@@ -721,6 +793,8 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                     b.HasIndex("SupplierId");
 
                     b.HasIndex("Level", "ExpiryDate");
+
+                    b.HasIndex("PublicationDate", "RegistrationNumber");
 
                     b.ToTable("registry_entries", (string)null);
                 });

@@ -643,6 +643,61 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.PublicComplaintRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("public_complaints", (string)null);
+                });
+
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.RegistryEntryRow", b =>
                 {
                     b.Property<string>("RegistrationNumber")
@@ -688,6 +743,9 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("PublishedFieldsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -697,6 +755,20 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("SearchModels")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SearchProducts")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchSupplier")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SupplierId")
                         .IsRequired()
@@ -722,6 +794,8 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                     b.HasIndex("SupplierId");
 
                     b.HasIndex("Level", "ExpiryDate");
+
+                    b.HasIndex("PublicationDate", "RegistrationNumber");
 
                     b.ToTable("registry_entries", (string)null);
                 });

@@ -633,6 +633,61 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.PublicComplaintRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("public_complaints", (string)null);
+                });
+
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.RegistryEntryRow", b =>
                 {
                     b.Property<string>("RegistrationNumber")
@@ -678,6 +733,9 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublishedFieldsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -686,6 +744,20 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchModels")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchProducts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSupplier")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SupplierId")
@@ -712,6 +784,8 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                     b.HasIndex("SupplierId");
 
                     b.HasIndex("Level", "ExpiryDate");
+
+                    b.HasIndex("PublicationDate", "RegistrationNumber");
 
                     b.ToTable("registry_entries", (string)null);
                 });

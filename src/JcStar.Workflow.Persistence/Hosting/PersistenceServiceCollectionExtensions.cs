@@ -50,6 +50,7 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddSchemeEfStores(this IServiceCollection services)
     {
         services.RemoveAll<IRegistryStore>().AddSingleton<IRegistryStore, EfRegistryStore>();
+        services.RemoveAll<JcStar.Workflow.Scheme.Complaints.IPublicComplaintStore>().AddSingleton<JcStar.Workflow.Scheme.Complaints.IPublicComplaintStore, EfPublicComplaintStore>();
         services.RemoveAll<ISequenceStore>().AddSingleton<ISequenceStore, EfSequenceStore>();
         services.RemoveAll<IFacilityStore>().AddSingleton<IFacilityStore, EfFacilityStore>();
         services.RemoveAll<IConflictRegister>().AddSingleton<IConflictRegister, EfConflictRegister>();

@@ -22,4 +22,14 @@ public sealed class RegistryEntryRow
     public DateOnly? RevokedOn { get; set; }
     public string? RevocationReason { get; set; }
     public string HistoryJson { get; set; } = "[]";
+
+    /// <summary>The later of the grant date and the preferred publication date, so the public search filters in SQL.</summary>
+    public DateOnly PublicationDate { get; set; }
+
+    /// <summary>The published supplier, product names and model numbers in search form (null when not published): the public search reads only these.</summary>
+    public string? SearchSupplier { get; set; }
+
+    public string? SearchProducts { get; set; }
+    public string? SearchModels { get; set; }
+    public string SearchNumber { get; set; } = "";
 }

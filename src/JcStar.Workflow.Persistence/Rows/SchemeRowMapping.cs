@@ -46,6 +46,11 @@ internal static class SchemeRowMapping
         row.RevokedOn = e.RevokedOn;
         row.RevocationReason = e.RevocationReason;
         row.HistoryJson = JsonSerializer.Serialize(e.History.IsDefault ? [] : e.History, Json);
+        row.PublicationDate = e.PublicationDate;
+        row.SearchSupplier = RegistrySearchText.Supplier(e);
+        row.SearchProducts = RegistrySearchText.Products(e);
+        row.SearchModels = RegistrySearchText.Models(e);
+        row.SearchNumber = RegistrySearchText.Number(e);
     }
 
     public static RegistryEntry ToRecord(this RegistryEntryRow r) => new()

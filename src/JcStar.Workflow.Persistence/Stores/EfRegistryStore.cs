@@ -45,4 +45,27 @@ public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory
         row.CopyFrom(entry);
         db.SaveChanges();
     }
+
+    public RegistryPage<RegistryEntry> SearchPublished(RegistrySearch search, DateOnly day)
+    {
+        using var db = factory.CreateDbContext();
+        var query = db.RegistryEntries.AsNoTracking().Where(r => r.PublicationDate <= day);
+        if (search.Level is { } level)
+            query = query.Where(r => r.Level == (int)level);
+        if (search.Company is { } company)
+            query = query.Where(r => r.SearchSupplier != null && r.SearchSupplier.Contains(company));
+        if (search.Product is { } product)
+            query = query.Where(r => r.SearchProducts != null && r.SearchProducts.Contains(product));
+        if (search.Model is { } model)
+            query = query.Where(r => r.SearchModels != null && r.SearchModels.Contains(model));
+        if (search.RegistrationNumber is { } number)
+            query = query.Where(r => r.SearchNumber.Contains(number));
+        if (search.Text is { } text)
+            query = query.Where(r => (r.SearchSupplier != null && r.SearchSupplier.Contains(text)) || (r.SearchProducts != null && r.SearchProducts.Contains(text))
+                || (r.SearchModels != null && r.SearchModels.Contains(text)) || r.SearchNumber.Contains(text));
+        var total = query.Count();
+        // Registration numbers are ASCII, so every collation orders them as the in-memory store does.
+        var rows = query.OrderBy(r => r.RegistrationNumber).Skip(search.Skip).Take(search.PageSize).ToList();
+        return new RegistryPage<RegistryEntry>([.. rows.Select(r => r.ToRecord())], total, search.Page, search.PageSize);
+    }
 }

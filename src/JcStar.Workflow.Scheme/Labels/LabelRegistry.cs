@@ -124,8 +124,21 @@ public sealed class LabelRegistry(SchemeOptions options, IRegistryStore store, S
             Shows(PublicationField.ExpiryDate) ? entry.ExpiryDate : null,
             Shows(PublicationField.EvaluationFacility) ? entry.EvaluationFacilityName : null,
             Shows(PublicationField.SupportPeriod) ? entry.SupportPeriod : null,
-            Shows(PublicationField.VulnerabilityContact) ? entry.VulnerabilityContact : null);
+            Shows(PublicationField.VulnerabilityContact) ? entry.VulnerabilityContact : null,
+            entry.StatusOn(day) == RegistryStatus.Revoked ? entry.RevokedOn : null,
+            entry.StatusOn(day) == RegistryStatus.Expired ? entry.ExpiryDate : null);
     }
+
+    /// <summary>One page of the public registry as it stands on <paramref name="day"/>; the store searches and pages.</summary>
+    public RegistryPage<PublicRegistryEntry> SearchPublic(RegistrySearch search, DateOnly day)
+    {
+        var page = store.SearchPublished(search.Normalized(), day);
+        return new RegistryPage<PublicRegistryEntry>([.. page.Entries.Select(e => ToPublic(e, day))], page.Total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The public entry under <paramref name="registrationNumber"/>, or null when there is none or it is not yet published.</summary>
+    public PublicRegistryEntry? PublicEntryOn(string registrationNumber, DateOnly day) =>
+        store.Find(registrationNumber) is { } e && e.PublicationDate <= day ? ToPublic(e, day) : null;
 
     /// <summary>Entries a reminder is due for on <paramref name="day"/>: exactly N days before expiry for each configured N.</summary>
     public IReadOnlyList<(RegistryEntry Entry, int DaysBefore)> ExpiryRemindersDueOn(DateOnly day) =>

@@ -60,6 +60,10 @@ public static class SiteCss
         p.comment { margin: .2rem 0 0; white-space: pre-wrap; }
         .comment-form { max-width: 44rem; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .status.valid { color: #1a6b2f; } .status.revoked, .status.expired { color: var(--bad); font-weight: 700; }
+        tr.revoked td, tr.expired td { background: #fbeeee; }
+        .top.public { border-bottom: 3px solid #1a4f8b; }
+        dd.receipt { font-size: 1.4rem; font-weight: 700; letter-spacing: .05em; }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JcStar.Workflow.Server.Identity;
+using JcStar.Workflow.Server.Web.Public;
 using Microsoft.AspNetCore.Localization;
 
 namespace JcStar.Workflow.Server.Web;
@@ -22,6 +23,10 @@ public static class WebRegistration
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebClock>();
+        // Japanese text goes out as UTF-8, not as &#x...; entities: a third of the bytes, and readable to crawlers of the
+        // public registry. Markup characters (< > & ' ") are still always encoded.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.AddPublicPages();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
@@ -66,6 +71,7 @@ public static class WebRegistration
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", $"cases-{DateTime.UtcNow:yyyyMMdd}.csv");
         });
+        app.MapPublicPages();
         app.MapGet("/", () => Results.Redirect("/inbox"));
         app.MapRazorComponents<App>();
         return app;

@@ -62,7 +62,8 @@ internal static class SchemeLetters
             [("登録番号", "{{ registrationNumber }}"), ("申請番号", "{{ applicationNumber }}"), ("適合レベル", "{{ levelDisplay }}"), ("交付日", "{{ issueDate | wareki }}"), ("有効期限", "{{ expiryDate | wareki }}"),
              ("評価機関", "{% if level == \"Star3\" or level == \"Star4\" %}{{ facility.name }}{% else %}―（適合の自己宣言）{% endif %}"), ("製品リスト掲載日", "{{ publicationDate | wareki }}")],
             Models,
-            ["適合ラベル取得製品リスト：{{ office.registryUrl }}", "{{ office.registryUrl | qr: 22 }}"],
+            // The QR code carries the entry's own page in the public registry (/registry/{registrationNumber}), printed beside it.
+            ["適合ラベル取得製品リスト：{{ office.registryUrl }}/{{ registrationNumber }}", "{{ office.registryUrl | append: \"/\" | append: registrationNumber | qr: 22 }}"],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["registrationNumber"] = "JC-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product,
                 ["issueDate"] = "2026-11-25", ["expiryDate"] = "2028-11-24", ["publicationDate"] = "2026-12-01" })),
 

@@ -98,6 +98,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("POST", "/api/mails/{mailId:guid}/retry", _ => $"/api/mails/{Guid.Empty}/retry", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("POST", "/api/messages", _ => "/api/messages", (r, _) => AdminOnly(r, Missing), new { name = "NobodyWaits" }, PerCase: false),
         new("POST", "/api/signals", _ => "/api/signals", (r, _) => AdminOnly(r, Ok), new { name = "NobodyListens" }, PerCase: false),
+        new("GET", "/api/registry", _ => "/api/registry", (_, _) => Ok, PerCase: false),
         new("GET", "/api/incidents", _ => "/api/incidents", (r, _) => AdminOnly(r, Ok), PerCase: false),
         new("POST", "/api/incidents/{id}/retry", _ => "/api/incidents/no-such-incident/retry", (r, _) => AdminOnly(r, Missing), PerCase: false),
     ];

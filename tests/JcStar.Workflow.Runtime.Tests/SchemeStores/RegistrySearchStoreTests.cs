@@ -1,0 +1,86 @@
+using JcStar.Workflow.Persistence.Stores;
+using JcStar.Workflow.Runtime.Tests.Support;
+using JcStar.Workflow.Scheme.Labels;
+
+namespace JcStar.Workflow.Runtime.Tests.SchemeStores;
+
+/// <summary>The public registry's search runs in the database (SQLite and PostgreSQL) and finds what the in-memory store finds: published fields only, from the publication date.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class RegistrySearchStoreTests
+{
+    private static readonly DateOnly Day = new(2026, 4, 1);
+
+    private static RegistryEntry Entry(int n, string supplier, string product, string model, LabelLevel level = LabelLevel.Star1,
+        PublicationField[]? published = null, DateOnly? publishOn = null) => new()
+    {
+        RegistrationNumber = $"JC{(int)level}-2026-{n:D4}",
+        ApplicationNumber = $"A-2026-{n:D4}",
+        Level = level,
+        SupplierId = "supplier-" + n,
+        SupplierName = supplier,
+        Products = [new LabelledProduct(product, [model], Day)],
+        IssueDate = Day,
+        ExpiryDate = Day.AddYears(2),
+        GrantDate = Day,
+        PreferredPublicationDate = publishOn,
+        PublishedFields = [.. published ?? [PublicationField.Supplier, PublicationField.ProductName, PublicationField.ModelNumbers]],
+        ConfidentialNotes = "社外秘メモ",
+    };
+
+    private static void Fill(IRegistryStore store)
+    {
+        store.Add(Entry(1, "株式会社 見本電機", "ネットワークカメラ", "NC-100"));
+        store.Add(Entry(2, "ＡＢＣ Devices 株式会社", "Smart Plug", "SP-2W", LabelLevel.Star2));
+        store.Add(Entry(3, "秘密工業 株式会社", "見守りセンサー", "MS-1", published: [PublicationField.ProductName]));
+        store.Add(Entry(4, "株式会社 見本電機", "未来ルーター", "FR-9", publishOn: Day.AddDays(30)));
+        for (var i = 10; i < 35; i++)
+            store.Add(Entry(i, "多数製造 株式会社", $"ページ製品 {i}", $"PG-{i}"));
+    }
+
+    private static IEnumerable<string> Numbers(RegistryPage<RegistryEntry> page) => page.Entries.Select(e => e.RegistrationNumber);
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task The_database_search_matches_published_fields_only_and_pages_as_the_in_memory_store_does(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var node = new EfStoreNode(database);
+        var ef = node.Get<IRegistryStore>();
+        Assert.IsType<EfRegistryStore>(ef);
+        var memory = new InMemoryRegistryStore();
+        Fill(ef);
+        Fill(memory);
+        var today = Day.AddDays(1);
+
+        RegistryPage<RegistryEntry> Both(RegistrySearch search)
+        {
+            var fromDb = ef.SearchPublished(search.Normalized(), today);
+            var fromMemory = memory.SearchPublished(search.Normalized(), today);
+            Assert.Equal(Numbers(fromMemory), Numbers(fromDb));
+            Assert.Equal(fromMemory.Total, fromDb.Total);
+            return fromDb;
+        }
+
+        Assert.Equal(["JC1-2026-0001"], Numbers(Both(new RegistrySearch { Company = "見本" })));
+        // Full-width ＡＢＣ is found by abc, and a model by part of it in another case.
+        Assert.Equal(["JC2-2026-0002"], Numbers(Both(new RegistrySearch { Company = "abc" })));
+        Assert.Equal(["JC2-2026-0002"], Numbers(Both(new RegistrySearch { Model = "sp-2" })));
+        Assert.Equal(["JC2-2026-0002"], Numbers(Both(new RegistrySearch { Level = LabelLevel.Star2 })));
+        Assert.Equal(["JC1-2026-0003"], Numbers(Both(new RegistrySearch { Text = "見守り" })));
+        Assert.Equal(["JC1-2026-0001"], Numbers(Both(new RegistrySearch { RegistrationNumber = "jc1-2026-0001" })));
+        // The unpublished supplier is not searchable, the confidential notes never, the entry not yet published not at all.
+        Assert.Empty(Numbers(Both(new RegistrySearch { Company = "秘密" })));
+        Assert.Empty(Numbers(Both(new RegistrySearch { Text = "社外秘" })));
+        Assert.Empty(Numbers(Both(new RegistrySearch { Product = "未来" })));
+        Assert.Equal(["JC1-2026-0004"], Numbers(ef.SearchPublished(new RegistrySearch { Product = "未来" }.Normalized(), Day.AddDays(30))));
+        // LIKE wildcards in the input are text, not patterns.
+        Assert.Empty(Numbers(Both(new RegistrySearch { Text = "%" })));
+        Assert.Empty(Numbers(Both(new RegistrySearch { Text = "_" })));
+
+        var third = Both(new RegistrySearch { Product = "ページ製品", Page = 3, PageSize = 10 });
+        Assert.Equal(25, third.Total);
+        Assert.Equal(3, third.PageCount);
+        Assert.Equal(["JC1-2026-0030", "JC1-2026-0031", "JC1-2026-0032", "JC1-2026-0033", "JC1-2026-0034"], Numbers(third));
+        Assert.Equal(28, Both(new RegistrySearch { PageSize = 100 }).Total);
+    }
+}

@@ -1,0 +1,6 @@
+namespace JcStar.Workflow.Server.Tests.Public;
+
+public sealed class RateLimitedComplaintServerFactory : ComplaintServerFactory
+{
+    protected override int ComplaintsPerHour => 2;
+}
