@@ -19,6 +19,7 @@ public static class WebRegistration
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebClock>();
+        builder.Services.AddSingleton<ProcedureNames>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
