@@ -65,17 +65,30 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
     }
 
     /// <summary>The tasks of a case the caller may see, each only if the caller may see it.</summary>
-    public async Task<IReadOnlyList<HumanTask>> CaseTasksAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HumanTask>> CaseTasksAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        await TasksOfAsync(await GetInstanceAsync(instanceId, actor, cancellationToken), actor, cancellationToken);
+
+    /// <summary>
+    /// A case, its variables, history, waiting messages and (with <paramref name="withTasks"/>) tasks, as the
+    /// single-purpose queries below answer them, behind one access check: a page reads a case once, and the case's
+    /// readers list shows one read.
+    /// </summary>
+    public async Task<CaseRecord> CaseRecordAsync(string instanceId, WorkflowActor actor, bool withTasks, CancellationToken cancellationToken = default)
     {
-        await GetInstanceAsync(instanceId, actor, cancellationToken);
-        var tasks = await stores.Tasks.QueryAsync(new TaskQuery { InstanceId = instanceId, Status = null, Page = new PageRequest(1, PageRequest.MaxSize) }, cancellationToken);
-        var visible = new List<HumanTask>();
-        foreach (var task in tasks.Items)
-        {
-            if (await access.MaySeeTaskAsync(actor, task, cancellationToken))
-                visible.Add(task);
-        }
-        return visible;
+        var instance = await GetInstanceAsync(instanceId, actor, cancellationToken);
+        var state = Engine.InstanceStateSerializer.Deserialize(instance.StateJson);
+        return new CaseRecord(
+            instance,
+            VariablesOf(state),
+            await HistoryOfAsync(instanceId, actor, cancellationToken),
+            WaitingOf(state, actor),
+            withTasks ? await TasksOfAsync(instance, actor, cancellationToken) : []);
+    }
+
+    private async Task<IReadOnlyList<HumanTask>> TasksOfAsync(WorkflowInstance instance, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var tasks = await stores.Tasks.QueryAsync(new TaskQuery { InstanceId = instance.Id, Status = null, Page = new PageRequest(1, PageRequest.MaxSize) }, cancellationToken);
+        return await access.VisibleTasksOfCaseAsync(actor, instance.Id, tasks.Items, cancellationToken);
     }
 
     public Task<WorkflowInstance> GetInstanceAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
@@ -89,6 +102,11 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         await GetInstanceAsync(instanceId, actor, cancellationToken);
+        return await HistoryOfAsync(instanceId, actor, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> HistoryOfAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken)
+    {
         // Who read the case is kept apart from what happened in it (see CaseReadsAsync).
         var entries = (await stores.Audit.ListByInstanceAsync(instanceId, cancellationToken)).Where(e => e.Action != AuditActions.CaseRead).ToList();
         if (actor.IsAdmin || actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
@@ -100,9 +118,11 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
     public async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> CaseVariablesAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var instance = await GetInstanceAsync(instanceId, actor, cancellationToken);
-        var state = Engine.InstanceStateSerializer.Deserialize(instance.StateJson);
-        return state.Elements.FirstOrDefault(e => e.Parent == 0)?.Variables ?? System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty;
+        return VariablesOf(Engine.InstanceStateSerializer.Deserialize(instance.StateJson));
     }
+
+    private static IReadOnlyDictionary<string, System.Text.Json.JsonElement> VariablesOf(Engine.InstanceState state) =>
+        state.Elements.FirstOrDefault(e => e.Parent == 0)?.Variables ?? System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty;
 
     /// <summary>What the case waits to receive from outside, for staff who may record it.</summary>
     public async Task<IReadOnlyList<WaitingMessage>> WaitingMessagesAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
@@ -110,9 +130,13 @@ public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy acce
         var instance = await GetInstanceAsync(instanceId, actor, cancellationToken);
         if (!actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
             return [];
-        var state = Engine.InstanceStateSerializer.Deserialize(instance.StateJson);
-        return [.. state.Subscriptions.Where(s => s.Kind == Engine.SubscriptionKind.Message).Select(s => new WaitingMessage(s.ElementId, s.Name, s.CorrelationKey))];
+        return WaitingOf(Engine.InstanceStateSerializer.Deserialize(instance.StateJson), actor);
     }
+
+    private static IReadOnlyList<WaitingMessage> WaitingOf(Engine.InstanceState state, WorkflowActor actor) =>
+        !actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup)
+            ? []
+            : [.. state.Subscriptions.Where(s => s.Kind == Engine.SubscriptionKind.Message).Select(s => new WaitingMessage(s.ElementId, s.Name, s.CorrelationKey))];
 
     /// <summary>Who among staff and admins read the case, and when (JSS-01 6.1); admins only.</summary>
     public async Task<IReadOnlyList<AuditEntry>> CaseReadsAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)

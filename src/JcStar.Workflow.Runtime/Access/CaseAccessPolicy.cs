@@ -74,6 +74,22 @@ public sealed class CaseAccessPolicy(
         return !await IsConflictedAsync(actor, await parties.FindAsync(task.InstanceId, ct), ct);
     }
 
+    /// <summary>
+    /// The tasks of one case the actor may see: each as <see cref="MaySeeTaskAsync"/> decides, with the case's
+    /// parties and the actor's conflicts read once for all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<HumanTask>> VisibleTasksOfCaseAsync(WorkflowActor actor, string instanceId, IReadOnlyList<HumanTask> tasks, CancellationToken ct)
+    {
+        if (tasks.Any(t => t.InstanceId != instanceId))
+            throw new ArgumentException($"every task must belong to case {instanceId}", nameof(tasks));
+        if (actor.IsAdmin)
+            return tasks;
+        var visible = tasks.Where(t => t.IsVisibleTo(actor)).ToList();
+        if (visible.Count == 0 || await IsConflictedAsync(actor, await parties.FindAsync(instanceId, ct), ct))
+            return [];
+        return visible;
+    }
+
     /// <summary>Whether <paramref name="userId"/> (a person the task would be handed to) is a candidate of the task and free of conflict with its case.</summary>
     public async Task<IReadOnlyList<string>> ReassignmentProblemsAsync(HumanTask task, WorkflowActor assignee, CancellationToken ct)
     {

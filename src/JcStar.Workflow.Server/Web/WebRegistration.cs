@@ -23,10 +23,8 @@ public static class WebRegistration
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebClock>();
-        // Japanese text goes out as UTF-8, not as &#x...; entities: a third of the bytes, and readable to crawlers of the
-        // public registry. Markup characters (< > & ' ") are still always encoded.
-        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.AddPublicPages();
+        builder.Services.AddSingleton<ProcedureNames>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
