@@ -110,7 +110,7 @@ public sealed class MigrationTests
         {
             Instructions = plan.Plan.Instructions.Add(new MigrationInstruction("Migrating", "Review", "Examine")),
         };
-        var report = await Migrations(host).MigrateAsync(new MigrationRequest(v1, v2, edited, [started.Id]), SchemeManager, null, Ct);
+        var report = await Migrations(host).MigrateAsync(new MigrationRequest(v1, v2, edited.Instructions, [started.Id]), SchemeManager, null, Ct);
 
         Assert.True(Assert.Single(report.Cases).Migrated);
         var renamed = await OpenTask(host, started.Id);

@@ -54,7 +54,9 @@ public sealed class InstanceMigrations(
     {
         RequireMigrator(actor);
         var (source, target, sourceSet, targetSet) = await LoadAsync(request.SourceDefinitionId, request.TargetDefinitionId, ct);
-        var plan = request.Plan ?? InstanceMigrator.Plan(sourceSet, targetSet, source.ProcessId, target.ProcessId);
+        var plan = request.Instructions is { } instructions
+            ? new MigrationPlan(source.ProcessId, target.ProcessId, [.. instructions])
+            : InstanceMigrator.Plan(sourceSet, targetSet, source.ProcessId, target.ProcessId);
         var planErrors = InstanceMigrator.Check(sourceSet, targetSet, plan);
         if (planErrors.Length > 0)
             throw new WorkflowInputException("the migration plan is not valid: " + string.Join("; ", planErrors),

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
         api.MapCaseRecordEndpoints();
+        api.MapMigrationEndpoints();
         return app;
     }
 }
