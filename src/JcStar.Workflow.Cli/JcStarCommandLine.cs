@@ -18,6 +18,7 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(UsersCommand.Create(input));
         root.Subcommands.Add(TokensCommand.Create());
         root.Subcommands.Add(ConflictsCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         return root;
     }
 
