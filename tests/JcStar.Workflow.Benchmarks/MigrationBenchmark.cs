@@ -67,7 +67,7 @@ public sealed class MigrationBenchmark : IBenchmark
             var connection = SqliteWorkflowDatabase.ConnectionStringFor(file);
             try
             {
-                sqlite = await MeasureAsync("sqlite", o => SqliteWorkflowDatabase.Configure(o, connection), cases, 4);
+                sqlite = await MeasureAsync("sqlite", o => SqliteWorkflowDatabase.Configure(o, connection), cases, 4, 8);
             }
             finally
             {
@@ -82,7 +82,7 @@ public sealed class MigrationBenchmark : IBenchmark
             var connection = CreateDatabase(postgres!, name);
             try
             {
-                pg = await MeasureAsync("postgres", o => PostgreSqlWorkflowDatabase.Configure(o, connection), cases, 16);
+                pg = await MeasureAsync("postgres", o => PostgreSqlWorkflowDatabase.Configure(o, connection), cases, 16, 32);
             }
             finally
             {
@@ -95,7 +95,7 @@ public sealed class MigrationBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<double> MeasureAsync(string provider, Action<DbContextOptionsBuilder> configure, int cases, int starters)
+    private static async Task<double> MeasureAsync(string provider, Action<DbContextOptionsBuilder> configure, int cases, int starters, int parallelism)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -122,7 +122,7 @@ public sealed class MigrationBenchmark : IBenchmark
         var v2 = (await deployment.DeployAsync(Review(confirm: true), "review.bpmn", WorkflowActor.System)).Processes.Single().Definition.Id;
 
         var clock = Stopwatch.StartNew();
-        var report = await sp.GetRequiredService<InstanceMigrations>().MigrateAsync(new MigrationRequest(v1, v2), WorkflowActor.System);
+        var report = await sp.GetRequiredService<InstanceMigrations>().MigrateAsync(new MigrationRequest(v1, v2, BatchSize: 500, Parallelism: parallelism), WorkflowActor.System);
         clock.Stop();
         if (report.Migrated != cases)
         {
@@ -130,7 +130,7 @@ public sealed class MigrationBenchmark : IBenchmark
             return 0;
         }
         var perSecond = cases / clock.Elapsed.TotalSeconds;
-        Print(new { benchmark = "migration", provider, cases, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2), casesPerSec = Math.Round(perSecond) });
+        Print(new { benchmark = "migration", provider, cases, parallelism, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2), casesPerSec = Math.Round(perSecond) });
         return perSecond;
     }
 

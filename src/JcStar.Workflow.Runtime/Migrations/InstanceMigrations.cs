@@ -68,8 +68,12 @@ public sealed class InstanceMigrations(
         for (var start = 0; start < ids.Count; start += batch)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var id in ids.Skip(start).Take(batch))
-                outcomes.Add(await MigrateOneAsync(id, source, target, sourceSet, targetSet, plan, request.DryRun, actor, ct));
+            var chunk = ids.Skip(start).Take(batch).ToArray();
+            var done = new CaseMigrationOutcome[chunk.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, chunk.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = ct },
+                async (i, token) => done[i] = await MigrateOneAsync(chunk[i], source, target, sourceSet, targetSet, plan, request.DryRun, actor, token));
+            outcomes.AddRange(done);
             progress?.Report(new MigrationProgress(outcomes.Count, ids.Count, outcomes.Count(o => !o.Migrated)));
         }
         return new MigrationReport(source.Id, target.Id, request.DryRun, outcomes);
