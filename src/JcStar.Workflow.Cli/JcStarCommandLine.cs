@@ -20,6 +20,7 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(TokensCommand.Create());
         root.Subcommands.Add(ConflictsCommand.Create());
         root.Subcommands.Add(DefinitionsCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         return root;
     }
 

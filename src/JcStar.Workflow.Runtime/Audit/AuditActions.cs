@@ -7,6 +7,9 @@ public static class AuditActions
     public const string InstanceStarted = "instance.started";
     public const string InstanceEnded = "instance.ended";
     public const string InstanceCancelled = "instance.cancelled";
+
+    /// <summary>The case moved to another version of its process (which elements moved where is in the data).</summary>
+    public const string InstanceMigrated = "instance.migrated";
     public const string FlowNodeCompleted = "node.completed";
     public const string TaskOpened = "task.opened";
     public const string TaskCompleted = "task.completed";

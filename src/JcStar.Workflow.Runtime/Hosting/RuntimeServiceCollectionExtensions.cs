@@ -42,6 +42,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<StartEvents>();
         services.TryAddSingleton<InstanceCommandExecutor>();
         services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<Migrations.InstanceMigrations>();
         services.TryAddSingleton<WorkflowQueries>();
         services.TryAddSingleton<ProcessHandlers>();
         services.TryAddSingleton<CaseAccessPolicy>();

@@ -11,6 +11,7 @@ namespace JcStar.Workflow.Engine.Tests;
 public sealed class InstanceRun(DefinitionSet definitions, bool restoreAfterEveryCommand, EngineOptions? options = null)
 {
     private readonly WorkflowEngine engine = new(options);
+    private DefinitionSet definitions = definitions;
     private readonly Dictionary<string, string> openTasks = [];
     private readonly Dictionary<string, string> openJobs = [];
     private readonly Dictionary<string, (string Element, DateTimeOffset Due)> timers = [];
@@ -59,6 +60,40 @@ public sealed class InstanceRun(DefinitionSet definitions, bool restoreAfterEver
                 case TimerCancelled t: timers.Remove(t.TimerId); break;
                 case InstanceEnded: openJobs.Clear(); timers.Clear(); break;
             }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Moves the instance to <paramref name="target"/> with the plan (by id unless given), applies the migration's
+    /// effects to what the run tracks and, like a host, goes on with the state restored from JSON.
+    /// </summary>
+    public MigrationResult MigrateTo(DefinitionSet target, MigrationPlan? plan = null)
+    {
+        plan ??= InstanceMigrator.Plan(definitions, target, State!.ProcessId);
+        var result = new InstanceMigrator(options).Migrate(definitions, target, State!, plan, Now);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        definitions = target;
+        State = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(result.State!));
+        foreach (var moved in result.Moved)
+        {
+            if (openTasks.ContainsKey(moved.ElementInstanceId))
+                openTasks[moved.ElementInstanceId] = moved.TargetElementId;
+        }
+        foreach (var effect in result.Effects)
+        {
+            Effects.Add(effect);
+            switch (effect)
+            {
+                case TimerScheduled t: timers[t.TimerId] = (t.ElementId, t.DueAt); break;
+                case TimerCancelled t: timers.Remove(t.TimerId); break;
+            }
+        }
+        foreach (var kept in State.Timers)
+        {
+            var id = State.IdOf(kept.Id);
+            if (timers.TryGetValue(id, out var t))
+                timers[id] = (kept.ElementId, t.Due);
         }
         return result;
     }

@@ -100,6 +100,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("POST", "/api/signals", _ => "/api/signals", (r, _) => AdminOnly(r, Ok), new { name = "NobodyListens" }, PerCase: false),
         new("GET", "/api/registry", _ => "/api/registry", (_, _) => Ok, PerCase: false),
         new("GET", "/api/incidents", _ => "/api/incidents", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("POST", "/api/migrations/plan", _ => "/api/migrations/plan", (r, _) => AdminOnly(r, Missing), new { sourceDefinitionId = "NoSuch:1", targetDefinitionId = "NoSuch:2" }, PerCase: false),
+        new("POST", "/api/migrations/", _ => "/api/migrations", (r, _) => AdminOnly(r, Missing), new { sourceDefinitionId = "NoSuch:1", targetDefinitionId = "NoSuch:2" }, PerCase: false),
         new("POST", "/api/incidents/{id}/retry", _ => "/api/incidents/no-such-incident/retry", (r, _) => AdminOnly(r, Missing), PerCase: false),
     ];
 
