@@ -77,8 +77,8 @@ public sealed class StaffWorkspace : IAsyncLifetime
     }
 
     /// <summary>A fresh browser window (its own cookies) of the given size, Japanese first as the office's browsers are.</summary>
-    /// <param name="script">False: the page as a browser without script sees it (the server-rendered forms and the path list).</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool script = true)
+    /// <param name="formIsland">False: the task form's script is not loaded, so the page keeps its server-rendered form (as a browser without script shows it); axe still runs.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool formIsland = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -86,8 +86,9 @@ public sealed class StaffWorkspace : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "ja-JP",
             AcceptDownloads = true,
-            JavaScriptEnabled = script,
         });
+        if (!formIsland)
+            await context.RouteAsync("**/lib/task-form.js", route => route.AbortAsync());
         return await context.NewPageAsync();
     }
 

@@ -27,8 +27,9 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
     {
         Chromium.SkipOrFailWhenAbsent();
         var instanceId = await workspace.FileApplicationAsync("スマートカメラ SC-100", Ct);
-        // Without script: the server-rendered form and its messages are what this journey checks (the form-js island replaces them when script runs).
-        var page = await workspace.NewPageAsync(script: false);
+        // The server-rendered form and its messages are what this journey checks: the form-js island, which replaces
+        // them when its script loads, is left out (its endpoint and behaviour are tested in Server.Tests' TaskFormTests).
+        var page = await workspace.NewPageAsync(formIsland: false);
         await workspace.SignInAsync(page, "sato");
 
         await page.GotoAsync("/inbox");

@@ -23,8 +23,8 @@ async function mount(host) {
   }
   const canvasHost = document.createElement('div');
   canvasHost.className = 'diagram-canvas';
-  // The drawing repeats what the list says; assistive technology reads the list.
-  canvasHost.setAttribute('aria-hidden', 'true');
+  // The drawing repeats what the list beside it says (the list carries the steps for assistive technology). It is
+  // neither hidden nor an image: it holds the bpmn.io link its licence requires, which must stay reachable.
   host.prepend(canvasHost);
   const viewer = new NavigatedViewer({ container: canvasHost });
   try {
@@ -56,7 +56,7 @@ async function mount(host) {
     const box = canvas.viewbox();
     canvas.viewbox({ ...box, x: here.x + here.width / 2 - box.width / 2, y: here.y + here.height / 2 - box.height / 2 });
   }
-  // Hidden from assistive technology, so nothing in it may take keyboard focus either (bpmn-js makes its container focusable).
+  // An image takes no keyboard focus (bpmn-js makes its container focusable for its own shortcuts, which a viewer does not need).
   for (const focusable of [canvasHost, ...canvasHost.querySelectorAll('[tabindex]')]) {
     focusable.setAttribute('tabindex', '-1');
   }
