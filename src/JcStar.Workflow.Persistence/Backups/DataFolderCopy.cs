@@ -7,9 +7,13 @@ namespace JcStar.Workflow.Persistence.Backups;
 /// </summary>
 public static class DataFolderCopy
 {
-    private static readonly string[] SqliteSidecars = ["-wal", "-shm", "-journal"];
+    private static readonly string[] SqliteSidecars = ["-wal", "-shm", "-journal", ".node-lock"];
 
-    /// <param name="skip">Full paths of files and folders to leave out (the databases backed up on their own, the backup folder).</param>
+    /// <param name="skip">
+    /// Full paths of files and folders to leave out (the databases backed up on their own, the backup folder); beside a
+    /// skipped database, its sidecars go too: the log, the shared memory, the journal, and the single-node lock the
+    /// running server holds (which belongs to that server, not to the data).
+    /// </param>
     public static async Task CopyAsync(string from, string to, IReadOnlyCollection<string> skip, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(from))
