@@ -25,6 +25,10 @@ public sealed class WorkflowHangfireOptions
 
     public bool Dashboard { get; set; } = true;
 
-    /// <summary>When set, every node also sweeps this often in-process (the cron sweep's finest step is a minute).</summary>
-    public TimeSpan? SweepInterval { get; set; }
+    /// <summary>
+    /// Every node also sweeps this often in-process (the cron sweep's finest step is a minute): with the job lease
+    /// (<c>Runtime:JobLease</c>, 30 s) this bounds how long work held by a node that died waits to be taken over
+    /// (45 s by default). Null leaves only the cron sweep.
+    /// </summary>
+    public TimeSpan? SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

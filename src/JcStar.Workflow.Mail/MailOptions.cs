@@ -48,8 +48,12 @@ public sealed record MailOptions
     /// <summary>Messages claimed at a time; one SMTP connection carries a whole batch.</summary>
     public int BatchSize { get; init; } = 50;
 
-    /// <summary>How long a claimed batch is reserved; must comfortably exceed sending a batch, or another dispatcher takes over.</summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claimed batch is reserved. A dispatcher that dies frees its messages when this passes and the next
+    /// dispatch (every <c>Mail:DispatchInterval</c>, 5 s) sends them; a live one leaves a message whose lease would run out
+    /// within <c>Mail:Smtp:Timeout</c> unsent rather than risk sending it twice. Must exceed twice the SMTP timeout.
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(45);
 
     public IReadOnlyList<TimeSpan> EffectiveRetrySchedule => RetrySchedule.Count > 0 ? RetrySchedule : DefaultRetrySchedule;
 

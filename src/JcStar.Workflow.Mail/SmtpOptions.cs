@@ -20,7 +20,7 @@ public sealed record SmtpOptions
     public string? Password { get; init; }
 
     /// <summary>For connecting and for each SMTP command; a hung relay must not hold a message's lease forever.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// SHA-256 fingerprints (64 hex digits; colons, spaces and case ignored) of relay certificates trusted although

@@ -16,8 +16,12 @@ public sealed class RuntimeOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long one run holds a job; a node that dies mid-run frees it when this passes.</summary>
-    public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long one run holds a job; a node that dies mid-run frees it when this passes, and the next sweep
+    /// (every <c>Hangfire:SweepInterval</c>) takes it over. A live run renews it every third of this
+    /// (<see cref="Activities.LeaseHeartbeat"/>), so a slow activity is never taken over while its node lives.
+    /// </summary>
+    public TimeSpan JobLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The periodic sweep leaves timers and jobs younger than this to their scheduled wake-up.</summary>
     public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(30);

@@ -112,6 +112,7 @@ public sealed partial class WorkflowRuntime
         {
             var inputs = JsonSerializer.Deserialize<ImmutableDictionary<string, JsonElement>>(job.InputsJson) ?? ImmutableDictionary<string, JsonElement>.Empty;
             var context = new ActivityContext(instance.Id, instance.BusinessKey, instance.ProcessId, instance.DefinitionId, job.ElementId, job.Id, attempt, Time.GetUtcNow());
+            await using var heartbeat = LeaseHeartbeat.Start(stores.Jobs, job.Id, Options.NodeId, Options.JobLease, Time, logger);
             result = await handler.ExecuteAsync(inputs, context, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

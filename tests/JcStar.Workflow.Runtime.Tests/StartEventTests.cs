@@ -359,6 +359,9 @@ public sealed class StartEventTests
         public Task<bool> TryLeaseAsync(string jobId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
             inner.TryLeaseAsync(jobId, owner, now, leaseUntil, cancellationToken);
 
+        public Task<bool> RenewLeaseAsync(string jobId, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+            inner.RenewLeaseAsync(jobId, owner, leaseUntil, cancellationToken);
+
         public Task<bool> ReleaseForRetryAsync(string jobId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
             inner.ReleaseForRetryAsync(jobId, owner, nextAttemptAt, error, cancellationToken);
 

@@ -26,6 +26,16 @@ public sealed class EfJobStore(IDbContextFactory<WorkflowDbContext> factory) : I
         return taken == 1;
     }
 
+    public async Task<bool> RenewLeaseAsync(string jobId, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var until = leaseUntil.ToUniversalTime();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var renewed = await db.Jobs
+            .Where(j => j.Id == jobId && j.Status == Pending && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+        return renewed == 1;
+    }
+
     public async Task<bool> ReleaseForRetryAsync(string jobId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
         var next = nextAttemptAt.ToUniversalTime();

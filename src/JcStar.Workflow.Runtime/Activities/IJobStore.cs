@@ -10,6 +10,13 @@ public interface IJobStore
     /// </summary>
     Task<bool> TryLeaseAsync(string jobId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends the lease <paramref name="owner"/> holds while its run goes on (the runtime's heartbeat), so a short
+    /// lease frees the work of a node that died soon without letting a slow but live run be taken over.
+    /// False when the owner no longer holds it (the job ended, or the lease lapsed and another node took it).
+    /// </summary>
+    Task<bool> RenewLeaseAsync(string jobId, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
     /// <summary>A run failed and will be tried again at <paramref name="nextAttemptAt"/>; ignored unless <paramref name="owner"/> holds the lease.</summary>
     Task<bool> ReleaseForRetryAsync(string jobId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 

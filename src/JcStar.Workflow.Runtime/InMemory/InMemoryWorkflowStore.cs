@@ -270,6 +270,17 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
         }
     }
 
+    public Task<bool> RenewLeaseAsync(string jobId, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(jobId, out var job) || job.Status != JobStatus.Pending || job.LeaseOwner != owner)
+                return Task.FromResult(false);
+            _jobs[jobId] = job with { LeaseUntil = leaseUntil };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> ReleaseForRetryAsync(string jobId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -92,6 +92,27 @@ public sealed class KillHostProcess : IDisposable
         Assert.Fail($"the child ended without saying \"{expected}\"; stderr:\n{Errors}");
     }
 
+    /// <summary>Reads stdout up to the first line starting with <paramref name="prefix"/> and returns it; fails if the child ends first.</summary>
+    public async Task<string> WaitForLineStartingAsync(string prefix, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(Patience);
+        try
+        {
+            await foreach (var line in _lines.Reader.ReadAllAsync(limit.Token))
+            {
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                    return line;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"the child said no \"{prefix}…\" in {Patience}; stderr:\n{Errors}");
+        }
+        Assert.Fail($"the child ended without saying \"{prefix}…\"; stderr:\n{Errors}");
+        return "";
+    }
+
     /// <summary>Writes a line to the child's stdin; to a child already gone it is dropped (its report says why it went).</summary>
     public async Task SendAsync(string line)
     {
