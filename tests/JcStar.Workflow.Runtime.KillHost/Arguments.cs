@@ -30,5 +30,7 @@ public sealed class Arguments
 
     public string this[string name] => _values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
 
+    public string? Optional(string name) => _values.GetValueOrDefault(name);
+
     public int Int(string name, int fallback) => _values.TryGetValue(name, out var value) ? int.Parse(value) : fallback;
 }

@@ -1,6 +1,7 @@
 using JcStar.Workflow.Identity;
 using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Hosting;
+using JcStar.Workflow.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,12 @@ public sealed class RegisterSession : IAsyncDisposable
     private readonly ServiceProvider _root;
     private readonly AsyncServiceScope _scope;
 
-    private RegisterSession(ServiceProvider root)
+    private readonly CliDatabase _database;
+
+    private RegisterSession(ServiceProvider root, CliDatabase database)
     {
         _root = root;
+        _database = database;
         _scope = root.CreateAsyncScope();
     }
 
@@ -32,14 +36,29 @@ public sealed class RegisterSession : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddWorkflowEfStores(database.ConfigureWorkflow).AddSchemeEfStores();
         services.AddWorkflowUserRegister(configuration, database.ConfigureAccess);
-        var session = new RegisterSession(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        var session = new RegisterSession(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), database);
         if (database.MigrateAtStart)
             await session.MigrateAsync(ct);
         return session;
     }
 
     /// <returns>The migrations applied, workflow tables first, then the user register's.</returns>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct) =>
+        _database.Provider == DatabaseProvider.Sqlite
+            ? SqliteMigrationGuard.RunAsync(_database.ConnectionString, AnyPendingAsync, MigrateAllAsync, Services.GetRequiredService<ILogger<RegisterSession>>(), ct)
+            : MigrateAllAsync(ct);
+
+    private async Task<bool> AnyPendingAsync(CancellationToken ct)
+    {
+        await using (var workflow = await Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync(ct))
+        {
+            if ((await workflow.Database.GetPendingMigrationsAsync(ct)).Any())
+                return true;
+        }
+        return (await Services.GetRequiredService<AccessDbContext>().Database.GetPendingMigrationsAsync(ct)).Any();
+    }
+
+    private async Task<IReadOnlyList<string>> MigrateAllAsync(CancellationToken ct)
     {
         var applied = new List<string>();
         await using (var workflow = await Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync(ct))

@@ -1,5 +1,6 @@
 using JcStar.Workflow.Identity;
 using JcStar.Workflow.Persistence;
+using JcStar.Workflow.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Server.Hosting;
@@ -11,10 +12,30 @@ public sealed class DatabaseMigration(IDbContextFactory<WorkflowDbContext> facto
     {
         if (!database.MigrateAtStart)
             return;
+        if (database.Provider == DatabaseProvider.Sqlite)
+            await SqliteMigrationGuard.RunAsync(database.ConnectionString, AnyPendingAsync, MigrateAllAsync, logger, cancellationToken);
+        else
+            await MigrateAllAsync(cancellationToken);
+    }
+
+    private async Task<bool> MigrateAllAsync(CancellationToken cancellationToken)
+    {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             await MigrateAsync(db, "workflow", cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await MigrateAsync(scope.ServiceProvider.GetRequiredService<AccessDbContext>(), "user register", cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> AnyPendingAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                return true;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -123,7 +123,8 @@ public sealed class StepMailTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_job_run_twice_at_once_queues_the_message_of_the_run_that_committed_and_no_other(string provider)
     {
-        await using var host = await MailHost.CreateAsync(provider);
+        // The first run's node stalls: its heartbeat cannot renew the lease (as when the database is out of its reach).
+        await using var host = await MailHost.CreateAsync(provider, heartbeatStalls: true);
         var (instanceId, jobId) = await host.StartAsync();
         // While the first run is in its handler its lease runs out; a second run (another node) takes the job and commits first.
         host.Mail.DuringRun = async (_, run) =>
@@ -233,11 +234,13 @@ public sealed class StepMailTests
 
         public IOutbox Outbox => Runtime.Services.GetRequiredService<IOutbox>();
 
-        public static async Task<MailHost> CreateAsync(string provider)
+        public static async Task<MailHost> CreateAsync(string provider, bool heartbeatStalls = false)
         {
             var failure = new CommitFailure();
             var runtime = await TestRuntime.CreateAsync(provider, services =>
             {
+                if (heartbeatStalls)
+                    TestRuntime.DecorateStores(services, stores => stores with { Jobs = new UnrenewableLeases(stores.Jobs) });
                 services.AddSingleton<MailingActivity>();
                 services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<MailingActivity>());
                 if (provider == TestDatabase.InMemory)
@@ -274,6 +277,30 @@ public sealed class StepMailTests
         }
 
         public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    }
+
+    /// <summary>A node whose lease heartbeat never gets through: every renewal fails, everything else passes through.</summary>
+    private sealed class UnrenewableLeases(IJobStore inner) : IJobStore
+    {
+        public Task<ActivityJob?> FindAsync(string jobId, CancellationToken cancellationToken) => inner.FindAsync(jobId, cancellationToken);
+
+        public Task<bool> TryLeaseAsync(string jobId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+            inner.TryLeaseAsync(jobId, owner, now, leaseUntil, cancellationToken);
+
+        public Task<bool> RenewLeaseAsync(string jobId, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+            throw new TimeoutException("the database did not answer the heartbeat");
+
+        public Task<bool> ReleaseForRetryAsync(string jobId, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+            inner.ReleaseForRetryAsync(jobId, owner, nextAttemptAt, error, cancellationToken);
+
+        public Task FinishAsync(string jobId, JobStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken) =>
+            inner.FinishAsync(jobId, status, at, error, cancellationToken);
+
+        public Task<IReadOnlyList<ActivityJob>> FindRunnableAsync(DateTimeOffset dueBy, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+            inner.FindRunnableAsync(dueBy, now, max, cancellationToken);
+
+        public Task<IReadOnlyList<ActivityJob>> ListByInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
+            inner.ListByInstanceAsync(instanceId, cancellationToken);
     }
 
     /// <summary>Fails the next transaction commit once armed, as a lost connection or a full disk would.</summary>
