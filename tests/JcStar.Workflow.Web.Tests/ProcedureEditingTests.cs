@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -46,11 +47,101 @@ public sealed class ProcedureEditingTests(StaffWorkspace workspace) : IClassFixt
         await page.Mouse.ClickAsync((float)point[0], (float)point[1]);
     }
 
-    private async Task<IPage> OpenModelerAsync()
+    /// <summary>
+    /// A procedure with what the panel does not know: an attribute and an extension element of another namespace, and
+    /// its diagram's shapes at known places.
+    /// </summary>
+    private const string ForeignProcedure = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+            xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+            xmlns:jc="urn:jcstar:workflow:bpmn:1.0" xmlns:acme="urn:acme:workflow-extensions" id="D_Foreign" targetNamespace="urn:test">
+          <process id="ForeignExtensions" name="外部拡張のある手続" isExecutable="true" acme:owner="office-a">
+            <startEvent id="Start" />
+            <serviceTask id="RenderLetter" name="通知書を作成" jc:activity="document.render">
+              <extensionElements>
+                <jc:input name="template">${'correction-request'}</jc:input>
+                <acme:retryPolicy backoff="PT5M"><acme:note>keep me</acme:note></acme:retryPolicy>
+              </extensionElements>
+            </serviceTask>
+            <userTask id="Review" name="確認" jc:candidateGroups="label-issuing-staff" />
+            <endEvent id="End" />
+            <sequenceFlow id="f1" sourceRef="Start" targetRef="RenderLetter" />
+            <sequenceFlow id="f2" sourceRef="RenderLetter" targetRef="Review" />
+            <sequenceFlow id="f3" sourceRef="Review" targetRef="End" />
+          </process>
+          <bpmndi:BPMNDiagram id="Diagram">
+            <bpmndi:BPMNPlane id="Plane" bpmnElement="ForeignExtensions">
+              <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="152" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="RenderLetter_di" bpmnElement="RenderLetter"><dc:Bounds x="240" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="Review_di" bpmnElement="Review"><dc:Bounds x="400" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="562" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="188" y="120" /><di:waypoint x="240" y="120" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="340" y="120" /><di:waypoint x="400" y="120" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="f3_di" bpmnElement="f3"><di:waypoint x="500" y="120" /><di:waypoint x="562" y="120" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
+        </definitions>
+        """;
+
+    [Fact]
+    public async Task The_properties_panel_sets_the_letter_template_async_retries_and_inputs_and_the_file_keeps_what_the_panel_does_not_know()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        await workspace.Server.Services.GetRequiredService<DefinitionDeployment>().DeployAsync(ForeignProcedure, "foreign-extensions.bpmn", WorkflowActor.System, Ct);
+        var page = await OpenModelerAsync("ForeignExtensions");
+
+        await Shape(page, "RenderLetter").ClickAsync();
+        var template = page.Locator("#bio-properties-panel-jc-template");
+        await Assertions.Expect(template).ToHaveValueAsync("correction-request");
+        // The letters offered are the Word templates in templates/.
+        await Assertions.Expect(template.Locator("option[value='grant-notice']")).ToHaveCountAsync(1);
+        await template.SelectOptionAsync("grant-notice");
+        await page.Locator("#bio-properties-panel-jc-async").CheckAsync();
+        await page.Locator("#bio-properties-panel-jc-retries").FillAsync("3");
+        await page.Locator("[data-group-id='group-jc-inputs'] .bio-properties-panel-add-entry").ClickAsync();
+        await OpenListItemAsync(page, "jc-inputs-1");
+        await page.Locator("#bio-properties-panel-jc-inputs-1-name").FillAsync("fileName");
+        await page.Locator("#bio-properties-panel-jc-inputs-1-value").FillAsync("${'通知書'}");
+        await page.Locator("[data-group-id='group-jc-outputs'] .bio-properties-panel-add-entry").ClickAsync();
+        await OpenListItemAsync(page, "jc-outputs-0");
+        await page.Locator("#bio-properties-panel-jc-outputs-0-name").FillAsync("noticeId");
+        await page.Locator("#bio-properties-panel-jc-outputs-0-value").FillAsync("${documentId}");
+        await StaffWorkspace.CheckAsync(page, "procedure-properties-letter");
+
+        await Shape(page, "Review").ClickAsync();
+        await page.Locator("#bio-properties-panel-jc-form-key").SelectOptionAsync("completeness-check");
+        await Assertions.Expect(page.Locator("[data-status]")).ToHaveTextAsync(new Regex("No errors|エラーはありません"));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-download]").ClickAsync());
+        var xml = await File.ReadAllTextAsync((await download.PathAsync())!, Ct);
+        Assert.Contains("jc:input name=\"template\">${'grant-notice'}</jc:input>", xml, StringComparison.Ordinal);
+        Assert.Contains("jc:input name=\"fileName\">${'通知書'}</jc:input>", xml, StringComparison.Ordinal);
+        Assert.Contains("jc:output name=\"noticeId\">${documentId}</jc:output>", xml, StringComparison.Ordinal);
+        Assert.Matches("<serviceTask id=\"RenderLetter\"[^>]* jc:async=\"true\"", xml);
+        Assert.Matches("<serviceTask id=\"RenderLetter\"[^>]* jc:retries=\"3\"", xml);
+        Assert.Matches("<userTask id=\"Review\"[^>]* jc:formKey=\"completeness-check\"", xml);
+        // What the panel does not know went through unchanged: the foreign attribute and element, and the diagram.
+        Assert.Contains("acme:owner=\"office-a\"", xml, StringComparison.Ordinal);
+        Assert.Matches("<acme:retryPolicy backoff=\"PT5M\">\\s*<acme:note>keep me</acme:note>\\s*</acme:retryPolicy>", xml);
+        Assert.Contains("xmlns:acme=\"urn:acme:workflow-extensions\"", xml, StringComparison.Ordinal);
+        Assert.Contains("<dc:Bounds x=\"240\" y=\"80\" width=\"100\" height=\"80\" />", xml, StringComparison.Ordinal);
+        Assert.Contains("<di:waypoint x=\"340\" y=\"120\" />", xml, StringComparison.Ordinal);
+    }
+
+    /// <summary>Unfolds an item of a list group (a new item opens by itself unless the panel redrew the group first).</summary>
+    private static async Task OpenListItemAsync(IPage page, string id)
+    {
+        await Assertions.Expect(page.Locator($"[data-entry-id='{id}']")).ToHaveCountAsync(1);
+        if (!await page.Locator($"#bio-properties-panel-{id}-name").IsVisibleAsync())
+            await page.Locator($"[data-entry-id='{id}'] .bio-properties-panel-collapsible-entry-header").ClickAsync();
+    }
+
+    private async Task<IPage> OpenModelerAsync(string processId = ProcessId)
     {
         var page = await workspace.NewPageAsync(1400, 900);
         await workspace.SignInAsync(page, "web-admin");
-        await page.GotoAsync($"/procedures/{ProcessId}/edit");
+        await page.GotoAsync($"/procedures/{processId}/edit");
         await Assertions.Expect(page.Locator("[data-bpmn-modeler].modeler-ready")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-status]")).ToHaveTextAsync(new Regex("No errors|エラーはありません"));
         return page;

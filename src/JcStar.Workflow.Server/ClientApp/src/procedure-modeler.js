@@ -4,8 +4,11 @@
 // first (both diagrams side by side, bpmn-js-differ) and is refused while an error remains. The moddle descriptor is passed so jc: (or camunda:) attributes are
 // typed, and whatever else the file holds (foreign extensions, DI) is written back as it was read.
 import Modeler from 'bpmn-js/lib/Modeler';
-import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import {
+  BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, ZeebePropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import jcModdle from '../../../JcStar.Workflow.Bpmn/Extensions/jcstar.moddle.json';
 import { createJcPropertiesModule } from './jc-properties.js';
 import { PublishPreview } from './publish-preview.js';
@@ -56,10 +59,16 @@ async function mount(host) {
   const [source, catalog] = await Promise.all([getJson(host.dataset.sourceUrl), getJson(host.dataset.catalogUrl)]);
   // The jc: and camunda: descriptors name the same attributes on the same types (candidateStarterGroups, formKey, ...),
   // which one moddle cannot hold together: a Camunda 7 file is opened with the Camunda descriptor and its panel (its
-  // attributes visible and editable), ours with the jc: one and our group. Either way, attributes and elements of
-  // namespaces without a descriptor are kept as read and written back unchanged.
-  const hasCamunda = source.xml.includes('http://camunda.org/schema/1.0/bpmn');
-  const moddleExtensions = hasCamunda ? { camunda: camundaModdle } : { jc: jcModdle };
+  // attributes visible and editable), a Camunda 8 (Zeebe) file with Zeebe's, ours with the jc: one and our group.
+  // Either way, attributes and elements of namespaces without a descriptor are kept as read and written back unchanged.
+  const dialect = source.xml.includes('http://camunda.org/schema/1.0/bpmn') ? 'camunda'
+    : source.xml.includes('http://camunda.org/schema/zeebe/1.0') ? 'zeebe' : 'jc';
+  const moddleExtensions = { camunda: { camunda: camundaModdle }, zeebe: { zeebe: zeebeModdle }, jc: { jc: jcModdle } }[dialect];
+  const panel = {
+    camunda: CamundaPlatformPropertiesProviderModule,
+    zeebe: ZeebePropertiesProviderModule,
+    jc: createJcPropertiesModule(catalog, texts),
+  }[dialect];
   const modeler = new Modeler({
     container: host.querySelector('[data-canvas]'),
     // The element's name and our jc: group are what a scheme manager edits most: open from the start.
@@ -67,7 +76,7 @@ async function mount(host) {
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
-      ...(hasCamunda ? [CamundaPlatformPropertiesProviderModule] : [createJcPropertiesModule(catalog, texts)]),
+      panel,
     ],
     moddleExtensions,
   });
