@@ -137,6 +137,60 @@ public sealed class ProcedureEditingTests(StaffWorkspace workspace) : IClassFixt
             await page.Locator($"[data-entry-id='{id}'] .bio-properties-panel-collapsible-entry-header").ClickAsync();
     }
 
+    /// <summary>A one-task procedure whose task carries its assignee in a dialect's own way.</summary>
+    private static string DialectProcedure(string processId, string namespaces, string taskAttributes, string taskExtensions) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+            xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" {namespaces} id="D_{processId}" targetNamespace="urn:test">
+          <process id="{processId}" isExecutable="true">
+            <startEvent id="Start" />
+            <userTask id="Check" name="確認" {taskAttributes}>{taskExtensions}</userTask>
+            <endEvent id="End" />
+            <sequenceFlow id="f1" sourceRef="Start" targetRef="Check" />
+            <sequenceFlow id="f2" sourceRef="Check" targetRef="End" />
+          </process>
+          <bpmndi:BPMNDiagram id="Diagram">
+            <bpmndi:BPMNPlane id="Plane" bpmnElement="{processId}">
+              <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="152" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="Check_di" bpmnElement="Check"><dc:Bounds x="240" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="402" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="188" y="120" /><di:waypoint x="240" y="120" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="340" y="120" /><di:waypoint x="402" y="120" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
+        </definitions>
+        """;
+
+    [Theory]
+    [InlineData("CamundaSeven", "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"", "camunda:assignee=\"tanaka\"", "")]
+    [InlineData("ZeebeEight", "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\"", "", "<extensionElements><zeebe:assignmentDefinition assignee=\"tanaka\" /></extensionElements>")]
+    public async Task A_Camunda_7_or_Zeebe_file_shows_its_own_attributes_in_the_panel(string processId, string namespaces, string attributes, string extensions)
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        await workspace.Server.Services.GetRequiredService<DefinitionDeployment>().DeployAsync(
+            DialectProcedure(processId, namespaces, attributes, extensions), processId + ".bpmn", WorkflowActor.System, Ct);
+        var page = await OpenModelerAsync(processId);
+
+        await Shape(page, "Check").ClickAsync();
+        var group = page.Locator("[data-group-id='group-assignmentDefinition'], [data-group-id='group-CamundaPlatform__UserAssignment']").First;
+        await Assertions.Expect(group).ToBeVisibleAsync();
+        // Camunda 7's panel names the entry assignee, Zeebe's assignmentDefinitionAssignee.
+        var entry = group.Locator("[data-entry-id='assignee'], [data-entry-id='assignmentDefinitionAssignee']").First;
+        if (!await entry.IsVisibleAsync())
+            await group.Locator(".bio-properties-panel-group-header").ClickAsync();
+        await Assertions.Expect(entry).ToBeVisibleAsync();
+        var assignee = await page.EvaluateAsync<string>("""
+            () => {
+              const entry = document.querySelector("[data-entry-id='assignee'], [data-entry-id='assignmentDefinitionAssignee']");
+              const input = entry.querySelector('input, textarea');
+              return input ? input.value : entry.querySelector('[contenteditable]').textContent;
+            }
+            """);
+        Assert.Equal("tanaka", assignee.Trim());
+        await Assertions.Expect(page.Locator("[data-group-id='group-jc']")).ToHaveCountAsync(0);
+        await StaffWorkspace.CheckAsync(page, $"procedure-properties-{processId}");
+    }
+
     private async Task<IPage> OpenModelerAsync(string processId = ProcessId)
     {
         var page = await workspace.NewPageAsync(1400, 900);
