@@ -47,6 +47,32 @@ public sealed class ProcedureEditingTests(StaffWorkspace workspace) : IClassFixt
         await page.Mouse.ClickAsync((float)point[0], (float)point[1]);
     }
 
+    [Fact]
+    public async Task An_error_shows_on_its_element_with_the_message_on_hover_blocks_publishing_and_goes_when_fixed()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        var page = await OpenModelerAsync();
+        await CentreOnAsync(page, "CheckCompleteness");
+        await Shape(page, "CheckCompleteness").ClickAsync();
+        var due = page.Locator("#bio-properties-panel-jc-due-date");
+
+        await due.FillAsync("${reviewDueAt +}");
+        await Assertions.Expect(page.Locator("[data-status]")).ToHaveTextAsync(new Regex("(Errors|エラー): 1"));
+        await Assertions.Expect(Shape(page, "CheckCompleteness")).ToHaveClassAsync(new Regex("jc-error"));
+        var badge = page.Locator(".jc-error-badge[title*='dueDate']");
+        await Assertions.Expect(badge).ToHaveAttributeAsync("title", new Regex("dueDate does not parse"));
+        await Assertions.Expect(page.Locator("[data-diagnostics] li.error")).ToContainTextAsync("CheckCompleteness");
+        await Assertions.Expect(page.Locator("[data-show-diff]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("[data-publish]")).ToBeDisabledAsync();
+        await StaffWorkspace.CheckAsync(page, "procedure-error-marker");
+
+        await due.FillAsync("${reviewDueAt}");
+        await Assertions.Expect(page.Locator("[data-status]")).ToHaveTextAsync(new Regex("No errors|エラーはありません"));
+        await Assertions.Expect(Shape(page, "CheckCompleteness")).Not.ToHaveClassAsync(new Regex("jc-error"));
+        await Assertions.Expect(badge).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-show-diff]")).ToBeEnabledAsync();
+    }
+
     /// <summary>
     /// A procedure with what the panel does not know: an attribute and an extension element of another namespace, and
     /// its diagram's shapes at known places.
