@@ -7,6 +7,7 @@ using JcStar.Workflow.Bpmn.Validation;
 using JcStar.Workflow.Engine.Scripting;
 using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Runtime.Audit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -68,6 +69,33 @@ public sealed class ProcedureEndpointTests(WorkflowServerFactory server) : IClas
         Assert.Contains("scheme-managers", Strings(catalog, "groups"));
         Assert.Contains("label-issuing-staff", Strings(catalog, "groups"));
         Assert.Equal(["approval-start"], Strings(catalog, "forms"));
+    }
+
+    [Fact]
+    public async Task The_catalog_offers_the_word_templates_and_the_mail_templates_found_in_the_template_folders()
+    {
+        var templates = Path.Combine(server.DataRoot, "catalog-templates");
+        Directory.CreateDirectory(Path.Combine(templates, "mail", "grant-notice"));
+        Directory.CreateDirectory(Path.Combine(templates, "mail", "half-made"));
+        File.WriteAllText(Path.Combine(templates, "grant-notice.docx"), "");
+        File.WriteAllText(Path.Combine(templates, "grant-notice.example.json"), "{}");
+        File.WriteAllText(Path.Combine(templates, "acceptance-form.docx"), "");
+        File.WriteAllText(Path.Combine(templates, "mail", "grant-notice", "subject.liquid"), "件名");
+        File.WriteAllText(Path.Combine(templates, "mail", "grant-notice", "body.txt.liquid"), "本文");
+        File.WriteAllText(Path.Combine(templates, "mail", "half-made", "subject.liquid"), "件名だけ");
+        // A server of its own (its own data folder: SQLite serves one node), reading templates from that folder.
+        await using var configured = server.WithWebHostBuilder(b => b
+            .UseSetting("Data:Root", Path.Combine(templates, "data"))
+            .UseSetting("Documents:TemplatesRoot", templates)
+            .UseSetting("Mail:TemplateFolder", Path.Combine(templates, "mail")));
+        using var client = configured.CreateClient();
+        client.DefaultRequestHeaders.Add("X-User", "mori");
+        client.DefaultRequestHeaders.Add("X-Roles", "scheme-manager");
+
+        var catalog = await client.GetFromJsonAsync<JsonElement>("/api/procedures/catalog", Ct);
+
+        Assert.Equal(["acceptance-form", "grant-notice"], Strings(catalog, "letterTemplates"));
+        Assert.Equal(["grant-notice"], Strings(catalog, "mailTemplates"));
     }
 
     [Fact]

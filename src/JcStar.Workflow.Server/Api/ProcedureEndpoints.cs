@@ -1,4 +1,6 @@
 using JcStar.Workflow.Bpmn.Diagnostics;
+using JcStar.Workflow.Documents;
+using JcStar.Workflow.Mail;
 using JcStar.Workflow.Identity;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
@@ -24,7 +26,13 @@ public static class ProcedureEndpoints
                 ? Directory.EnumerateFiles(folder.Folder, "*.form").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
                 : [];
             var groups = SchemeRoles.Staff.Append(SchemeRoles.Admin).SelectMany(r => SchemeRoles.GroupsOf(r, null)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            return TypedResults.Ok(new ProcedureCatalogView([.. activities.Names.Order(StringComparer.Ordinal)], groups, [.. SchemeRoles.All], forms));
+            // Letters are the Word templates under Documents:TemplatesRoot (document.render's template input), mails the
+            // folders under Mail:TemplateFolder that hold a subject and a body (mail.send's).
+            var letters = services.GetService<DocumentsOptions>() is { } documents && Directory.Exists(documents.TemplatesRoot)
+                ? Directory.EnumerateFiles(documents.TemplatesRoot, "*.docx").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
+                : [];
+            var mails = services.GetService<MailTemplateLibrary>()?.Names() ?? [];
+            return TypedResults.Ok(new ProcedureCatalogView([.. activities.Names.Order(StringComparer.Ordinal)], groups, [.. SchemeRoles.All], forms, letters, mails));
         });
         group.MapPost("/validate", Results<Ok<ValidationView>, ValidationProblem> (ProcedureXmlRequest request, IBpmnModelReader reader) =>
         {

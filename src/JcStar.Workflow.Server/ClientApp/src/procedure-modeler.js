@@ -1,13 +1,17 @@
 // The procedure modeler (/procedures/{processId}/edit): bpmn-js Modeler with the properties panel and our jc: group;
 // every change is checked by the server's validator (the same diagnostics as `jcstar validate`), shown on the
 // elements (marker, message on hover) and as a list; publishing shows the changes against the published version
-// first and is refused while an error remains. The moddle descriptor is passed so jc: (or camunda:) attributes are
+// first (both diagrams side by side, bpmn-js-differ) and is refused while an error remains. The moddle descriptor is passed so jc: (or camunda:) attributes are
 // typed, and whatever else the file holds (foreign extensions, DI) is written back as it was read.
 import Modeler from 'bpmn-js/lib/Modeler';
-import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import {
+  BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, ZeebePropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import jcModdle from '../../../JcStar.Workflow.Bpmn/Extensions/jcstar.moddle.json';
 import { createJcPropertiesModule } from './jc-properties.js';
+import { PublishPreview } from './publish-preview.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
@@ -55,31 +59,42 @@ async function mount(host) {
   const [source, catalog] = await Promise.all([getJson(host.dataset.sourceUrl), getJson(host.dataset.catalogUrl)]);
   // The jc: and camunda: descriptors name the same attributes on the same types (candidateStarterGroups, formKey, ...),
   // which one moddle cannot hold together: a Camunda 7 file is opened with the Camunda descriptor and its panel (its
-  // attributes visible and editable), ours with the jc: one and our group. Either way, attributes and elements of
-  // namespaces without a descriptor are kept as read and written back unchanged.
-  const hasCamunda = source.xml.includes('http://camunda.org/schema/1.0/bpmn');
+  // attributes visible and editable), a Camunda 8 (Zeebe) file with Zeebe's, ours with the jc: one and our group.
+  // Either way, attributes and elements of namespaces without a descriptor are kept as read and written back unchanged.
+  const dialect = source.xml.includes('http://camunda.org/schema/1.0/bpmn') ? 'camunda'
+    : source.xml.includes('http://camunda.org/schema/zeebe/1.0') ? 'zeebe' : 'jc';
+  const moddleExtensions = { camunda: { camunda: camundaModdle }, zeebe: { zeebe: zeebeModdle }, jc: { jc: jcModdle } }[dialect];
+  const panel = {
+    camunda: CamundaPlatformPropertiesProviderModule,
+    zeebe: ZeebePropertiesProviderModule,
+    jc: createJcPropertiesModule(catalog, texts),
+  }[dialect];
   const modeler = new Modeler({
     container: host.querySelector('[data-canvas]'),
-    propertiesPanel: { parent: host.querySelector('[data-properties]') },
+    // The element's name and our jc: group are what a scheme manager edits most: open from the start.
+    propertiesPanel: { parent: host.querySelector('[data-properties]'), layout: { groups: { general: { open: true }, jc: { open: true } } } },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
-      ...(hasCamunda ? [CamundaPlatformPropertiesProviderModule] : [createJcPropertiesModule(catalog, texts)]),
+      panel,
     ],
-    moddleExtensions: hasCamunda ? { camunda: camundaModdle } : { jc: jcModdle },
+    moddleExtensions,
   });
   const { warnings } = await modeler.importXML(source.xml);
   if (warnings.length > 0) {
     console.warn('The file imported with warnings', warnings);
   }
   modeler.get('canvas').zoom('fit-viewport', 'auto');
+  // The modeler is reachable from the page for scripts and the browser tests (to bring an element into view).
+  host.bpmnModeler = modeler;
   host.classList.add('modeler-ready');
 
-  const state = { errors: 0, diffShown: false, checking: 0 };
+  const preview = new PublishPreview(host.querySelector('[data-diff]'), texts, moddleExtensions);
+  const state = { errors: 0, diffShown: false, checking: 0, source, preview };
   const check = debounce(() => checkDraft(host, modeler, state, texts), CHECK_DELAY_MS);
   modeler.on('commandStack.changed', () => {
     state.diffShown = false;
-    host.querySelector('[data-diff]')?.replaceChildren();
+    host.querySelector('[data-diff]')?.classList.add('diff-stale');
     refreshPublish(host, state);
     check();
   });
@@ -197,43 +212,18 @@ function refreshPublish(host, state) {
 }
 
 async function showDiff(host, modeler, state, texts) {
-  const { xml } = await modeler.saveXML({ format: true });
-  const { ok, answer } = await postJson(host.dataset.diffUrl, { xml });
-  const target = host.querySelector('[data-diff]');
-  if (!ok) {
-    status(host, problemText(answer, texts.diffFailed), true);
-    return;
-  }
-  const canvas = modeler.get('canvas');
-  const registry = modeler.get('elementRegistry');
-  for (const element of registry.getAll()) {
-    canvas.removeMarker(element, 'jc-added');
-    canvas.removeMarker(element, 'jc-changed');
-  }
-  const section = (title, changes, marker) => {
-    const block = document.createElement('div');
-    const heading = document.createElement('h4');
-    heading.textContent = `${title} (${changes.length})`;
-    const list = document.createElement('ul');
-    list.className = `diff-${marker}`;
-    for (const c of changes) {
-      const item = document.createElement('li');
-      item.textContent = `${c.id} (${c.kind}${c.name ? `: ${c.name}` : ''})${c.attributes?.length ? ` — ${c.attributes.join(', ')}` : ''}`;
-      list.append(item);
-      if (marker !== 'removed' && registry.get(c.id)) {
-        canvas.addMarker(c.id, `jc-${marker}`);
-      }
+  try {
+    const { xml } = await modeler.saveXML({ format: true });
+    const comparison = await state.preview.show(state.source.xml, state.source.version, xml);
+    host.querySelector('[data-diff]')?.classList.remove('diff-stale');
+    const count = comparison.added.length + comparison.removed.length + comparison.changed.length + comparison.layout.length;
+    state.diffShown = count > 0;
+    if (!state.diffShown) {
+      status(host, texts.nothingChanged);
     }
-    block.append(heading, list);
-    return block;
-  };
-  target.replaceChildren(
-    section(texts.added, answer.added, 'added'),
-    section(texts.removed, answer.removed, 'removed'),
-    section(texts.changed, answer.changed, 'changed'));
-  state.diffShown = answer.added.length + answer.removed.length + answer.changed.length > 0;
-  if (!state.diffShown) {
-    status(host, texts.nothingChanged);
+  } catch (error) {
+    console.error('The changes could not be shown.', error);
+    status(host, `${texts.diffFailed}: ${error.message}`, true);
   }
   refreshPublish(host, state);
 }
