@@ -87,7 +87,7 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
         switch (node)
         {
             case UnsupportedActivity activity:
-                Add(node, DiagnosticCodes.Unsupported, $"{activity.UnsupportedType} is not supported yet: the engine would not run it");
+                Add(node, DiagnosticCodes.Unsupported, $"{activity.UnsupportedType} is a choreography activity: BPMN 2.0.2 gives choreographies no execution semantics, so no engine runs it (model the exchange with send and receive tasks or message events)");
                 break;
             case Event e:
                 foreach (var definition in e.EventDefinitions.OfType<UnsupportedEventDefinition>())

@@ -69,7 +69,7 @@ internal sealed class DefinitionChecker(
         switch (node)
         {
             case UnsupportedActivity u:
-                Problem(node.Id, $"{u.UnsupportedType} is not supported");
+                Problem(node.Id, $"{u.UnsupportedType} is a choreography activity, which has no execution semantics");
                 break;
             case ComplexGateway { ActivationCondition: { } activation }:
                 Expr(node.Id, activation, ExpressionRole.Condition);

@@ -264,6 +264,15 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void A_choreography_task_in_a_process_is_refused_as_unexecutable_by_the_specification()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<choreographyTask id="work" initiatingParticipantRef="p1"/>""");
+        var d = Single(Model(body), DiagnosticCodes.Unsupported);
+        Assert.Equal("work", d.ElementId);
+        Assert.Contains("no execution semantics", d.Message);
+    }
+
+    [Fact]
     public void A_parallel_multiple_catch_event_is_accepted()
     {
         var body = Linear.Replace("""<task id="work"/>""", """<intermediateCatchEvent id="work" parallelMultiple="true"><signalEventDefinition/><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></intermediateCatchEvent>""");
