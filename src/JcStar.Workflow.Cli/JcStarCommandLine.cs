@@ -9,7 +9,7 @@ internal static class JcStarCommandLine
 
     public static RootCommand Create(TextReader input)
     {
-        var root = new RootCommand("jcstar: validate, simulate and render JC-STAR workflows and documents; manage the workflow database, users, organizations, tokens and conflicts of interest");
+        var root = new RootCommand("jcstar: validate, simulate and render JC-STAR workflows and documents; manage the workflow database, users, organizations, tokens and conflicts of interest; choose ad-hoc activities");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
@@ -21,6 +21,7 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(ConflictsCommand.Create());
         root.Subcommands.Add(DefinitionsCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(AdHocCommand.Create());
         return root;
     }
 

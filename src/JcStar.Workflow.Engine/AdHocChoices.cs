@@ -21,8 +21,12 @@ public static class AdHocChoices
                 || index.Nodes.GetValueOrDefault(e.ElementId) is not SubProcess adHoc)
                 continue;
             var busy = adHoc.AdHoc!.Ordering == AdHocOrdering.Sequential && state.Elements.Any(c => c.Parent == e.Id);
-            var choosable = busy ? [] : adHoc.Scope.Nodes.Where(n => Execution.IsChoosable(index, adHoc, n)).Select(n => n.Id).ToImmutableArray();
-            result.Add(new AdHocChoice(state.IdOf(e.Id), adHoc.Id, choosable));
+            var choosable = busy ? [] : adHoc.Scope.Nodes.Where(n => Execution.IsChoosable(index, adHoc, n)).ToImmutableArray();
+            result.Add(new AdHocChoice(state.IdOf(e.Id), adHoc.Id, [.. choosable.Select(n => n.Id)])
+            {
+                Name = adHoc.Name,
+                ActivityNames = choosable.Where(n => !string.IsNullOrWhiteSpace(n.Name)).ToImmutableDictionary(n => n.Id, n => n.Name!),
+            });
         }
         return result.ToImmutable();
     }

@@ -8,6 +8,21 @@ namespace JcStar.Workflow.Runtime;
 public sealed partial class WorkflowRuntime
 {
     /// <summary>
+    /// The case's open ad-hoc sub-processes and the activities that may be chosen in each now, for those who may
+    /// choose (<see cref="ActivateAdHocActivityAsync"/>); empty for parties who see the case but may not choose,
+    /// and for a case that has ended.
+    /// </summary>
+    /// <exception cref="WorkflowNotFoundException">No such case, or the actor may not see it.</exception>
+    public async Task<IReadOnlyList<AdHocChoice>> AdHocChoicesAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var instance = await access.RequireCaseAsync(stores.Instances, instanceId, actor, cancellationToken);
+        if (instance.HasEnded || (!actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup)))
+            return [];
+        var definitions = await catalog.GetAsync(instance.DefinitionId, cancellationToken);
+        return AdHocChoices.Of(definitions, InstanceStateSerializer.Deserialize(instance.StateJson));
+    }
+
+    /// <summary>
     /// Runs <paramref name="elementId"/>, an activity the actor chose in the case's open ad-hoc sub-process
     /// (<paramref name="adHocId"/>, the engine's id of that sub-process instance, only when several are open).
     /// Staff who may see the case (<see cref="CaseAccessPolicy"/>) and admins may choose; a case the actor may not see

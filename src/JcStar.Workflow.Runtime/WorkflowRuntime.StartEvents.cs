@@ -38,7 +38,8 @@ public sealed partial class WorkflowRuntime
                 RuntimeIds.StartedByTimer(timer.Id),
                 latest.ProcessId,
                 CompleteStartVariables(latest.ProcessId, ImmutableDictionary<string, JsonElement>.Empty),
-                StartEventId: timer.ElementId);
+                StartEventId: timer.ElementId,
+                ByTimer: true);
             return await Translate(() => executor.StartAsync(latest, command, WorkflowActor.System, ct, (plan, _) =>
             {
                 plan.Put(timer with { Status = TimerStatus.Fired, FiredAt = now });
@@ -61,7 +62,7 @@ public sealed partial class WorkflowRuntime
         var started = 0;
         foreach (var target in await startEvents.ForMessageAsync(messageName, ct))
         {
-            if (await StartAtAsync(target, correlationKey, variables, actor, deliveryKey,
+            if (await StartAtAsync(target, correlationKey, variables, actor, deliveryKey, (messageName, null),
                 AuditActions.MessageCorrelated, new { messageName, correlationKey, startEvent = target.StartEventId }, ct))
                 started++;
         }
@@ -73,14 +74,15 @@ public sealed partial class WorkflowRuntime
         var started = 0;
         foreach (var target in await startEvents.ForSignalAsync(signalName, ct))
         {
-            if (await StartAtAsync(target, null, variables, actor, deliveryKey, AuditActions.SignalReceived, new { signalName, startEvent = target.StartEventId }, ct))
+            if (await StartAtAsync(target, null, variables, actor, deliveryKey, (null, signalName), AuditActions.SignalReceived, new { signalName, startEvent = target.StartEventId }, ct))
                 started++;
         }
         return started;
     }
 
     /// <summary>
-    /// Starts <paramref name="target"/> at its start event; the trigger is audited in the new instance's history
+    /// Starts <paramref name="target"/> at its start event (<paramref name="trigger"/> says which of a multiple one's
+    /// triggers arrived); the trigger is audited in the new instance's history
     /// after its start. With a <paramref name="deliveryKey"/> the instance id derives from it, and a delivery
     /// made again (the throw job re-run after a crash) finds the instance there and starts nothing: false.
     /// </summary>
@@ -90,6 +92,7 @@ public sealed partial class WorkflowRuntime
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
         string? deliveryKey,
+        (string? Message, string? Signal) trigger,
         string action,
         object auditData,
         CancellationToken ct)
@@ -103,7 +106,9 @@ public sealed partial class WorkflowRuntime
             processId,
             CompleteStartVariables(processId, variables ?? ImmutableDictionary<string, JsonElement>.Empty),
             businessKey,
-            StartEventId: target.StartEventId);
+            MessageName: trigger.Message,
+            StartEventId: target.StartEventId,
+            SignalName: trigger.Signal);
         InstanceCommit commit;
         try
         {

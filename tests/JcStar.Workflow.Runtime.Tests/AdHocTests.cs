@@ -16,8 +16,8 @@ public sealed class AdHocTests
           <process id="Evaluation" isExecutable="true">
             <startEvent id="Start" />
             <sequenceFlow id="f1" sourceRef="Start" targetRef="Checks" />
-            <adHocSubProcess id="Checks">
-              <userTask id="Inspect" jc:candidateGroups="reviewers" />
+            <adHocSubProcess id="Checks" name="Checks on site">
+              <userTask id="Inspect" name="Inspect the device" jc:candidateGroups="reviewers" />
               <userTask id="Interview" jc:candidateGroups="reviewers" />
               <sequenceFlow id="f2" sourceRef="Interview" targetRef="Minutes" />
               <userTask id="Minutes" jc:candidateGroups="reviewers" />
@@ -59,5 +59,37 @@ public sealed class AdHocTests
         var refused = await Assert.ThrowsAsync<WorkflowInputException>(() => host.Runtime.ActivateAdHocActivityAsync(instance.Id, "Minutes", Actors.Reviewer, cancellationToken: Ct));
         Assert.Contains("Minutes", refused.Message);
         Assert.Empty((await host.Queries.InboxAsync(Actors.Reviewer, new PageRequest(), Ct)).Items);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Staff_see_the_activities_they_may_choose_with_their_names_and_an_outsider_finds_no_case(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.DeployAsync(Evaluation);
+        var instance = await host.Runtime.StartAsync("Evaluation", "JC-11", null, Actors.Reviewer, Ct);
+
+        var choice = Assert.Single(await host.Runtime.AdHocChoicesAsync(instance.Id, Actors.Reviewer, Ct));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => host.Runtime.AdHocChoicesAsync(instance.Id, Actors.Outsider, Ct));
+
+        Assert.Equal(("Checks", "Checks on site"), (choice.ElementId, choice.Name));
+        Assert.Equal(["Inspect", "Interview"], choice.Activities);
+        Assert.Equal("Inspect the device", choice.ActivityNames["Inspect"]);
+        Assert.False(choice.ActivityNames.ContainsKey("Interview"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Once_the_sub_process_completes_nothing_is_left_to_choose(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.DeployAsync(Evaluation);
+        var instance = await host.Runtime.StartAsync("Evaluation", "JC-12", null, Actors.Reviewer, Ct);
+        await host.Runtime.ActivateAdHocActivityAsync(instance.Id, "Inspect", Actors.Reviewer, cancellationToken: Ct);
+        var task = Assert.Single((await host.Queries.InboxAsync(Actors.Reviewer, new PageRequest(), Ct)).Items);
+
+        await host.Runtime.CompleteTaskAsync(task.Id, null, Actors.Reviewer, Ct);
+
+        Assert.Empty(await host.Runtime.AdHocChoicesAsync(instance.Id, Actors.Admin, Ct));
     }
 }

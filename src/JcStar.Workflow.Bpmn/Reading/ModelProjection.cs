@@ -198,6 +198,8 @@ internal sealed class ModelProjection
                     CancelRemainingInstances = Bool(e.Attribute("cancelRemainingInstances"), true),
                 },
             }),
+            // Choreography activities may stand in a process's flow by the schema, but have no execution semantics.
+            "choreographyTask" or "callChoreography" or "subChoreography" => Activity(e, new UnsupportedActivity { Id = "", UnsupportedType = e.LocalName }),
             _ => null,
         };
         if (node is null)

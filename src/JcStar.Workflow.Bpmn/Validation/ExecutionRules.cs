@@ -87,7 +87,7 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
         switch (node)
         {
             case UnsupportedActivity activity:
-                Add(node, DiagnosticCodes.Unsupported, $"{activity.UnsupportedType} is not supported yet: the engine would not run it");
+                Add(node, DiagnosticCodes.Unsupported, $"{activity.UnsupportedType} is a choreography activity: BPMN 2.0.2 gives choreographies no execution semantics, so no engine runs it (model the exchange with send and receive tasks or message events)");
                 break;
             case Event e:
                 foreach (var definition in e.EventDefinitions.OfType<UnsupportedEventDefinition>())
@@ -183,7 +183,7 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
 
     /// <summary>
     /// A multiple catch waits for any one of messages, timers, signals and conditions; a multiple throw throws
-    /// messages, signals and escalations. Parallel multiple, and several triggers on a process-level start, are not run yet.
+    /// messages, signals and escalations; a process-level start starts on messages, timers (one) and signals.
     /// </summary>
     private string? MultipleProblem(Event e)
     {
@@ -192,7 +192,10 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
         var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
         return e switch
         {
-            StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",
+            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition)
+                => "a process-level start event with several triggers may only start on messages, timers and signals",
+            StartEvent when atProcessLevel && e.EventDefinitions.Count(d => d is TimerEventDefinition) > 1
+                => "a process-level start event may have one timer among its triggers; draw one start event per timer",
             IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
                 => "a multiple throw event may only throw messages, signals and escalations",
             StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)

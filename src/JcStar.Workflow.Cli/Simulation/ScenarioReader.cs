@@ -10,7 +10,7 @@ namespace JcStar.Workflow.Cli.Simulation;
 public static class ScenarioReader
 {
     private static readonly string[] TopKeys = ["variables", "steps", "drainTimers", "businessKey", "start", "startMessage", "given", "expect", "description"];
-    private static readonly string[] StepKeys = ["complete", "message", "correlationKey", "signal", "advance", "variables", "user", "description"];
+    private static readonly string[] StepKeys = ["complete", "message", "correlationKey", "signal", "advance", "choose", "variables", "user", "description"];
 
     public static Scenario Read(string json, string source)
     {
@@ -60,9 +60,9 @@ public static class ScenarioReader
         if (step.ValueKind != JsonValueKind.Object)
             throw new ScenarioException($"{source}: {at}: expected an object");
         RejectUnknown(step, StepKeys, source, at + ".");
-        var kinds = new[] { "complete", "message", "signal", "advance" }.Where(k => step.TryGetProperty(k, out _)).ToList();
+        var kinds = new[] { "complete", "message", "signal", "advance", "choose" }.Where(k => step.TryGetProperty(k, out _)).ToList();
         if (kinds.Count != 1)
-            throw new ScenarioException($"{source}: {at}: a step has exactly one of complete, message, signal, advance (found {(kinds.Count == 0 ? "none" : string.Join(", ", kinds))})");
+            throw new ScenarioException($"{source}: {at}: a step has exactly one of complete, message, signal, advance, choose (found {(kinds.Count == 0 ? "none" : string.Join(", ", kinds))})");
         var result = new ScenarioStep { Index = index, Variables = Variables(step, source, at + ".variables") };
         switch (kinds[0])
         {
@@ -74,6 +74,9 @@ public static class ScenarioReader
                 break;
             case "signal":
                 result = result with { Signal = Text(step.GetProperty("signal"), source, at + ".signal") };
+                break;
+            case "choose":
+                result = result with { Choose = Text(step.GetProperty("choose"), source, at + ".choose") };
                 break;
             default:
                 var text = Text(step.GetProperty("advance"), source, at + ".advance");

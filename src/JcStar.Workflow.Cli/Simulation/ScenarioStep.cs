@@ -12,6 +12,8 @@ public sealed record ScenarioStep
     public string? Message { get; init; }
     public string? CorrelationKey { get; init; }
     public string? Signal { get; init; }
+    /// <summary>An activity to start in the instance's open ad-hoc sub-process.</summary>
+    public string? Choose { get; init; }
     /// <summary>How far the clock moves, with calendar arithmetic (P1M is a month, not 30 days).</summary>
     public IsoTimer? Advance { get; init; }
     public string? AdvanceText { get; init; }

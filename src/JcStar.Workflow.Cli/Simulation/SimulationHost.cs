@@ -117,6 +117,10 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             await Guard(() => runtime.BroadcastSignalAsync(signal, step.Variables, Simulator, ct), signal);
         }
+        else if (step.Choose is { } chosen)
+        {
+            await Guard(() => runtime.ActivateAdHocActivityAsync(InstanceId!, chosen, Simulator, cancellationToken: ct), chosen);
+        }
         else if (step.Advance is { } advance)
         {
             var target = advance.NextDue(Now, 0) ?? Now;

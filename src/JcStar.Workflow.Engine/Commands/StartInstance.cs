@@ -8,6 +8,8 @@ namespace JcStar.Workflow.Engine;
 /// <see cref="MessageName"/> when given, or at the process-level start event <see cref="StartEventId"/>
 /// when given (a timer or signal start the host triggered; it wins over <see cref="MessageName"/>).
 /// Without either, a process whose only start event has a trigger starts there. The host chooses <see cref="InstanceId"/>.
+/// A parallel multiple start event needs all its triggers: the one that arrived (<see cref="MessageName"/>,
+/// <see cref="SignalName"/> or <see cref="ByTimer"/>) counts, and the instance waits at the start event for the others.
 /// </summary>
 public sealed record StartInstance(
     string InstanceId,
@@ -15,4 +17,6 @@ public sealed record StartInstance(
     ImmutableDictionary<string, JsonElement> Variables,
     string? BusinessKey = null,
     string? MessageName = null,
-    string? StartEventId = null) : EngineCommand;
+    string? StartEventId = null,
+    string? SignalName = null,
+    bool ByTimer = false) : EngineCommand;

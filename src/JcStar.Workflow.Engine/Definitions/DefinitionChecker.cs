@@ -69,7 +69,7 @@ internal sealed class DefinitionChecker(
         switch (node)
         {
             case UnsupportedActivity u:
-                Problem(node.Id, $"{u.UnsupportedType} is not supported");
+                Problem(node.Id, $"{u.UnsupportedType} is a choreography activity, which has no execution semantics");
                 break;
             case ComplexGateway { ActivationCondition: { } activation }:
                 Expr(node.Id, activation, ExpressionRole.Condition);
@@ -188,7 +188,10 @@ internal sealed class DefinitionChecker(
             return "only catch events can be parallel multiple (every trigger must occur)";
         return e switch
         {
-            StartEvent when atProcessLevel => "a process-level start event with several triggers is not supported yet; draw one start event per trigger",
+            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition)
+                => "a process-level start event with several triggers may only start on messages, timers and signals",
+            StartEvent when atProcessLevel && e.EventDefinitions.Count(d => d is TimerEventDefinition) > 1
+                => "a process-level start event may have one timer among its triggers; draw one start event per timer",
             IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
                 => "a multiple throw event may only throw messages, signals and escalations",
             StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)

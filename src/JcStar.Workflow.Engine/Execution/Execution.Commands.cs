@@ -18,7 +18,7 @@ internal sealed partial class Execution
         var start = command.StartEventId is { } startEventId
             ? starts.FirstOrDefault(s => s.Id == startEventId)
             : command.MessageName is { } message
-            ? starts.FirstOrDefault(s => s.Definition is MessageEventDefinition m && index.MessageName(m.MessageName, m.MessageRef) == message)
+            ? starts.FirstOrDefault(s => s.EventDefinitions.Any(d => d is MessageEventDefinition m && index.MessageName(m.MessageName, m.MessageRef) == message))
             : index.NoneStartEvent ?? (starts.Length == 1 ? starts[0] : null);
         if (start is null)
             throw new WorkflowCommandException(CommandRejection.Invalid,
@@ -44,8 +44,39 @@ internal sealed partial class Execution
         var run = new Execution(definitions, sandbox, state, now);
         run.OpenEventSubProcessStarts(1, command.ProcessId);
         var startId = run.NewInstance(1, start);
+        if (start is { ParallelMultiple: true, EventDefinitions.Length: > 1 })
+        {
+            // The trigger that started the instance counts; it waits at the start event for the others, as a
+            // parallel multiple catch event does (they close one by one; the last one completes the start).
+            var arrived = ArrivedTrigger(index, start, command);
+            run.SetWait(startId, ElementWait.Event);
+            for (var i = 0; i < start.EventDefinitions.Length; i++)
+            {
+                if (i != arrived)
+                    run.OpenTrigger(startId, start.Id, start.EventDefinitions[i]);
+            }
+            return run;
+        }
         run.work.Enqueue(new Step(StepKind.Complete, startId));
         return run;
+    }
+
+    /// <summary>Which of a process-level start event's definitions the start command answers; -1 for a start by hand.</summary>
+    private static int ArrivedTrigger(ProcessIndex index, StartEvent start, StartInstance command)
+    {
+        for (var i = 0; i < start.EventDefinitions.Length; i++)
+        {
+            var matches = start.EventDefinitions[i] switch
+            {
+                MessageEventDefinition m => command.MessageName is { } name && index.MessageName(m.MessageName, m.MessageRef) == name,
+                SignalEventDefinition s => command.SignalName is { } name && index.SignalName(s) == name,
+                TimerEventDefinition => command.ByTimer,
+                _ => false,
+            };
+            if (matches)
+                return i;
+        }
+        return -1;
     }
 
     /// <summary>Variable names are case-sensitive; a dictionary that already compares them ordinally is kept as it is.</summary>

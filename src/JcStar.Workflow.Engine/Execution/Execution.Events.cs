@@ -136,6 +136,10 @@ internal sealed partial class Execution
             case BoundaryEvent boundary:
                 TriggerBoundary(owner, boundary, payload);
                 break;
+            case StartEvent when ownerInstance.ElementId == elementId:
+                // A process-level parallel multiple start event: its last trigger arrived.
+                Complete(owner, payload);
+                break;
             case StartEvent start:
                 TriggerEventSubProcess(owner, (SubProcess)index.Node(index.ContainerOf(start.Id)), start, payload);
                 break;

@@ -51,7 +51,8 @@ public sealed class StartEvents(
         var timers = new List<StartTimer>();
         foreach (var start in index.StartEvents)
         {
-            if (start.Definition is not TimerEventDefinition definition)
+            // A multiple start event has at most one timer among its triggers (the validator sees to it).
+            if (start.EventDefinitions.OfType<TimerEventDefinition>().FirstOrDefault() is not { } definition)
                 continue;
             if (TryRead(definitions, definition, out var timer, out var error))
                 timers.Add(new StartTimer(start.Id, timer!));
@@ -219,14 +220,18 @@ public sealed class StartEvents(
         var signals = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var start in index?.StartEvents ?? [])
         {
-            switch (start.Definition)
+            // A multiple start event starts on any of its triggers; a parallel multiple one on the first, then waits for the rest.
+            foreach (var trigger in start.EventDefinitions)
             {
-                case MessageEventDefinition m:
-                    messages.TryAdd(index!.MessageName(m.MessageName, m.MessageRef), start.Id);
-                    break;
-                case SignalEventDefinition s:
-                    signals.TryAdd(index!.SignalName(s), start.Id);
-                    break;
+                switch (trigger)
+                {
+                    case MessageEventDefinition m:
+                        messages.TryAdd(index!.MessageName(m.MessageName, m.MessageRef), start.Id);
+                        break;
+                    case SignalEventDefinition s:
+                        signals.TryAdd(index!.SignalName(s), start.Id);
+                        break;
+                }
             }
         }
         return _starts.GetOrAdd(definitionId, new DefinitionStarts(definition, messages.ToImmutable(), signals.ToImmutable()));

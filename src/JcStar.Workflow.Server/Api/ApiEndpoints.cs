@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
         api.MapCaseRecordEndpoints();
+        api.MapAdHocEndpoints();
         api.MapMigrationEndpoints();
         return app;
     }

@@ -247,8 +247,29 @@ public sealed class BpmnValidatorTests
     {
         var body = Linear.Replace("""<endEvent id="end"/>""", """<endEvent id="end"><terminateEventDefinition/><terminateEventDefinition/></endEvent>""");
         Assert.Equal("end", Single(Model(body), DiagnosticCodes.SeveralEventDefinitions).ElementId);
-        var processStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start" parallelMultiple="true"><signalEventDefinition/><messageEventDefinition/></startEvent>""");
-        Assert.Contains("process-level start event", Single(Model(processStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+        var twoTimers = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></startEvent>""");
+        Assert.Contains("one timer", Single(Model(twoTimers), DiagnosticCodes.SeveralEventDefinitions).Message);
+        var conditionalStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><signalEventDefinition/><conditionalEventDefinition><condition>${x}</condition></conditionalEventDefinition></startEvent>""");
+        Assert.Contains("messages, timers and signals", Single(Model(conditionalStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+    }
+
+    [Fact]
+    public void A_process_level_start_event_with_a_message_a_signal_and_a_timer_is_accepted_plain_or_parallel()
+    {
+        foreach (var parallel in new[] { "false", "true" })
+        {
+            var body = Linear.Replace("""<startEvent id="start"/>""", $"""<startEvent id="start" parallelMultiple="{parallel}"><signalEventDefinition/><messageEventDefinition/><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent>""");
+            Assert.DoesNotContain(Validate(Model(body)), d => d.Code == DiagnosticCodes.SeveralEventDefinitions);
+        }
+    }
+
+    [Fact]
+    public void A_choreography_task_in_a_process_is_refused_as_unexecutable_by_the_specification()
+    {
+        var body = Linear.Replace("""<task id="work"/>""", """<choreographyTask id="work" initiatingParticipantRef="p1"/>""");
+        var d = Single(Model(body), DiagnosticCodes.Unsupported);
+        Assert.Equal("work", d.ElementId);
+        Assert.Contains("no execution semantics", d.Message);
     }
 
     [Fact]

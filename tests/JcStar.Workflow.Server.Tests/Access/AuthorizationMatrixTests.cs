@@ -41,6 +41,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         _ => Missing,
     };
 
+    /// <summary>Choosing in an ad-hoc sub-process: staff who see the case and admins; its parties see it but may not.</summary>
+    private static int AdHocChoose(string role, Target target) => CaseRead(role, target) switch
+    {
+        Ok when role is "applicantA" or "applicantB" => Forbid,
+        Ok => Conflict,
+        var other => other,
+    };
+
     private static int AdminOnly(string role, int forAdmin) => role switch { "anonymous" => Unauth, "admin" => forAdmin, _ => Forbid };
 
     private static int Anyone(string role, int status) => role == "anonymous" ? Unauth : status;
@@ -87,6 +95,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/instances/{id}/diagram", i => $"/api/instances/{i.Instance}/diagram", CaseRead),
         new("GET", "/api/instances/{id}/reads", i => $"/api/instances/{i.Instance}/reads", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok)),
         new("POST", "/api/instances/{id}/cancel", i => $"/api/instances/{i.Instance}/cancel", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok), new { reason = "test" }),
+        new("GET", "/api/instances/{id}/adhoc", i => $"/api/instances/{i.Instance}/adhoc", CaseRead),
+        // The matrix case has no ad-hoc sub-process: whoever may choose gets 409 (nothing open offers it), its parties 403.
+        new("POST", "/api/instances/{id}/adhoc", i => $"/api/instances/{i.Instance}/adhoc", AdHocChoose, new { elementId = "Review" }),
         new("GET", "/api/tasks/", _ => "/api/tasks", (r, _) => Anyone(r, Ok), PerCase: false),
         new("GET", "/api/tasks/{id}", i => $"/api/tasks/{i.Task}", (r, t) => TaskAccess(r, t, Ok, 0)),
         new("GET", "/api/tasks/{id}/form", i => $"/api/tasks/{i.Task}/form", (r, t) => TaskAccess(r, t, Ok, 0)),

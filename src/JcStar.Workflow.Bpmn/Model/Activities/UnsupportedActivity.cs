@@ -1,6 +1,6 @@
 namespace JcStar.Workflow.Bpmn.Model;
 
-/// <summary>transaction, adHocSubProcess and other activity types the engine does not run: read and written, refused by validation.</summary>
+/// <summary>Choreography activities (choreographyTask, callChoreography, subChoreography) in a process: read and written, refused by validation (the specification gives them no execution semantics).</summary>
 public sealed record UnsupportedActivity : Activity
 {
     public required string UnsupportedType { get; init; }

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using JcStar.Workflow.Cli.Access;
+using JcStar.Workflow.Cli.Migration;
+using JcStar.Workflow.Identity;
+using JcStar.Workflow.Persistence.Hosting;
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Runtime.Activities;
+using JcStar.Workflow.Runtime.Hosting;
+using JcStar.Workflow.Runtime.Timers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JcStar.Workflow.Cli;
+
+/// <summary>
+/// <c>jcstar adhoc list CASE</c> prints what may be started now in the case's open ad-hoc sub-processes, one line per
+/// activity; <c>jcstar adhoc start CASE ACTIVITY [--in ADHOC-ID]</c> starts one. With <c>--as USER</c> the command acts
+/// as that user of the register, so the case access policy decides as it does for the API (a case they may not see
+/// does not exist); without it, as the operator at the database (an administrator, "jcstar-cli" in the history).
+/// Refusals exit 1, bad usage 2.
+/// </summary>
+internal static class AdHocCommand
+{
+    private static readonly WorkflowActor Operator = new("jcstar-cli", [], IsAdmin: true);
+
+    public static Command Create()
+    {
+        var database = new DatabaseSelection();
+        var asUser = new Option<string?>("--as") { Description = "act as this user (their roles and organization decide what they may see and choose)" };
+
+        var listCase = new Argument<string>("case") { Description = "the case's instance id" };
+        var list = database.AddTo(new Command("list", "what may be started now in the case's open ad-hoc sub-processes") { listCase, asUser });
+        Set(list, database, asUser, async (parse, runtime, actor, output, ct) =>
+        {
+            var caseId = parse.GetValue(listCase) ?? "";
+            var choices = await runtime.AdHocChoicesAsync(caseId, actor, ct);
+            output.WriteLine("adhoc\tsubprocess\tactivity\tname");
+            foreach (var choice in choices)
+            {
+                if (choice.Activities.IsEmpty)
+                    output.WriteLine($"{choice.AdHocId}\t{choice.ElementId}\t-\t(nothing to choose while an activity runs)");
+                foreach (var activity in choice.Activities)
+                    output.WriteLine($"{choice.AdHocId}\t{choice.ElementId}\t{activity}\t{choice.ActivityNames.GetValueOrDefault(activity) ?? "-"}");
+            }
+            if (choices.Count == 0)
+                output.WriteLine($"case {caseId} has no open ad-hoc sub-process");
+            return RegisterCommandAction.Done;
+        });
+
+        var startCase = new Argument<string>("case") { Description = "the case's instance id" };
+        var activityArgument = new Argument<string>("activity") { Description = "the element id of the activity to start (adhoc list shows them)" };
+        var inAdHoc = new Option<string?>("--in") { Description = "the ad-hoc sub-process instance (first column of adhoc list), when several offer the activity" };
+        var start = database.AddTo(new Command("start", "start an activity in the case's open ad-hoc sub-process") { startCase, activityArgument, inAdHoc, asUser });
+        Set(start, database, asUser, async (parse, runtime, actor, output, ct) =>
+        {
+            var caseId = parse.GetValue(startCase) ?? "";
+            var activity = parse.GetValue(activityArgument) ?? "";
+            var instance = await runtime.ActivateAdHocActivityAsync(caseId, activity, actor, parse.GetValue(inAdHoc), ct);
+            output.WriteLine($"started {activity} in case {instance.Id} ({instance.Status.ToString().ToLowerInvariant()})");
+            return RegisterCommandAction.Done;
+        });
+
+        return new Command("adhoc", "choose activities in a case's ad-hoc sub-processes") { list, start };
+    }
+
+    private static void Set(Command command, DatabaseSelection database, Option<string?> asUser,
+        Func<ParseResult, WorkflowRuntime, WorkflowActor, TextWriter, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var name = $"jcstar adhoc {command.Name}";
+            try
+            {
+                var configuration = CliConfiguration.Load();
+                var resolved = CliDatabase.Resolve(configuration, parse.GetValue(database.Provider), parse.GetValue(database.Connection));
+                if (resolved.MigrateAtStart)
+                {
+                    await using var schema = await RegisterSession.OpenAsync(configuration, resolved, ct);
+                }
+                await using var services = Services(configuration, resolved);
+                var actor = Operator;
+                if (parse.GetValue(asUser) is { } userName)
+                {
+                    actor = await services.GetRequiredService<IActorDirectory>().FindAsync(userName, ct)
+                        ?? throw RegisterCommandAction.Field("--as", $"no active user '{userName}'");
+                }
+                return await body(parse, services.GetRequiredService<WorkflowRuntime>(), actor, parse.InvocationConfiguration.Output, ct);
+            }
+            catch (WorkflowInputException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                    foreach (var message in messages)
+                        error.WriteLine($"{name}: {field}: {message}");
+                return RegisterCommandAction.Refused;
+            }
+            catch (Exception e) when (e is WorkflowNotFoundException or WorkflowForbiddenException or WorkflowConflictException)
+            {
+                error.WriteLine($"{name}: {e.Message}");
+                return RegisterCommandAction.Refused;
+            }
+            catch (CliUsageException e)
+            {
+                error.WriteLine($"{name}: {e.Message}");
+                return RegisterCommandAction.BadUsage;
+            }
+        });
+
+    /// <summary>The runtime on the database as the server wires it (stores, scheme conflicts, user register); wake-ups are left to the server's sweep.</summary>
+    private static ServiceProvider Services(IConfiguration configuration, CliDatabase database)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<SweptWakeUps>();
+        services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<SweptWakeUps>());
+        services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<SweptWakeUps>());
+        services.AddWorkflowEfStores(database.ConfigureWorkflow).AddSchemeEfStores();
+        services.AddWorkflowUserRegister(configuration, database.ConfigureAccess);
+        services.AddWorkflowRuntime();
+        return services.BuildServiceProvider();
+    }
+}
