@@ -1,5 +1,7 @@
 using System.Net.Mime;
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Scheme.Records;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Server.Identity;
@@ -36,6 +38,26 @@ public static class CaseRecordEndpoints
             }
             // File() writes Content-Disposition with filename* (RFC 5987), so Japanese names survive.
             return TypedResults.File(document.Content, document.Document.ContentType, document.Document.Name);
+        });
+        // One case's records for an accreditation assessor (JIS Q 17065 7.12): staff and admins who may see the
+        // case; for anyone else the case does not exist.
+        api.MapGet("/instances/{id}/record", async Task<Results<FileContentHttpResult, NotFound>> (string id, WorkflowQueries queries, CaseRecordArchive archive, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            if (!actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
+                return TypedResults.NotFound();
+            Runtime.Instances.WorkflowInstance instance;
+            try
+            {
+                instance = await queries.GetInstanceAsync(id, actor, ct);
+            }
+            catch (WorkflowNotFoundException)
+            {
+                return TypedResults.NotFound();
+            }
+            using var buffer = new MemoryStream();
+            await archive.WriteAsync(instance, buffer, actor.Id, ct);
+            return TypedResults.File(buffer.ToArray(), "application/zip", $"案件記録_{instance.BusinessKey ?? instance.Id}.zip");
         });
         api.MapGet("/instances/{id}/mails", async (string id, WorkflowQueries queries, IOutbox outbox, HttpContext http, CancellationToken ct) =>
         {
