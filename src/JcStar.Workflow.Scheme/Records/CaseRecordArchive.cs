@@ -77,14 +77,16 @@ public sealed class CaseRecordArchive(IInstanceStore instances, IDocumentStore d
             {
                 var path = UniquePath(names, "letters/", letter.Name);
                 var opened = await documents.OpenAsync(letter.Id, ct);
-                if (opened is { } stored)
+                if (letter.ContentRemoved)
+                    Add(path + ".removed.txt", "letter-removed", Encoding.UTF8.GetBytes($"{letter.Name}: content removed by retention on {letter.ContentRemovedAt:yyyy-MM-dd} ({letter.ContentRemovedReason}); the record stays: id {letter.Id}, sha256 {letter.Sha256}, {letter.Size} bytes\n"));
+                else if (opened is { } stored)
                     Add(path, "letter", stored.Content, $"{letter.TemplateName}; stored {letter.CreatedAt:O}; sha256 {letter.Sha256}");
                 else
                     Add(path + ".missing.txt", "letter-missing", Encoding.UTF8.GetBytes($"{letter.Name}: listed for the case (id {letter.Id}, sha256 {letter.Sha256}) but its content is not in the document store\n"));
             }
             Add("letters.csv", "letters", RegisterCsv.Write(
-                ["ファイル", "文書ID", "テンプレート", "SHA-256", "バイト数", "種類", "作成日時"],
-                letters.Select(l => (IReadOnlyList<string?>)[l.Name, l.Id, l.TemplateName, l.Sha256, l.Size.ToString(CultureInfo.InvariantCulture), l.ContentType, l.CreatedAt.ToString("O", CultureInfo.InvariantCulture)])));
+                ["ファイル", "文書ID", "テンプレート", "SHA-256", "バイト数", "種類", "作成日時", "内容の削除"],
+                letters.Select(l => (IReadOnlyList<string?>)[l.Name, l.Id, l.TemplateName, l.Sha256, l.Size.ToString(CultureInfo.InvariantCulture), l.ContentType, l.CreatedAt.ToString("O", CultureInfo.InvariantCulture), l.ContentRemovedAt?.ToString("O", CultureInfo.InvariantCulture)])));
 
             Add("mail/mail-log.json", "mail", JsonSerializer.SerializeToUtf8Bytes(mails.Select(m => new
             {

@@ -1,4 +1,5 @@
 using System.Net.Mime;
+using System.Text;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Scheme.Records;
@@ -23,7 +24,7 @@ public static class CaseRecordEndpoints
             await queries.GetInstanceAsync(id, http.User.ToActor(), ct);
             return TypedResults.Ok(await documents.ListByInstanceAsync(id, ct));
         });
-        api.MapGet("/documents/{documentId}", async Task<Results<FileContentHttpResult, NotFound>> (string documentId, WorkflowQueries queries, IDocumentStore documents, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/documents/{documentId}", async Task<Results<FileContentHttpResult, NotFound, ContentHttpResult>> (string documentId, WorkflowQueries queries, IDocumentStore documents, HttpContext http, CancellationToken ct) =>
         {
             var found = await documents.OpenAsync(documentId, ct);
             if (found is not { } document)
@@ -36,6 +37,12 @@ public static class CaseRecordEndpoints
             {
                 return TypedResults.NotFound();
             }
+            // Retention removed the content: say so (410 Gone), with what the record still holds.
+            if (document.Document.ContentRemoved)
+                return TypedResults.Text(
+                    $"{document.Document.Name} は保存期間の経過により内容が削除されました（{document.Document.ContentRemovedAt:yyyy-MM-dd}）。記録: SHA-256 {document.Document.Sha256}、{document.Document.Size} バイト。\n"
+                    + $"{document.Document.Name} was removed by retention on {document.Document.ContentRemovedAt:yyyy-MM-dd} ({document.Document.ContentRemovedReason}); its record stays: SHA-256 {document.Document.Sha256}, {document.Document.Size} bytes.\n",
+                    "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status410Gone);
             // File() writes Content-Disposition with filename* (RFC 5987), so Japanese names survive.
             return TypedResults.File(document.Content, document.Document.ContentType, document.Document.Name);
         });

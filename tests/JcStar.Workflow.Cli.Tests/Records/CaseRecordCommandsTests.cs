@@ -25,6 +25,7 @@ namespace JcStar.Workflow.Cli.Tests.Records;
 /// <c>jcstar cases export</c> and <c>jcstar registers export</c> on a real SQLite file and a real documents folder,
 /// as an operator runs them for an accreditation assessor; the tests open the zip and the CSV files.
 /// </summary>
+[Collection(CliEnvironment.Collection)]
 public sealed class CaseRecordCommandsTests : IAsyncLifetime
 {
     private const string LetterName = "適合ラベル交付通知書_JC-2026-000001.docx";
