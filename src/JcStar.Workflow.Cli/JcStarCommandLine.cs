@@ -9,7 +9,7 @@ internal static class JcStarCommandLine
 
     public static RootCommand Create(TextReader input)
     {
-        var root = new RootCommand("jcstar: validate, simulate and render JC-STAR workflows and documents; manage the workflow database, users, organizations, tokens and conflicts of interest; choose ad-hoc activities");
+        var root = new RootCommand("jcstar: validate, simulate and render JC-STAR workflows and documents; manage the workflow database, users, organizations, tokens and conflicts of interest; export a case's records and the scheme's registers; choose ad-hoc activities");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
@@ -19,6 +19,8 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(UsersCommand.Create(input));
         root.Subcommands.Add(TokensCommand.Create());
         root.Subcommands.Add(ConflictsCommand.Create());
+        root.Subcommands.Add(CasesCommand.Create());
+        root.Subcommands.Add(RegistersCommand.Create());
         root.Subcommands.Add(DefinitionsCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(AdHocCommand.Create());

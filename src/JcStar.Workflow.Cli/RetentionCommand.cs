@@ -11,7 +11,8 @@ namespace JcStar.Workflow.Cli;
 /// <summary>
 /// <c>jcstar retention run [--dry-run]</c>: anonymizes the personal fields of cases closed longer than the
 /// "Retention" settings allow, as the server's recurring job does; <c>--dry-run</c> lists what would change and
-/// changes nothing. Settings as the server reads them (appsettings.json, <c>JCSTAR_RETENTION__…</c>).
+/// changes nothing. With Retention:LettersKeptFor set, the Word/PDF content of the letters of cases closed longer is
+/// removed from the document store (their records stay). Settings as the server reads them (appsettings.json, <c>JCSTAR_RETENTION__…</c>).
 /// </summary>
 internal static class RetentionCommand
 {
@@ -19,7 +20,7 @@ internal static class RetentionCommand
     {
         var database = new DatabaseSelection();
         var dryRun = new Option<bool>("--dry-run") { Description = "list the cases and fields that would be anonymized; change nothing" };
-        var run = database.AddTo(new Command("run", "anonymize personal data of cases closed longer than Retention:ClosedCasesKeptFor (and their audit data after Retention:AuditKeptFor)") { dryRun });
+        var run = database.AddTo(new Command("run", "anonymize personal data of cases closed longer than Retention:ClosedCasesKeptFor (and their audit data after Retention:AuditKeptFor); remove the content of their letters after Retention:LettersKeptFor, when set") { dryRun });
         RegisterCommandAction.Set(run, database, async (parse, session, output, ct) =>
         {
             var options = CliConfiguration.Load().GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
@@ -32,7 +33,8 @@ internal static class RetentionCommand
                     ActivatorUtilities.CreateInstance<WorkflowStores>(session.Services),
                     options,
                     TimeProvider.System,
-                    session.Services.GetRequiredService<ILogger<CaseRetention>>());
+                    session.Services.GetRequiredService<ILogger<CaseRetention>>(),
+                    CliDocumentStore.Create(CliConfiguration.Load(), session.Services));
                 report = await retention.RunAsync(parse.GetValue(dryRun), new WorkflowActor("jcstar-cli", [], IsAdmin: true), ct);
             }
             catch (InvalidOperationException e)
@@ -56,7 +58,10 @@ internal static class RetentionCommand
                     parts.Add($"{c.LedgerEntries} activity result(s)");
                 if (c.AuditEntries > 0)
                     parts.Add($"{c.AuditEntries} audit entr{(c.AuditEntries == 1 ? "y" : "ies")}");
-                output.WriteLine($"{verb} {c.BusinessKey ?? "-"} ({c.InstanceId}), closed {c.EndedAt:yyyy-MM-dd}: {string.Join(", ", c.Fields)} in {string.Join(", ", parts)}");
+                if (parts.Count > 0)
+                    output.WriteLine($"{verb} {c.BusinessKey ?? "-"} ({c.InstanceId}), closed {c.EndedAt:yyyy-MM-dd}: {string.Join(", ", c.Fields)} in {string.Join(", ", parts)}");
+                foreach (var letter in c.Letters)
+                    output.WriteLine($"{(report.DryRun ? "would remove" : "removed")} letter {letter.Name} ({letter.DocumentNumber ?? "no document number"}, sha256 {letter.Sha256}) of {c.BusinessKey ?? "-"} ({c.InstanceId}), closed {c.EndedAt:yyyy-MM-dd}");
             }
             foreach (var s in report.Skipped)
                 output.WriteLine($"kept {s.BusinessKey ?? "-"} ({s.InstanceId}): {s.Reason}");

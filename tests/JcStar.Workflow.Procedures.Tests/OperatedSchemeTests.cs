@@ -206,6 +206,38 @@ public sealed class OperatedSchemeTests
         Assert.Equal(["JCS1-26-000001", "JCS1-26-000002", "JCS2-26-000001", "JCS2-26-000002"], sample);
         Assert.Contains("最大5件", report.Variables["samplingRule"].GetString());
         Assert.Equal("2026-10-01", report.Variables["surveillanceRound"].GetProperty("on").GetString());
-        Assert.Equal("ConfirmSelection", run.Trace[^2]);
+        var trace = run.Trace.ToList();
+        Assert.True(trace.IndexOf("ConfirmSelection") < trace.LastIndexOf("PlanRound"), "the next round is planned once staff confirmed this one");
+    }
+
+    [Fact]
+    public async Task Confirming_a_surveillance_round_starts_a_surveillance_for_each_confirmed_label_with_its_registry_data()
+    {
+        using var run = await ScenarioRun.RunAsync("surveillance-planning/quarterly-round-confirmed");
+        var report = run.Completed("waiting");
+        var investigations = report.OpenTasks.Where(t => t.Element == "Investigate").ToList();
+        Assert.Equal(4, investigations.Count);
+        Assert.All(investigations, t => Assert.Equal(["label-issuing-staff"], t.CandidateGroups));
+        var targets = report.Variables["surveillanceTargets"].EnumerateArray().ToList();
+        Assert.Equal(["JCS1-26-000001", "JCS1-26-000002", "JCS2-26-000001", "JCS2-26-000002"],
+            targets.Select(t => t.GetProperty("registrationNumber").GetString()).Order(StringComparer.Ordinal));
+        var camera = targets.Single(t => t.GetProperty("registrationNumber").GetString() == "JCS2-26-000002");
+        Assert.Equal("Star2", camera.GetProperty("level").GetString());
+        Assert.Equal("みなと電機株式会社", camera.GetProperty("applicant").GetProperty("name").GetString());
+        Assert.Equal("みなとネットワークカメラ MC-300", camera.GetProperty("product").GetProperty("name").GetString());
+        // The next round does not wait for this one's surveillance to end.
+        Assert.Contains(report.Timers, t => t.Element == "RoundDue");
+    }
+
+    [Fact]
+    public async Task Only_the_labels_staff_confirmed_are_surveilled_and_the_round_is_carried_out_when_each_surveillance_ends()
+    {
+        using var run = await ScenarioRun.RunAsync("surveillance-planning/two-confirmed-carried-out");
+        var report = run.Completed("waiting");
+        Assert.Equal(2, run.Trace.Count(e => e == "EndNoAction"));
+        Assert.Equal(["JCS1-26-000001", "JCS2-26-000002"], report.Variables["surveillanceTargets"].EnumerateArray().Select(t => t.GetProperty("registrationNumber").GetString()));
+        Assert.Equal("RoundCarriedOut", run.Trace[^1]);
+        Assert.Empty(report.OpenTasks);
+        Assert.Contains(report.Timers, t => t.Element == "RoundDue");
     }
 }

@@ -28,12 +28,52 @@ public sealed class BusinessCalendarTests
         Assert.Equal("休日", JapaneseHolidayRules.For(2026)[D(2026, 9, 22)]);
     }
 
+    /// <summary>
+    /// The days set by their own acts, not by 国民の祝日に関する法律's rules: (date, name in the file or null when the
+    /// rule's holiday did not happen that year). Only these may differ between the rules and the Cabinet Office's file.
+    /// </summary>
+    private static readonly (DateOnly Day, string? Published)[] SpecialDays =
+    [
+        (D(1959, 4, 10), "結婚の儀"), (D(1989, 2, 24), "大喪の礼"), (D(1990, 11, 12), "即位礼正殿の儀"), (D(1993, 6, 9), "結婚の儀"),
+        (D(2019, 4, 30), "休日"), (D(2019, 5, 1), "休日（祝日扱い）"), (D(2019, 5, 2), "休日"), (D(2019, 10, 22), "休日（祝日扱い）"),
+        (D(2019, 10, 14), "体育の日（スポーツの日）"),
+        // Tokyo 2020 (東京オリンピック・パラリンピック競技大会特別措置法): 海の日, スポーツの日 and 山の日 moved in 2020 and 2021.
+        (D(2020, 7, 20), null), (D(2020, 7, 23), "海の日"), (D(2020, 7, 24), "スポーツの日"), (D(2020, 8, 10), "山の日"), (D(2020, 8, 11), null), (D(2020, 10, 12), null),
+        (D(2021, 7, 19), null), (D(2021, 7, 22), "海の日"), (D(2021, 7, 23), "スポーツの日"), (D(2021, 8, 8), "山の日"), (D(2021, 8, 9), "休日"), (D(2021, 8, 11), null), (D(2021, 10, 11), null),
+    ];
+
     [Fact]
-    public void The_repository_holiday_file_reads_in_the_Cabinet_Office_format_and_agrees_with_the_rules()
+    public void The_repository_holiday_file_is_the_Cabinet_Office_list_in_its_Shift_JIS_format()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = File.ReadAllBytes(RepositoryFile);
+        Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
+        var lines = Encoding.GetEncoding("shift_jis").GetString(bytes).Split("\r\n");
+        Assert.Equal("国民の祝日・休日月日,国民の祝日・休日名称", lines[0]);
+        Assert.Equal("1955/1/1,元日", lines[1]);
+        Assert.Contains("2019/5/1,休日（祝日扱い）", lines);
+        Assert.Contains("2021/7/23,スポーツの日", lines);
+        var file = CabinetOfficeHolidayFile.Read(RepositoryFile);
+        Assert.Equal(1955, file.Keys.Min().Year);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(RepositoryFile)!, "README.md")), "the file's source is stated beside it");
+    }
+
+    [Fact]
+    public void The_rules_and_the_Cabinet_Office_file_agree_on_every_day_of_every_year_it_covers_but_the_special_days()
     {
         var file = CabinetOfficeHolidayFile.Read(RepositoryFile);
+        var differences = new List<(DateOnly, string?)>();
         foreach (var year in file.Keys.Select(d => d.Year).Distinct())
-            Assert.Equal(JapaneseHolidayRules.For(year).Keys, file.Keys.Where(d => d.Year == year));
+        {
+            var ruled = JapaneseHolidayRules.For(year);
+            foreach (var day in ruled.Keys.Union(file.Keys.Where(d => d.Year == year)).Order())
+            {
+                var published = file.GetValueOrDefault(day);
+                if (ruled.GetValueOrDefault(day) != published)
+                    differences.Add((day, published));
+            }
+        }
+        Assert.Equal(SpecialDays.OrderBy(s => s.Day), differences);
     }
 
     [Fact]

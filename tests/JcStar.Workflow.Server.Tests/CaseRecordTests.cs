@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JcStar.Workflow.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Server.Tests;
 
@@ -112,6 +113,44 @@ public sealed class CaseRecordTests : IClassFixture<CaseRecordTests.LetterServer
         Assert.Equal(["hanako@example.jp"], mail.GetProperty("to").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains("JCS-A-2026-00007", mail.GetProperty("subject").GetString());
         Assert.Contains(mail.GetProperty("status").GetString(), new[] { "queued", "sending", "sent" });
+    }
+
+    [Fact]
+    public async Task A_letter_whose_content_retention_removed_downloads_as_gone_with_its_record_not_as_an_error()
+    {
+        var staff = server.ClientFor("sato", "label-issuing-staff");
+        var started = await staff.PostAsJsonAsync("/api/instances", Case(await ApplicantAsync()), Ct);
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        var letter = (await staff.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/documents", Ct))[0];
+        var store = server.Services.GetRequiredService<JcStar.Workflow.Runtime.Documents.IDocumentStore>();
+        await store.RemoveContentAsync(letter.GetProperty("id").GetString()!, new DateTimeOffset(2036, 6, 1, 0, 0, 0, TimeSpan.Zero), "retention: test", Ct);
+
+        var download = await staff.GetAsync($"/api/documents/{letter.GetProperty("id").GetString()}", Ct);
+
+        Assert.Equal(HttpStatusCode.Gone, download.StatusCode);
+        var text = await download.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("申請取下げ通知書_JCS-A-2026-00007.docx was removed by retention on 2036-06-01", text);
+        Assert.Contains(letter.GetProperty("sha256").GetString()!, text);
+    }
+
+    [Fact]
+    public async Task Staff_download_the_case_record_archive_and_an_applicant_is_told_it_does_not_exist()
+    {
+        var staff = server.ClientFor("sato", "label-issuing-staff");
+        var organization = await ApplicantAsync();
+        var started = await staff.PostAsJsonAsync("/api/instances", Case(organization), Ct);
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+
+        var download = await staff.GetAsync($"/api/instances/{instanceId}/record", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await download.Content.ReadAsStreamAsync(Ct));
+        Assert.NotNull(zip.GetEntry("letters/申請取下げ通知書_JCS-A-2026-00007.docx"));
+        Assert.NotNull(zip.GetEntry("manifest.json"));
+        Assert.NotNull(zip.GetEntry("history.csv"));
+        var applicant = server.ClientFor("hanako", "applicant", org: organization);
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/api/instances/{instanceId}/record", Ct)).StatusCode);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed record CliDatabase(DatabaseProvider Provider, string ConnectionStr
     /// A relative data root resolves against the repository root when the CLI runs inside a checkout (as the
     /// server's does), so <c>jcstar</c> run from any folder of the clone finds the server's database.
     /// </summary>
-    private static string DataRoot(string root)
+    internal static string DataRoot(string root)
     {
         if (Path.IsPathRooted(root))
             return root;

@@ -146,7 +146,27 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
         if (!File.Exists(meta))
             return null;
         var document = JsonSerializer.Deserialize<CaseDocument>(await File.ReadAllTextAsync(meta, cancellationToken), Json)!;
+        if (document.ContentRemoved)
+            return (document, []);
         return (document, await File.ReadAllBytesAsync(Path.Combine(folder, id + ".bin"), cancellationToken));
+    }
+
+    /// <summary>The metadata is rewritten first (through a temporary file), then the bytes deleted: a crash between leaves a removed record and a stray file, never a record that promises bytes it lost.</summary>
+    public async Task<CaseDocument?> RemoveContentAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        if (await ReadMetadataAsync(id, cancellationToken) is not { } document)
+            return null;
+        var folder = Path.Combine(Root, "documents", id[^2..]);
+        if (!document.ContentRemoved)
+        {
+            document = document with { ContentRemovedAt = at, ContentRemovedReason = reason };
+            var meta = Path.Combine(folder, id + ".json");
+            var temporary = $"{meta}.{Guid.NewGuid():N}.tmp";
+            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(document, Json), Encoding.UTF8, cancellationToken);
+            File.Move(temporary, meta, overwrite: true);
+        }
+        File.Delete(Path.Combine(folder, id + ".bin"));
+        return document;
     }
 
     public async Task<IReadOnlyList<CaseDocument>> ListByInstanceAsync(string instanceId, CancellationToken cancellationToken = default)

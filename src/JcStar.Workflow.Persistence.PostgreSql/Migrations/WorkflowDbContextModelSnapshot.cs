@@ -207,6 +207,12 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<DateTimeOffset?>("ContentRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentRemovedReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(400)

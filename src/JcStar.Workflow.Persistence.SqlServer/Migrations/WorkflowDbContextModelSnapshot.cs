@@ -207,6 +207,12 @@ namespace JcStar.Workflow.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
 
+                    b.Property<DateTimeOffset?>("ContentRemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ContentRemovedReason")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(400)

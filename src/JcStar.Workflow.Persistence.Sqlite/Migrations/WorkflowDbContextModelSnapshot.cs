@@ -198,6 +198,12 @@ namespace JcStar.Workflow.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<long?>("ContentRemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentRemovedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -15,6 +15,11 @@ public sealed class DocumentRow
     public DateTimeOffset CreatedAt { get; set; }
     public required byte[] Content { get; set; }
 
+    /// <summary>When retention removed the content (then <see cref="Content"/> is empty and the row is the record of the letter).</summary>
+    public DateTimeOffset? ContentRemovedAt { get; set; }
+
+    public string? ContentRemovedReason { get; set; }
+
     /// <summary>Render job id plus part (docx/pdf); unique where set, so a job that runs again stores no second copy.</summary>
     public string? SourceKey { get; set; }
 }

@@ -17,6 +17,12 @@ public sealed class EfConflictRegister(IDbContextFactory<WorkflowDbContext> fact
             .ToList();
     }
 
+    public IReadOnlyList<ConflictDeclaration> All()
+    {
+        using var db = factory.CreateDbContext();
+        return db.ConflictDeclarations.AsNoTracking().OrderBy(d => d.Id).AsEnumerable().Select(d => d.ToRecord()).ToList();
+    }
+
     public void Declare(ConflictDeclaration declaration)
     {
         using var db = factory.CreateDbContext();

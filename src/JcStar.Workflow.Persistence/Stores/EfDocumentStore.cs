@@ -52,9 +52,9 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var d = await db.Documents.AsNoTracking()
             .Where(d => d.SourceKey == sourceKey)
-            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt })
+            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason })
             .FirstOrDefaultAsync(cancellationToken);
-        return d is null ? null : new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt);
+        return d is null ? null : new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason);
     }
 
     public async Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default)
@@ -70,11 +70,27 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
         var rows = await db.Documents.AsNoTracking()
             .Where(d => d.InstanceId == instanceId)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt })
+            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(d => new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt))];
+        return [.. rows.Select(d => new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason))];
     }
 
     private static CaseDocument ToRecord(DocumentRow d) =>
-        new(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt);
+        new(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason);
+
+    public async Task<CaseDocument?> RemoveContentAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is null)
+            return null;
+        if (row.ContentRemovedAt is null)
+        {
+            row.Content = [];
+            row.ContentRemovedAt = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
+            row.ContentRemovedReason = reason;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToRecord(row);
+    }
 }

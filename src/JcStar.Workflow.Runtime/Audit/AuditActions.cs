@@ -47,4 +47,7 @@ public static class AuditActions
 
     /// <summary>Retention anonymized the personal fields of a closed case; the data names the fields, never their values.</summary>
     public const string RetentionAnonymized = "retention.anonymized";
+
+    /// <summary>Retention removed a letter's content from the document store; the data names the letter (id, name, number, SHA-256), the record stays.</summary>
+    public const string RetentionLetterRemoved = "retention.letter-removed";
 }

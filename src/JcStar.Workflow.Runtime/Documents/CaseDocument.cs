@@ -14,6 +14,8 @@ namespace JcStar.Workflow.Runtime.Documents;
 /// <param name="Size">Length in bytes.</param>
 /// <param name="ContentType">MIME type.</param>
 /// <param name="CreatedAt">When it was stored.</param>
+/// <param name="ContentRemovedAt">When its content was removed (by retention); the record of the document stays.</param>
+/// <param name="ContentRemovedReason">Why its content was removed, e.g. "retention: Retention:LettersKeptFor 3653.00:00:00".</param>
 public sealed record CaseDocument(
     string Id,
     string InstanceId,
@@ -24,4 +26,9 @@ public sealed record CaseDocument(
     string Sha256,
     long Size,
     string ContentType,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ContentRemovedAt = null,
+    string? ContentRemovedReason = null)
+{
+    public bool ContentRemoved => ContentRemovedAt is not null;
+}

@@ -16,6 +16,13 @@ public interface IDocumentStore
     /// <summary>The document and its bytes, or null when there is none with that id.</summary>
     Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the document's content (its bytes) and keeps its record: name, checksum, size, and when and why the
+    /// content went (<see cref="CaseDocument.ContentRemovedAt"/>). Opening it afterwards gives the record and no bytes.
+    /// Returns the updated record, or null when there is no document with that id; removing twice keeps the first time.
+    /// </summary>
+    Task<CaseDocument?> RemoveContentAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Documents of one workflow instance, oldest first.</summary>
     Task<IReadOnlyList<CaseDocument>> ListByInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 }

@@ -48,6 +48,17 @@ public sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     public Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_documents.TryGetValue(id, out var found) ? found : ((CaseDocument, byte[])?)null);
 
+    public Task<CaseDocument?> RemoveContentAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        if (!_documents.TryGetValue(id, out var found))
+            return Task.FromResult<CaseDocument?>(null);
+        if (found.Document.ContentRemoved)
+            return Task.FromResult<CaseDocument?>(found.Document);
+        var removed = found.Document with { ContentRemovedAt = at, ContentRemovedReason = reason };
+        _documents[id] = (removed, []);
+        return Task.FromResult<CaseDocument?>(removed);
+    }
+
     public Task<IReadOnlyList<CaseDocument>> ListByInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CaseDocument>>(_documents.Values
             .Select(d => d.Document)

@@ -11,4 +11,8 @@ public sealed record RetentionCaseResult(
     int Mails,
     int AuditEntries,
     int Jobs,
-    int LedgerEntries);
+    int LedgerEntries)
+{
+    /// <summary>The letters whose content was (in a dry run: would be) removed, past Retention:LettersKeptFor.</summary>
+    public IReadOnlyList<RetentionLetter> Letters { get; init; } = [];
+}

@@ -17,6 +17,15 @@ public sealed class RetentionOptions
     /// <summary>After a case closed, how long its variables, task forms and mail keep personal data.</summary>
     public TimeSpan ClosedCasesKeptFor { get; set; } = TimeSpan.FromDays(3653);
 
+    /// <summary>
+    /// After a case closed, how long the Word and PDF content of its letters is kept; unset (the default) keeps it for
+    /// good. JIS Q 17065 7.12 asks for records of every certification decision, and a letter is that record as the
+    /// applicant received it: set a period only where the scheme's records policy says letters may go. When the period
+    /// has passed, the content is removed from the document store and the record of each letter stays (name, document
+    /// number, SHA-256, size, when and why it was removed).
+    /// </summary>
+    public TimeSpan? LettersKeptFor { get; set; }
+
     /// <summary>After a case closed, how long the data of its audit entries keeps personal data (the entries themselves stay).</summary>
     public TimeSpan AuditKeptFor { get; set; } = TimeSpan.FromDays(3653);
 

@@ -9,6 +9,13 @@ public sealed class InMemoryConflictRegister : IConflictRegister
     public IReadOnlyList<ConflictDeclaration> DeclaredBy(string partyId) =>
         byParty.TryGetValue(partyId, out var q) ? [.. q] : [];
 
-    public void Declare(ConflictDeclaration declaration) =>
+    private readonly ConcurrentQueue<ConflictDeclaration> inOrder = new();
+
+    public void Declare(ConflictDeclaration declaration)
+    {
         byParty.GetOrAdd(declaration.PartyId, _ => new()).Enqueue(declaration);
+        inOrder.Enqueue(declaration);
+    }
+
+    public IReadOnlyList<ConflictDeclaration> All() => [.. inOrder];
 }

@@ -1,5 +1,8 @@
 using System.Net.Mime;
+using System.Text;
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Scheme.Records;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Server.Identity;
@@ -21,7 +24,7 @@ public static class CaseRecordEndpoints
             await queries.GetInstanceAsync(id, http.User.ToActor(), ct);
             return TypedResults.Ok(await documents.ListByInstanceAsync(id, ct));
         });
-        api.MapGet("/documents/{documentId}", async Task<Results<FileContentHttpResult, NotFound>> (string documentId, WorkflowQueries queries, IDocumentStore documents, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/documents/{documentId}", async Task<Results<FileContentHttpResult, NotFound, ContentHttpResult>> (string documentId, WorkflowQueries queries, IDocumentStore documents, HttpContext http, CancellationToken ct) =>
         {
             var found = await documents.OpenAsync(documentId, ct);
             if (found is not { } document)
@@ -34,8 +37,34 @@ public static class CaseRecordEndpoints
             {
                 return TypedResults.NotFound();
             }
+            // Retention removed the content: say so (410 Gone), with what the record still holds.
+            if (document.Document.ContentRemoved)
+                return TypedResults.Text(
+                    $"{document.Document.Name} は保存期間の経過により内容が削除されました（{document.Document.ContentRemovedAt:yyyy-MM-dd}）。記録: SHA-256 {document.Document.Sha256}、{document.Document.Size} バイト。\n"
+                    + $"{document.Document.Name} was removed by retention on {document.Document.ContentRemovedAt:yyyy-MM-dd} ({document.Document.ContentRemovedReason}); its record stays: SHA-256 {document.Document.Sha256}, {document.Document.Size} bytes.\n",
+                    "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status410Gone);
             // File() writes Content-Disposition with filename* (RFC 5987), so Japanese names survive.
             return TypedResults.File(document.Content, document.Document.ContentType, document.Document.Name);
+        });
+        // One case's records for an accreditation assessor (JIS Q 17065 7.12): staff and admins who may see the
+        // case; for anyone else the case does not exist.
+        api.MapGet("/instances/{id}/record", async Task<Results<FileContentHttpResult, NotFound>> (string id, WorkflowQueries queries, CaseRecordArchive archive, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            if (!actor.IsAdmin && !actor.Groups.Any(CaseAccessPolicy.IsStaffGroup))
+                return TypedResults.NotFound();
+            Runtime.Instances.WorkflowInstance instance;
+            try
+            {
+                instance = await queries.GetInstanceAsync(id, actor, ct);
+            }
+            catch (WorkflowNotFoundException)
+            {
+                return TypedResults.NotFound();
+            }
+            using var buffer = new MemoryStream();
+            await archive.WriteAsync(instance, buffer, actor.Id, ct);
+            return TypedResults.File(buffer.ToArray(), "application/zip", $"案件記録_{instance.BusinessKey ?? instance.Id}.zip");
         });
         api.MapGet("/instances/{id}/mails", async (string id, WorkflowQueries queries, IOutbox outbox, HttpContext http, CancellationToken ct) =>
         {

@@ -47,6 +47,7 @@ public static class SchemeRegistration
         services.TryAddSingleton<IConflictRegister, InMemoryConflictRegister>();
         services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();
         services.AddSingleton<SchemeServices>();
+        services.AddSingleton<JcStar.Workflow.Scheme.Records.CaseRecordArchive>();
         services.AddSingleton<JcStar.Workflow.Runtime.Access.IConflictOfInterestSource, RegisteredConflictsOfInterest>();
         // The facility check also makes an eligible facility a party to the case (so its members see it).
         foreach (var handler in SchemeActivities.HandlerTypes.Where(t => t != typeof(CheckFacility)))

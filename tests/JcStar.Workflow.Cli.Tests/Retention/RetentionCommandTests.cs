@@ -15,6 +15,7 @@ namespace JcStar.Workflow.Cli.Tests.Retention;
 /// <c>jcstar retention run [--dry-run]</c> on a real SQLite file with the settings in the environment, as an operator
 /// runs it: a case closed in 2010 is due, one still open is not.
 /// </summary>
+[Collection(CliEnvironment.Collection)]
 public sealed class RetentionCommandTests : IAsyncLifetime
 {
     private const string Email = "takahashi.misaki@minato-denki.example.jp";

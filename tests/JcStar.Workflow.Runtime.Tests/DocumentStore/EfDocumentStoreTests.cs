@@ -37,6 +37,32 @@ public sealed class EfDocumentStoreTests
         Assert.Null(await other.OpenAsync("no-such-document", Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Removing_a_letters_content_keeps_its_record_and_the_first_removal_date_on_every_node(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var first = new EfStoreNode(database);
+        await using var second = new EfStoreNode(database);
+        var store = new EfDocumentStore(first.Get<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System);
+        var other = new EfDocumentStore(second.Get<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System);
+        var saved = await store.SaveAsync(new NewCaseDocument("inst-r", "JCS-A-2026-00003", "取消通知書.pdf", "revocation-notice", "abc", DocumentContentTypes.Pdf), new byte[] { 1, 2, 3 }, Ct);
+        var on = new DateTimeOffset(2036, 6, 1, 4, 30, 0, TimeSpan.Zero);
+
+        var removed = await store.RemoveContentAsync(saved.Id, on, "retention: test", Ct);
+        var again = await other.RemoveContentAsync(saved.Id, on.AddDays(1), "retention: again", Ct);
+
+        var (document, content) = (await other.OpenAsync(saved.Id, Ct))!.Value;
+        Assert.Empty(content);
+        Assert.Equal(saved.Sha256, document.Sha256);
+        Assert.Equal(3, document.Size);
+        Assert.Equal(on, document.ContentRemovedAt);
+        Assert.Equal("retention: test", document.ContentRemovedReason);
+        Assert.Equal(removed, again);
+        Assert.True(Assert.Single(await other.ListByInstanceAsync("inst-r", Ct)).ContentRemoved);
+        Assert.Null(await store.RemoveContentAsync("no-such-document", on, "retention: test", Ct));
+    }
+
     private static NewCaseDocument Letter(string? sourceKey) =>
         new("inst-k", "JCS-A-2026-00002", "不適合通知書.docx", "refusal-notice", "abc123", DocumentContentTypes.Docx, sourceKey);
 

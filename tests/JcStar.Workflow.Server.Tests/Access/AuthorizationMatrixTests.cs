@@ -92,6 +92,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/instances/{id}/history", i => $"/api/instances/{i.Instance}/history", CaseRead),
         new("GET", "/api/instances/{id}/documents", i => $"/api/instances/{i.Instance}/documents", CaseRead),
         new("GET", "/api/instances/{id}/mails", i => $"/api/instances/{i.Instance}/mails", CaseRead),
+        // The case record archive: the case's handling staff and admins; applicants and facilities as if it did not exist.
+        new("GET", "/api/instances/{id}/record", i => $"/api/instances/{i.Instance}/record", (r, t) => r is "applicantA" or "applicantB" or "facility" ? Missing : CaseRead(r, t)),
         new("GET", "/api/instances/{id}/diagram", i => $"/api/instances/{i.Instance}/diagram", CaseRead),
         new("GET", "/api/instances/{id}/reads", i => $"/api/instances/{i.Instance}/reads", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok)),
         new("POST", "/api/instances/{id}/cancel", i => $"/api/instances/{i.Instance}/cancel", (r, t) => r == "admin" ? (t == Target.Missing ? Missing : Ok) : AdminOnly(r, Ok), new { reason = "test" }),

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JcStar.Workflow.Persistence.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class DocumentContentRemoval : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ContentRemovedAt",
+                table: "case_documents",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContentRemovedReason",
+                table: "case_documents",
+                type: "nvarchar(max)",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ContentRemovedAt",
+                table: "case_documents");
+
+            migrationBuilder.DropColumn(
+                name: "ContentRemovedReason",
+                table: "case_documents");
+        }
+    }
+}

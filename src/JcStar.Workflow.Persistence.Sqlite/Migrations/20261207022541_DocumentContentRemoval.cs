@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JcStar.Workflow.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class DocumentContentRemoval : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ContentRemovedAt",
+                table: "case_documents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContentRemovedReason",
+                table: "case_documents",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ContentRemovedAt",
+                table: "case_documents");
+
+            migrationBuilder.DropColumn(
+                name: "ContentRemovedReason",
+                table: "case_documents");
+        }
+    }
+}
