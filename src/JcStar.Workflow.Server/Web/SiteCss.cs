@@ -64,6 +64,7 @@ public static class SiteCss
         tr.revoked td, tr.expired td { background: #fbeeee; }
         .top.public { border-bottom: 3px solid #1a4f8b; }
         dd.receipt { font-size: 1.4rem; font-weight: 700; letter-spacing: .05em; }
+        main a .en { opacity: 1; }
         .task-form.wide { max-width: 64rem; }
         fieldset.checklist table.list td, fieldset.checklist table.list th { padding: .35rem .4rem; }
         fieldset.checklist textarea { width: 100%; min-width: 16rem; }
