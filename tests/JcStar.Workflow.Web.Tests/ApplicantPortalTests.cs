@@ -165,6 +165,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
 
         await row.GetByRole(AriaRole.Link, new() { Name = applicationNumber }).ClickAsync();
         await Assertions.Expect(Heading(page, "What we ask of you")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=asked]")).ToContainTextAsync("型番 SL-1-B の取扱説明書を追加してください");
         await Assertions.Expect(page.Locator("section[aria-labelledby=letters]")).ToContainTextAsync("補正依頼書");
         await Assertions.Expect(page.Locator("section[aria-labelledby=mail]")).ToContainTextAsync("補正");
         await StaffWorkspace.CheckAsync(page, "portal-case-correction-requested");

@@ -73,7 +73,8 @@ public static class SiteCss
         .actions-row { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
         ul.apply-links { display: flex; flex-wrap: wrap; gap: .6rem; list-style: none; padding: 0; }
         ul.kept-files li { display: flex; gap: .8rem; align-items: center; }
-        tr.asked td, strong.asked { color: var(--warn); }
+        strong.asked { color: var(--warn); }
+        p.asked-text { background: #fff8e1; border-left: 4px solid #d4a000; padding: .5rem .8rem; }
         details.mail { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; margin-bottom: .5rem; }
         pre.mail-body { white-space: pre-wrap; font-family: inherit; }
         form.reply fieldset { display: block; }
