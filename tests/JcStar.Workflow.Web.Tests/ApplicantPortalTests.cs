@@ -190,6 +190,37 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         variables = await queries.CaseVariablesAsync(instanceId, WorkflowActor.System, Ct);
         Assert.Equal(reply, variables["applicantReply"].GetProperty("message").GetString());
 
+        // Complete now: the office asks for the fee, and the applicant tells in the portal that it was paid.
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        async Task CompleteAsync(string elementId, ImmutableDictionary<string, JsonElement> data)
+        {
+            var task = (await queries.CaseTasksAsync(instanceId, WorkflowActor.System, Ct)).Single(t => t.Status == HumanTaskStatus.Open && t.ElementId == elementId);
+            await runtime.CompleteTaskAsync(task.Id, data, WorkflowActor.System, Ct);
+        }
+        await CompleteAsync("CheckCompleteness", ImmutableDictionary<string, JsonElement>.Empty.Add("complete", JsonSerializer.SerializeToElement(true)));
+        await page.GotoAsync($"/portal/cases/{instanceId}");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=asked]")).ToContainTextAsync("手数料のお支払いをお待ちしています");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=asked]")).ToContainTextAsync("198,000");
+        await StaffWorkspace.CheckAsync(page, "portal-case-fee-requested");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tell that the fee was paid" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("\\?done=sent$"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("チェックリスト審査");
+        Assert.Equal("paid", (await queries.CaseVariablesAsync(instanceId, WorkflowActor.System, Ct))["feeStatus"].GetString());
+
+        // The office grants the label: the portal lists it, valid, with "apply for extension" filling in the extension's form.
+        await CompleteAsync("ReviewChecklist", ImmutableDictionary<string, JsonElement>.Empty.Add("decision", JsonSerializer.SerializeToElement("grant")));
+        var registrationNumber = (await queries.CaseVariablesAsync(instanceId, WorkflowActor.System, Ct))["registrationNumber"].GetString()!;
+        await page.GotoAsync("/portal");
+        var label = page.Locator("section[aria-labelledby=my-labels] tbody tr", new() { HasText = registrationNumber });
+        await Assertions.Expect(label).ToContainTextAsync("有効");
+        await Assertions.Expect(label).ToContainTextAsync("★1");
+        await StaffWorkspace.CheckAsync(page, "portal-home-label");
+        await label.GetByRole(AriaRole.Link, new() { Name = "Apply for extension" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/portal/apply/LabelExtension"));
+        await Assertions.Expect(page.Locator("#field-registrationNumber")).ToHaveValueAsync(registrationNumber);
+        await Assertions.Expect(page.Locator("#field-product-name")).ToHaveValueAsync("スマートロック SL-1");
+        await StaffWorkspace.CheckAsync(page, "portal-apply-extension");
+
         // Another organization's applicant sees nothing of it: not listed, no case page, no receipt, no document.
         var other = await portal.NewPageAsync();
         await ApplicantPortal.SignInAsync(other, "carol", ApplicantPortal.Password);
