@@ -154,7 +154,9 @@ public sealed class ApplicantDesk(
             names = DiagramFacts.ElementNames(models);
             processName = models[0].Processes.FirstOrDefault(p => p.Id == instance.ProcessId)?.Name ?? processName;
         }
-        var steps = instance.HasEnded ? [] : state.Elements.Where(e => e.Parent != 0).Select(e => names.GetValueOrDefault(e.ElementId) ?? e.ElementId).Distinct().ToList();
+        // The process's own steps only: a called process's or sub-process's inner steps are the office's detail, not the applicant's.
+        var root = state.Elements.FirstOrDefault(e => e.Parent == 0);
+        var steps = instance.HasEnded || root is null ? [] : state.Elements.Where(e => e.Parent == root.Id).Select(e => names.GetValueOrDefault(e.ElementId) ?? e.ElementId).Distinct().ToList();
         var asked = instance.HasEnded ? [] : state.Subscriptions
             .Where(s => s.Kind == SubscriptionKind.Message && options.ApplicantMessages.Contains(s.Name, StringComparer.Ordinal))
             .Select(s => new WaitingMessage(s.ElementId, s.Name, s.CorrelationKey)).ToList();
