@@ -42,6 +42,7 @@ public sealed class AccessDbContext(DbContextOptions<AccessDbContext> options) :
             e.Property(x => x.ContactName).HasMaxLength(200);
             e.Property(x => x.ContactEmail).HasMaxLength(256);
             e.Property(x => x.ContactPhone).HasMaxLength(64);
+            e.Property(x => x.ApprovedBy).HasMaxLength(256);
             e.HasIndex(x => x.CorporateNumber).IsUnique();
         });
         builder.Entity<AccessToken>(e =>

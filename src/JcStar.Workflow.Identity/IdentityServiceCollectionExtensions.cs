@@ -24,6 +24,8 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AccessAdministration>();
         services.AddScoped<WorkflowActors>();
+        services.AddScoped<SignUp.OrganizationSignUps>();
+        services.AddScoped<IUserConfirmation<WorkflowUser>, SignUp.OrganizationUserConfirmation>();
         services.RemoveAll<IActorDirectory>();
         services.AddSingleton<IActorDirectory, IdentityActorDirectory>();
         return services.AddIdentityCore<WorkflowUser>(o =>
@@ -38,6 +40,8 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = options.Lockout.MaxFailedAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = options.Lockout.Duration;
                 o.Lockout.AllowedForNewUsers = true;
+                // Self-registered users sign in only once their address is confirmed and their organization approved (OrganizationUserConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccessDbContext>()

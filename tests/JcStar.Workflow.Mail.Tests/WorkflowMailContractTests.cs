@@ -28,8 +28,12 @@ public sealed partial class WorkflowMailContractTests
         Assert.Empty(missing);
     }
 
-    /// <summary>Mail the server sends outside any workflow: the confirmation link of a complaint from the public (Public:ComplaintConfirmationTemplate).</summary>
-    public static readonly string[] SentByTheServer = ["complaint-confirmation"];
+    /// <summary>
+    /// Mail the server sends outside any workflow: the confirmation link of a complaint from the public
+    /// (Public:ComplaintConfirmationTemplate), an organization's sign-up confirmation and a colleague's invitation
+    /// (Portal:ConfirmationTemplate, Portal:InvitationTemplate).
+    /// </summary>
+    public static readonly string[] SentByTheServer = ["colleague-invitation", "complaint-confirmation", "signup-confirmation"];
 
     [Fact]
     public void Every_template_is_sent_by_some_workflow()

@@ -19,6 +19,12 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
 
     public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "jcstar-web-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Settings over the defaults below, for a fixture that needs its own (set before the server starts).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Where the default mail transport writes its .eml files (no SMTP host is configured).</summary>
+    public string OutboxFolder => Path.Combine(DataRoot, "outbox");
+
     /// <summary>Where the started server listens, ending in a slash.</summary>
     public Uri Address
     {
@@ -43,6 +49,8 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Hangfire:Dashboard", "false");
         builder.UseSetting("Backup:Enabled", "false");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -19,4 +19,12 @@ public sealed class Organization
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>An organization that signed itself up while staff must approve new organizations: its members cannot sign in until approved.</summary>
+    public bool AwaitingApproval { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    /// <summary>The staff member who approved the sign-up.</summary>
+    public string? ApprovedBy { get; set; }
 }

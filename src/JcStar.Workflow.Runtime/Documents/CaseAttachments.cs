@@ -34,24 +34,11 @@ public sealed class CaseAttachments(WorkflowStores stores, CaseAccessPolicy acce
         if (task is null || !await access.MaySeeTaskAsync(actor, task, cancellationToken))
             throw new WorkflowNotFoundException($"task {taskId} does not exist");
         var name = SafeName(fileName);
-        var extension = Path.GetExtension(name);
-        var limits = options.Value;
-        string? problem = null;
-        if (name.Length == 0)
-            problem = "the file has no name";
-        else if (!limits.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
-            problem = $"{name}: files of type '{extension}' are not accepted (accepted: {string.Join(" ", limits.AllowedExtensions)})";
-        else if (content.Length == 0)
-            problem = $"{name} is empty";
-        else if (content.Length > limits.MaxBytes)
-            problem = $"{name} is {content.Length / 1024:N0} KB; the largest accepted is {limits.MaxBytes / 1024:N0} KB";
-        else if (!LooksLike(extension, content.Span))
-            problem = $"{name} does not contain what its name says ({extension})";
-        if (problem is not null)
+        if (Problem(fileName, content.Span) is { } problem)
             throw new WorkflowInputException("the file was not attached", new Dictionary<string, string[]> { ["attachment"] = [problem] });
 
         var document = await documents.SaveAsync(
-            new NewCaseDocument(task.InstanceId, task.BusinessKey, name, "", "", ContentTypes.GetValueOrDefault(extension, "application/octet-stream")),
+            new NewCaseDocument(task.InstanceId, task.BusinessKey, name, "", "", ContentTypes.GetValueOrDefault(Path.GetExtension(name), "application/octet-stream")),
             content, cancellationToken);
         await stores.Audit.AppendAsync(new AuditEntry
         {
@@ -63,6 +50,49 @@ public sealed class CaseAttachments(WorkflowStores stores, CaseAccessPolicy acce
             DataJson = JsonSerializer.Serialize(new { taskId, documentId = document.Id, name }),
         }, cancellationToken);
         return document;
+    }
+
+    /// <summary>
+    /// Files a party sends with a case rather than through one of its tasks (an applicant's application documents,
+    /// their answer to a correction request): by someone who may see the case, within the same limits.
+    /// </summary>
+    public async Task<CaseDocument> AttachToCaseAsync(string instanceId, string fileName, ReadOnlyMemory<byte> content, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var instance = await access.RequireCaseAsync(stores.Instances, instanceId, actor, cancellationToken);
+        var name = SafeName(fileName);
+        if (Problem(fileName, content.Span) is { } problem)
+            throw new WorkflowInputException("the file was not attached", new Dictionary<string, string[]> { ["attachment"] = [problem] });
+        var document = await documents.SaveAsync(
+            new NewCaseDocument(instance.Id, instance.BusinessKey, name, "", "", ContentTypes.GetValueOrDefault(Path.GetExtension(name), "application/octet-stream")),
+            content, cancellationToken);
+        await stores.Audit.AppendAsync(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor.Id,
+            Action = AuditActions.DocumentAttached,
+            InstanceId = instance.Id,
+            DataJson = JsonSerializer.Serialize(new { documentId = document.Id, name }),
+        }, cancellationToken);
+        return document;
+    }
+
+    /// <summary>What is wrong with the file (named, in a sentence), or null when it may be attached: checked before anything is kept.</summary>
+    public string? Problem(string fileName, ReadOnlySpan<byte> content)
+    {
+        var name = SafeName(fileName);
+        var extension = Path.GetExtension(name);
+        var limits = options.Value;
+        if (name.Length == 0)
+            return "the file has no name";
+        if (!limits.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            return $"{name}: files of type '{extension}' are not accepted (accepted: {string.Join(" ", limits.AllowedExtensions)})";
+        if (content.Length == 0)
+            return $"{name} is empty";
+        if (content.Length > limits.MaxBytes)
+            return $"{name} is {content.Length / 1024:N0} KB; the largest accepted is {limits.MaxBytes / 1024:N0} KB";
+        if (!LooksLike(extension, content))
+            return $"{name} does not contain what its name says ({extension})";
+        return null;
     }
 
     /// <summary>The name without any folder part or control character, at most 200 characters; Japanese kept.</summary>

@@ -101,6 +101,8 @@ public static class AccountEndpoints
             return Results.Redirect($"/login/2fa?returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}");
         if (result.IsLockedOut)
             return LoginPage(http, antiforgery, oidc.Value, returnUrl, "サインインの失敗が続いたため、しばらくの間ロックされています。(Too many failed attempts: the account is locked for a while.)", name, 403);
+        if (result.IsNotAllowed)
+            return LoginPage(http, antiforgery, oidc.Value, returnUrl, "このアカウントはまだ使えません。メールアドレスの確認、または事務局の承認をお待ちください。(This account is not active yet: confirm your e-mail address, or wait for the office to approve your organization.)", name, 403);
         if (!result.Succeeded)
             return LoginPage(http, antiforgery, oidc.Value, returnUrl, "ユーザー名またはパスワードが違います。(Wrong user name or password.)", name, 401);
         return Results.Redirect(user!.MustChangePassword ? "/account/password" : LocalOnly(returnUrl));

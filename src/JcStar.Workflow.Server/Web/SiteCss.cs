@@ -64,6 +64,20 @@ public static class SiteCss
         tr.revoked td, tr.expired td { background: #fbeeee; }
         .top.public { border-bottom: 3px solid #1a4f8b; }
         dd.receipt { font-size: 1.4rem; font-weight: 700; letter-spacing: .05em; }
+        main a .en { opacity: 1; }
+        .task-form.wide { max-width: 64rem; }
+        fieldset.checklist table.list td, fieldset.checklist table.list th { padding: .35rem .4rem; }
+        fieldset.checklist textarea { width: 100%; min-width: 16rem; }
+        fieldset.checklist tr.invalid th { color: var(--bad); }
+        .pre { white-space: pre-wrap; }
+        .actions-row { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+        ul.apply-links { display: flex; flex-wrap: wrap; gap: .6rem; list-style: none; padding: 0; }
+        ul.kept-files li { display: flex; gap: .8rem; align-items: center; }
+        strong.asked { color: var(--warn); }
+        p.asked-text { background: #fff8e1; border-left: 4px solid #d4a000; padding: .5rem .8rem; }
+        details.mail { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; margin-bottom: .5rem; }
+        pre.mail-body { white-space: pre-wrap; font-family: inherit; }
+        form.reply fieldset { display: block; }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JcStar.Workflow.Server.Identity;
+using JcStar.Workflow.Server.Web.Portal;
 using JcStar.Workflow.Server.Web.Public;
 using Microsoft.AspNetCore.Localization;
 
@@ -24,6 +25,7 @@ public static class WebRegistration
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<WebClock>();
         builder.AddPublicPages();
+        builder.AddApplicantPortal();
         builder.Services.AddSingleton<ProcedureNames>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -70,7 +72,8 @@ public static class WebRegistration
             return Results.File(bytes, "text/csv; charset=utf-8", $"cases-{DateTime.UtcNow:yyyyMMdd}.csv");
         });
         app.MapPublicPages();
-        app.MapGet("/", () => Results.Redirect("/inbox"));
+        app.MapApplicantPortal();
+        app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.ToActor().HasRole(JcStar.Workflow.Identity.SchemeRoles.Applicant) ? "/portal" : "/inbox"));
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace JcStar.Workflow.Server.Web.Portal;
+
+/// <summary>
+/// An application being written: what was typed (by form field name) and the files accepted so far, kept between
+/// the form, its corrections and the confirmation page, so nothing typed or uploaded is lost to a refused file.
+/// </summary>
+public sealed record ApplicationDraft
+{
+    public required string Id { get; init; }
+    public required string Owner { get; init; }
+    public required string ProcessId { get; init; }
+    public ImmutableDictionary<string, ImmutableArray<string>> Values { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+    public ImmutableArray<DraftFile> Files { get; init; } = [];
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public string Value(string name) => Values.TryGetValue(name, out var v) && v.Length > 0 ? v[0] : "";
+
+    public ImmutableArray<string> All(string name) => Values.TryGetValue(name, out var v) ? v : [];
+}
