@@ -8,6 +8,7 @@ using JcStar.Workflow.Identity.Model;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Scheme.Facilities;
+using JcStar.Workflow.Scheme.Impartiality;
 using JcStar.Workflow.Scheme.Labels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -18,6 +19,7 @@ namespace JcStar.Workflow.Web.Tests;
 /// The facility portal in Chromium: a ★3 certification case (ThirdPartyCertificationApplication) filed by applicant A
 /// through the API and taken by certification staff to the point where facility W1 is chosen; then W1's evaluator
 /// finds the evaluation at /facility, submits the report and result through the task's form with the report attached,
+/// declares a conflict of interest on the case,
 /// and W2's evaluator finds nothing of it: an empty portal, and the task's and the case's addresses answer 404.
 /// </summary>
 public sealed class FacilityPortalTests(StaffWorkspace workspace) : IClassFixture<StaffWorkspace>
@@ -155,5 +157,20 @@ public sealed class FacilityPortalTests(StaffWorkspace workspace) : IClassFixtur
         var variables = await workspace.Server.Services.GetRequiredService<WorkflowQueries>().CaseVariablesAsync(instanceId, WorkflowActor.System, Ct);
         Assert.Equal("WEB-ER-2026-0001", variables["reportReference"].GetString());
         Assert.Equal("conforms", variables["evaluationResult"].GetString());
+
+        // A conflict of interest declared on the case: recorded for the facility against the case's applicant and product.
+        var caseRow = page.Locator($"tbody tr:has(a[href='/cases/{instanceId}'])");
+        await Assertions.Expect(caseRow).ToHaveCountAsync(1);
+        await caseRow.Locator("select[name=kind]").SelectOptionAsync("ConsultedApplicant");
+        await caseRow.Locator("input[name=detail]").FillAsync("2025年に申請者の設計レビューを受託");
+        await caseRow.GetByRole(AriaRole.Button, new() { Name = "Declare" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/facility\\?done=declared"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2025年に申請者の設計レビューを受託");
+        var declared = Assert.Single(workspace.Server.Services.GetRequiredService<IConflictRegister>().DeclaredBy("FAC-W1"));
+        Assert.Equal((variables["applicant"].GetProperty("id").GetString(), "評価対象ゲートウェイ GW-3", ConflictKind.ConsultedApplicant),
+            (declared.SupplierId, declared.ProductName, declared.Kind));
+        Assert.Empty(workspace.Server.Services.GetRequiredService<IConflictRegister>().DeclaredBy("FAC-W2"));
+        await StaffWorkspace.CheckAsync(page, "facility-conflict-declared");
     }
 }
