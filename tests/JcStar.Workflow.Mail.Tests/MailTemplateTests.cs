@@ -96,8 +96,8 @@ public sealed class MailTemplateTests
     {
         var mail = Library().Render(name, ReadExample(name));
 
-        // review-question and the evaluation report reminder are the mail.send tasks without attachments.
-        if (name is "review-question" or "evaluation-report-reminder")
+        // The evaluation report reminder is the mail.send task without attachments (a review question carries its correction request).
+        if (name is "evaluation-report-reminder")
             Assert.DoesNotContain("添付", mail.TextBody);
         else
             Assert.Contains("を添付いたしますので、", mail.TextBody);

@@ -7,15 +7,24 @@
 # against 127.0.0.1 only: CONNECTIONS connections (default 20), a 5 s warm-up and DURATION (default 20s) per page,
 # each request signed by one of the 20 users in turn and naming the next task or case from a file.
 # Measured: start = seconds from the server process's start until its first /inbox answers 200; the p95 of
-# /inbox, /tasks/{id} and /cases/{id} (wrk's latency distribution). Both sides' raw figures are printed.
+# /inbox, /tasks/{id} and /cases/{id} (wrk's latency distribution), and of the public registry's search
+# /registry?q=… over LABELS published labels (default 100,000; seeded by cloning one entry written through the
+# registry's store: registry-seed), anonymous, each request a model number that finds its one entry.
+# Both sides' raw figures are printed.
+# PAGES (default "inbox task case registry") and SIDES (default "sqlite postgres") run a part: with PAGES=registry
+# no case is seeded, and the last line carries only the keys measured.
 # PostgreSQL from JCSTAR_TEST_POSTGRES (source .ci/postgres.sh); the benchmark's database is WEB_DB
 # (default jcstar_bench_web), dropped and recreated at the start and dropped at the end.
 # Second-last line: SQLite's figures; last line (PostgreSQL):
-# web: start=Ns inbox-p95=Nms task-p95=Nms case-p95=Nms
+# web: start=Ns inbox-p95=Nms task-p95=Nms case-p95=Nms registry-p95=Nms
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CASES="${CASES:-100000}"
 COMPLETED="${COMPLETED:-1000000}"
+LABELS="${LABELS:-100000}"
+PAGES="${PAGES:-inbox task case registry}"
+SIDES="${SIDES:-sqlite postgres}"
+staff_pages() { [[ " $PAGES " =~ \ (inbox|task|case)\  ]]; }
 CONNECTIONS="${CONNECTIONS:-20}"
 DURATION="${DURATION:-20s}"
 USERS=20
@@ -103,41 +112,52 @@ run_side() {
   # as jcstar users add / tokens create) and one real ★1 case started by one of them through the API.
   start_server "$SIDE"
   wait_for_200 "" /health
-  local company
-  company=$(dotnet "$SEED" web-users "$SIDE" "$connection" "$USERS" "$WORK/tokens-$SIDE" | tee /dev/stderr | tail -1)
-  local token
-  token="$(head -1 "$WORK/tokens-$SIDE")"
-  wait_for_200 "$token" /inbox
-  local template
-  local answer
-  answer=$(jq --arg org "$company" '{processId: "SelfDeclarationApplication", businessKey: "bench-template", applicantOrganizationId: $org, variables: (.variables | del(.applicant))}' \
-      "$ROOT/workflows/scenarios/self-declaration-application/granted.json" \
-    | curl -sk -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @- "$BASE/api/instances")
-  template=$(jq -r '.id // empty' <<<"$answer" 2>/dev/null || true)
-  [ -n "$template" ] || { echo "could not start the template case: $answer" >&2; exit 1; }
-  stop_server
+  local token=""
+  if staff_pages; then
+    local company
+    company=$(dotnet "$SEED" web-users "$SIDE" "$connection" "$USERS" "$WORK/tokens-$SIDE" | tee /dev/stderr | tail -1)
+    token="$(head -1 "$WORK/tokens-$SIDE")"
+    wait_for_200 "$token" /inbox
+    local template
+    local answer
+    answer=$(jq --arg org "$company" '{processId: "SelfDeclarationApplication", businessKey: "bench-template", applicantOrganizationId: $org, variables: (.variables | del(.applicant))}' \
+        "$ROOT/workflows/scenarios/self-declaration-application/granted.json" \
+      | curl -sk -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @- "$BASE/api/instances")
+    template=$(jq -r '.id // empty' <<<"$answer" 2>/dev/null || true)
+    [ -n "$template" ] || { echo "could not start the template case: $answer" >&2; exit 1; }
+    stop_server
 
-  dotnet "$SEED" web-seed "$SIDE" "$connection" "$template" "$CASES" "$COMPLETED"
-  shuf -i 0-$((CASES - 1)) -n 5000 --random-source=<(yes) | sed 's/^/bench-t/' >"$WORK/tasks-$SIDE"
-  sed 's/^bench-t/bench-i/' "$WORK/tasks-$SIDE" >"$WORK/cases-$SIDE"
+    dotnet "$SEED" web-seed "$SIDE" "$connection" "$template" "$CASES" "$COMPLETED"
+    shuf -i 0-$((CASES - 1)) -n 5000 --random-source=<(yes) | sed 's/^/bench-t/' >"$WORK/tasks-$SIDE"
+    sed 's/^bench-t/bench-i/' "$WORK/tasks-$SIDE" >"$WORK/cases-$SIDE"
+  else
+    stop_server
+  fi
+  if [[ " $PAGES " == *" registry "* ]]; then
+    dotnet "$SEED" registry-seed "$SIDE" "$connection" "$LABELS"
+    shuf -i 0-$((LABELS - 1)) -n 5000 --random-source=<(yes) | sed 's/.*/M&Z/' >"$WORK/labels-$SIDE"
+  fi
 
   # Timed start: from the process's start to the first /inbox page.
   local t0 start
   t0=$(date +%s%N)
   start_server "$SIDE"
-  wait_for_200 "$token" /inbox
+  if staff_pages; then wait_for_200 "$token" /inbox; else wait_for_200 "" /registry; fi
   start=$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.2f", ns / 1e9 }')
   echo "{\"benchmark\":\"web-start\",\"provider\":\"$SIDE\",\"seconds\":$start}"
 
   local page path ids p95 result
   declare -gA P95
-  for page in inbox task case; do
+  for page in $PAGES; do
+    local tokens="$WORK/tokens-$SIDE"
     case "$page" in
       inbox) path=/inbox; ids="" ;;
       task) path='/tasks/{id}'; ids="$WORK/tasks-$SIDE" ;;
       case) path='/cases/{id}'; ids="$WORK/cases-$SIDE" ;;
+      registry) path='/registry?q={id}'; ids="$WORK/labels-$SIDE"; tokens="" ;;
+      *) echo "PAGES: unknown page '$page' (inbox, task, case, registry)" >&2; exit 2 ;;
     esac
-    export WEB_TOKENS="$WORK/tokens-$SIDE" WEB_IDS="$ids" WEB_PATH="$path"
+    export WEB_TOKENS="$tokens" WEB_IDS="$ids" WEB_PATH="$path"
     wrk -t2 -c"$CONNECTIONS" -d5s -s "$LUA" "$BASE" >/dev/null
     result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$LUA" "$BASE" | tee /dev/stderr | grep '^page-result:')
     echo "{\"benchmark\":\"web\",\"provider\":\"$SIDE\",\"page\":\"$path\",\"connections\":$CONNECTIONS,\"duration\":\"$DURATION\",\"raw\":\"${result#page-result: }\"}"
@@ -155,9 +175,15 @@ run_side() {
 }
 
 declare -A START
-echo "{\"benchmark\":\"web-settings\",\"cases\":$CASES,\"openTasks\":$CASES,\"completedTasks\":$COMPLETED,\"users\":$USERS,\"connections\":$CONNECTIONS,\"duration\":\"$DURATION\",\"cores\":$(nproc)}"
-run_side sqlite
-run_side postgres
-line() { printf 'start=%ss inbox-p95=%.0fms task-p95=%.0fms case-p95=%.0fms' "${START[$1]}" "${P95[$1-inbox]}" "${P95[$1-task]}" "${P95[$1-case]}"; }
-echo "web-sqlite: $(line sqlite)"
-echo "web: $(line postgres)"
+echo "{\"benchmark\":\"web-settings\",\"labels\":$LABELS,\"pages\":\"$PAGES\",\"cases\":$CASES,\"openTasks\":$CASES,\"completedTasks\":$COMPLETED,\"users\":$USERS,\"connections\":$CONNECTIONS,\"duration\":\"$DURATION\",\"cores\":$(nproc)}"
+for side in $SIDES; do run_side "$side"; done
+line() {
+  printf 'start=%ss' "${START[$1]}"
+  local page
+  for page in inbox task case registry; do
+    [ -n "${P95[$1-$page]:-}" ] && printf ' %s-p95=%.0fms' "$page" "${P95[$1-$page]}"
+  done
+  return 0
+}
+if [[ " $SIDES " == *" sqlite "* ]]; then echo "web-sqlite: $(line sqlite)"; fi
+if [[ " $SIDES " == *" postgres "* ]]; then echo "web: $(line postgres)"; fi

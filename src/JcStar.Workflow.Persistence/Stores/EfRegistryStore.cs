@@ -52,20 +52,44 @@ public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory
         var query = db.RegistryEntries.AsNoTracking().Where(r => r.PublicationDate <= day);
         if (search.Level is { } level)
             query = query.Where(r => r.Level == (int)level);
+        // LIKE '%…%' rather than Contains: PostgreSQL translates Contains over a parameter to strpos(), which no index
+        // serves, while its trigram indexes (the PostgreSQL provider's migration) serve LIKE. The columns and the
+        // terms are in one normal form (RegistrySearchText), so LIKE's case rules change nothing.
         if (search.Company is { } company)
-            query = query.Where(r => r.SearchSupplier != null && r.SearchSupplier.Contains(company));
+        {
+            var companyPattern = Pattern(company);
+            query = query.Where(r => r.SearchSupplier != null && EF.Functions.Like(r.SearchSupplier, companyPattern, Escape));
+        }
         if (search.Product is { } product)
-            query = query.Where(r => r.SearchProducts != null && r.SearchProducts.Contains(product));
+        {
+            var productPattern = Pattern(product);
+            query = query.Where(r => r.SearchProducts != null && EF.Functions.Like(r.SearchProducts, productPattern, Escape));
+        }
         if (search.Model is { } model)
-            query = query.Where(r => r.SearchModels != null && r.SearchModels.Contains(model));
+        {
+            var modelPattern = Pattern(model);
+            query = query.Where(r => r.SearchModels != null && EF.Functions.Like(r.SearchModels, modelPattern, Escape));
+        }
         if (search.RegistrationNumber is { } number)
-            query = query.Where(r => r.SearchNumber.Contains(number));
+        {
+            var numberPattern = Pattern(number);
+            query = query.Where(r => EF.Functions.Like(r.SearchNumber, numberPattern, Escape));
+        }
         if (search.Text is { } text)
-            query = query.Where(r => (r.SearchSupplier != null && r.SearchSupplier.Contains(text)) || (r.SearchProducts != null && r.SearchProducts.Contains(text))
-                || (r.SearchModels != null && r.SearchModels.Contains(text)) || r.SearchNumber.Contains(text));
+        {
+            var pattern = Pattern(text);
+            query = query.Where(r => (r.SearchSupplier != null && EF.Functions.Like(r.SearchSupplier, pattern, Escape)) || (r.SearchProducts != null && EF.Functions.Like(r.SearchProducts, pattern, Escape))
+                || (r.SearchModels != null && EF.Functions.Like(r.SearchModels, pattern, Escape)) || EF.Functions.Like(r.SearchNumber, pattern, Escape));
+        }
         var total = query.Count();
         // Registration numbers are ASCII, so every collation orders them as the in-memory store does.
         var rows = query.OrderBy(r => r.RegistrationNumber).Skip(search.Skip).Take(search.PageSize).ToList();
         return new RegistryPage<RegistryEntry>([.. rows.Select(r => r.ToRecord())], total, search.Page, search.PageSize);
     }
+
+    private const string Escape = "\\";
+
+    /// <summary>"%term%" with LIKE's own characters (% _ \) taken literally, so a search for "50%" finds "50%".</summary>
+    private static string Pattern(string term) =>
+        "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

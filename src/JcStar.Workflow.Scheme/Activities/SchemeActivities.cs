@@ -16,7 +16,7 @@ public static class SchemeActivities
         typeof(ExtendLabel), typeof(CheckExtension), typeof(CheckSuccessor), typeof(MaintainLabel), typeof(RevokeLabel),
         typeof(CheckFacility), typeof(RegisterFacility), typeof(ApproveFacility), typeof(RefuseFacility),
         typeof(RegisterAppeal), typeof(CheckAppealHandler), typeof(CloseAppeal), typeof(SetDeadline),
-        typeof(PlanSurveillanceRound), typeof(SelectSurveillanceSample), typeof(PrepareSurveillanceCases),
+        typeof(PlanSurveillanceRound), typeof(SelectSurveillanceSample), typeof(PrepareSurveillanceCases), typeof(ReviewChecklistItems),
         typeof(RecordDecision),
     ];
 

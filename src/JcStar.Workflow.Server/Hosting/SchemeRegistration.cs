@@ -89,6 +89,7 @@ public static class SchemeRegistration
         services.AddSingleton(new FormFolder(formsPath));
         services.AddSingleton<JcStar.Workflow.Runtime.Access.IStartFormSource>(sp => sp.GetRequiredService<FormFolder>());
         services.AddSingleton<ITaskFormValidator, FormKeyValidator>();
+        services.AddSingleton<ITaskFormValidator, JcStar.Workflow.Scheme.Checklists.ChecklistReviewFormValidator>();
         return builder;
     }
 }

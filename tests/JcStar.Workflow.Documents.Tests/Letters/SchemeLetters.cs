@@ -35,12 +35,14 @@ internal static class SchemeLetters
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product, ["receivedOn"] = "2026-11-02", ["acceptedOn"] = "2026-11-25", ["feeAmount"] = 198000, ["paymentDueOn"] = "2026-12-25" })),
 
         new("correction-request", "{{ applicationNumber }}", Applicant, Body, "補正依頼書", "Request for Correction",
-            ["{{ addressee.you }}から提出のあった下記の申請について、次の事項の補正を依頼します。補正期限までに補正書類の提出がない場合は、申請を取り下げたものとして取り扱います。"],
+            // A question from the checklist review (questionedItems) uses the same letter: the items and why each is asked.
+            ["{% if questionedItems.size > 0 %}{{ addressee.you }}から提出のあった下記の申請について、チェックリストの審査において確認を要する事項がありましたので、補正期限までに次の事項について回答又は補正書類を提出してください。{% else %}{{ addressee.you }}から提出のあった下記の申請について、次の事項の補正を依頼します。補正期限までに補正書類の提出がない場合は、申請を取り下げたものとして取り扱います。{% endif %}"],
             [.. Application, ("補正期限", "{{ correctionDueOn | wareki }}")],
             null,
-            ["補正を要する事項", "{{ missingItems }}"],
+            ["補正を要する事項", "{{ missingItems }}", "{% for item in questionedItems %}", "・{{ item.requirementId }}：{{ item.reason }}", "{% endfor %}"],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product,
-                ["correctionDueOn"] = "2027-01-04", ["missingItems"] = "1．チェックリスト S1.1-03 の確認方法が記載されていません。\n2．委任状（様式2-3）の押印がありません。" })),
+                ["correctionDueOn"] = "2027-01-04", ["missingItems"] = "1．チェックリスト S1.1-03 の確認方法が記載されていません。\n2．委任状（様式2-3）の押印がありません。",
+                ["questionedItems"] = Array.Empty<object>() })),
 
         new("withdrawal-notice", "{{ applicationNumber }}", Applicant, Body, "申請取下げ通知書", "Notice of Withdrawal of the Application",
             ["{{ addressee.you }}から提出のあった下記の申請について、次の理由により、取り下げられたものとして取り扱うこととしたので通知します。"],
@@ -71,9 +73,10 @@ internal static class SchemeLetters
             ["{{ addressee.you }}から申請のあった下記の製品について、審査の結果、次の理由により適合ラベルを交付しないこととしたので通知します。"],
             Application,
             null,
-            ["理由", "{{ reasons }}", Appeal],
+            // A ★1 review refused item by item lists each item that does not conform and why (failedItems).
+            ["理由", "{{ reasons }}", "{% if failedItems.size > 0 %}", "次のチェックリスト項目が適合していません。", "{% for item in failedItems %}", "・{{ item.requirementId }}：{{ item.reason }}", "{% endfor %}", "{% endif %}", Appeal],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star3", ["levelDisplay"] = "★3", ["product"] = Product,
-                ["reasons"] = "適合評価報告書において要件 S3.2-05 への不適合が指摘されており、是正の証拠が提出されていないため。" })),
+                ["reasons"] = "適合評価報告書において要件 S3.2-05 への不適合が指摘されており、是正の証拠が提出されていないため。", ["failedItems"] = Array.Empty<object>() })),
 
         new("facility-approval-notice", "{{ facility.id }}", Facility, "{{ office.certificationBody }}", "評価機関承認通知書", "Notice of Approval as an Evaluation Facility",
             ["{{ addressee.you }}から申請のあった評価機関の承認について、審査の結果、下記のとおり承認したので通知します。"],

@@ -1,6 +1,7 @@
 using JcStar.Workflow.Persistence.Stores;
 using JcStar.Workflow.Runtime.Tests.Support;
 using JcStar.Workflow.Scheme.Labels;
+using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Runtime.Tests.SchemeStores;
 
@@ -82,5 +83,37 @@ public sealed class RegistrySearchStoreTests
         Assert.Equal(3, third.PageCount);
         Assert.Equal(["JC1-2026-0030", "JC1-2026-0031", "JC1-2026-0032", "JC1-2026-0033", "JC1-2026-0034"], Numbers(third));
         Assert.Equal(28, Both(new RegistrySearch { PageSize = 100 }).Total);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_substring_search_over_every_published_field_is_served_by_trigram_indexes()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.PostgreSql);
+        await using var node = new EfStoreNode(database);
+        Fill(node.Get<IRegistryStore>());
+        await using var db = database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var off = connection.CreateCommand())
+        {
+            // A table this small is read whole; forbidding that shows whether an index could serve the search at all.
+            off.CommandText = "SET enable_seqscan = off";
+            await off.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = """
+            EXPLAIN SELECT count(*) FROM registry_entries
+            WHERE "SearchSupplier" LIKE '%見本%' ESCAPE '\' OR "SearchProducts" LIKE '%見本%' ESCAPE '\'
+               OR "SearchModels" LIKE '%見本%' ESCAPE '\' OR "SearchNumber" LIKE '%見本%' ESCAPE '\'
+            """;
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+                plan.Add(reader.GetString(0));
+        }
+        var text = string.Join("\n", plan);
+        foreach (var column in new[] { "SearchSupplier", "SearchProducts", "SearchModels", "SearchNumber" })
+            Assert.True(text.Contains($"IX_registry_entries_{column}_trgm", StringComparison.Ordinal), text);
     }
 }

@@ -1,6 +1,7 @@
 -- wrk script for tests/bench/web.sh: 20 staff users, each request signed with one user's personal access token
+-- (none for the public registry)
 -- (threads and requests take turns through the users), rotating through the ids in a file.
--- Settings come from the environment: WEB_TOKENS (file, one token a line), WEB_IDS (file, one id a line; empty
+-- Settings come from the environment: WEB_TOKENS (file, one token a line; empty for anonymous pages), WEB_IDS (file, one id a line; empty
 -- for the inbox), WEB_PATH (the path, with {id} replaced by the next id).
 local function lines(file)
   local t = {}
@@ -33,7 +34,9 @@ function request()
   if #ids > 0 then
     p = string.gsub(path, "{id}", ids[(counter % #ids) + 1])
   end
-  local headers = { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1], ["Accept-Language"] = "ja" }
+  local headers = { ["Accept-Language"] = "ja" }
+  -- The public registry is read anonymously: no tokens file, no Authorization header.
+  if #tokens > 0 then headers["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] end
   return wrk.format("GET", p, headers)
 end
 
