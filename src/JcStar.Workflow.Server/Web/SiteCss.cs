@@ -64,6 +64,7 @@ public static class SiteCss
         tr.revoked td, tr.expired td { background: #fbeeee; }
         .top.public { border-bottom: 3px solid #1a4f8b; }
         dd.receipt { font-size: 1.4rem; font-weight: 700; letter-spacing: .05em; }
+        td.priority.high { font-weight: 700; }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }

@@ -25,6 +25,7 @@ public static class WebRegistration
         builder.Services.AddSingleton<WebClock>();
         builder.AddPublicPages();
         builder.Services.AddSingleton<ProcedureNames>();
+        builder.Services.AddSingleton<ProcedureSteps>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
