@@ -65,6 +65,9 @@ public static class SiteCss
         .top.public { border-bottom: 3px solid #1a4f8b; }
         dd.receipt { font-size: 1.4rem; font-weight: 700; letter-spacing: .05em; }
         td.priority.high { font-weight: 700; }
+        ul.admin-links { display: flex; flex-wrap: wrap; gap: .6rem 1.4rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+        tr.revoked td, tr.expired td { color: var(--muted); }
+        .status.facility-approved { color: var(--ok); font-weight: 700; } .status.facility-suspended, .status.facility-refused { color: var(--bad); font-weight: 700; }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }
