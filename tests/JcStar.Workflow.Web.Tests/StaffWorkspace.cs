@@ -78,7 +78,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
     }
 
     /// <summary>A fresh browser window (its own cookies) of the given size, Japanese first as the office's browsers are.</summary>
-    /// <param name="formIsland">False: the task form's script is not loaded, so the page keeps its server-rendered form (as a browser without script shows it); axe still runs.</param>
+    /// <param name="formIsland">False: the task and start forms' scripts are not loaded, so the page keeps its server-rendered form (as a browser without script shows it); axe still runs.</param>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool formIsland = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -89,7 +89,10 @@ public sealed class StaffWorkspace : IAsyncLifetime
             AcceptDownloads = true,
         });
         if (!formIsland)
+        {
             await context.RouteAsync("**/lib/task-form.js", route => route.AbortAsync());
+            await context.RouteAsync("**/lib/start-form.js", route => route.AbortAsync());
+        }
         return await context.NewPageAsync();
     }
 

@@ -258,6 +258,40 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task A_clerk_starts_a_paper_application_on_the_form_js_start_form_and_keeps_what_was_typed_when_a_field_is_missing()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        var page = await workspace.NewPageAsync();
+        await workspace.SignInAsync(page, "sato");
+        await page.GotoAsync("/cases/new?process=SelfDeclarationApplication");
+        var island = page.Locator("form.start-form-island");
+        await Assertions.Expect(island).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section[data-start-form] > form:not(.start-form-island)")).ToBeHiddenAsync();
+
+        await island.Locator("#applicant-org").SelectOptionAsync(new SelectOptionValue { Label = $"{StaffWorkspace.CompanyA}（7000012050002）" });
+        await island.Locator(".fjs-form-field-select .fjs-select-display").ClickAsync();
+        await island.Locator(".fjs-dropdownlist-item", new() { HasTextString = "★1" }).ClickAsync();
+        await island.GetByLabel("型番 (Model numbers)").FillAsync("IS-1\nIS-2");
+        await island.GetByLabel("サポート期間 (Support period)").FillAsync("2032年3月まで");
+        await island.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(island.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Assertions.Expect(island.Locator(".fjs-has-errors")).ToHaveCountAsync(1);
+        await Assertions.Expect(island.GetByLabel("サポート期間 (Support period)")).ToHaveValueAsync("2032年3月まで");
+        await Assertions.Expect(island.GetByLabel("型番 (Model numbers)")).ToHaveValueAsync("IS-1\nIS-2");
+        await StaffWorkspace.CheckAsync(page, "start-case-island-with-error");
+
+        await island.GetByLabel("製品名 (Product)").FillAsync("見守りセンサー IS-9");
+        await island.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/[^/?]+$"));
+        var instanceId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var variables = await workspace.Server.Services.GetRequiredService<WorkflowQueries>().CaseVariablesAsync(instanceId, WorkflowActor.System, Ct);
+        Assert.Equal("見守りセンサー IS-9", variables["product"].GetProperty("name").GetString());
+        Assert.Equal(["IS-1", "IS-2"], variables["product"].GetProperty("modelNumbers").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(StaffWorkspace.CompanyA, variables["applicant"].GetProperty("name").GetString());
+        await Assertions.Expect(page.Locator("ol.path li.active")).ToHaveTextAsync("書類の完備性確認");
+    }
+
     [Theory]
     [InlineData(1280, 800)]
     [InlineData(768, 1024)]
