@@ -26,6 +26,7 @@ public static class WebRegistration
         builder.AddPublicPages();
         builder.Services.AddSingleton<ProcedureNames>();
         builder.Services.AddSingleton<ProcedureSteps>();
+        builder.Services.AddSingleton<DefinitionNames>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
