@@ -11,7 +11,7 @@ namespace JcStar.Workflow.Runtime;
 /// Reads, every one of them through the <see cref="CaseAccessPolicy"/>: a case or task the caller may not see
 /// answers exactly as one that does not exist.
 /// </summary>
-public sealed class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy access, Statistics.IWorkflowStatistics statistics)
+public sealed partial class WorkflowQueries(WorkflowStores stores, CaseAccessPolicy access, Statistics.IWorkflowStatistics statistics)
 {
     /// <summary>What history an applicant or a facility sees of their case: milestones, never who did what inside the office.</summary>
     private static readonly HashSet<string> PartyVisibleActions = new(StringComparer.Ordinal)

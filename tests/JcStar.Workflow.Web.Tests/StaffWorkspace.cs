@@ -12,7 +12,7 @@ namespace JcStar.Workflow.Web.Tests;
 
 /// <summary>
 /// The server, Chromium, and the people of the scheme with passwords: an admin, a label-issuing clerk (sato), a clerk
-/// with a declared conflict with applicant A (kondo), a member of applicant A (alice) who files ★1 applications
+/// with a declared conflict with applicant A (kondo), a label-issuing manager (mori), a member of applicant A (alice) who files ★1 applications
 /// through the API with her token, as the applicant portal will, and a member of applicant B (bob).
 /// </summary>
 public sealed class StaffWorkspace : IAsyncLifetime
@@ -42,6 +42,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
             await admin.CreateUserAsync(new NewUser("web-admin", "admin", null, "web-admin@example.jp", Password));
             await admin.CreateUserAsync(new NewUser("sato", "label-issuing-staff", null, "sato@example.jp", Password) { DisplayName = "佐藤" });
             await admin.CreateUserAsync(new NewUser("kondo", "label-issuing-staff", null, "kondo@example.jp", Password) { DisplayName = "近藤" });
+            await admin.CreateUserAsync(new NewUser("mori", "label-issuing-manager", null, "mori@example.jp", Password) { DisplayName = "森" });
             await admin.CreateUserAsync(new NewUser("alice", "applicant", _orgA, "alice@alpha.example.jp", Password));
             var orgB = (await admin.CreateOrganizationAsync(new NewOrganization(CompanyB, "4000012090001") { ContactEmail = "b@beta.example.jp" })).Id;
             await admin.CreateUserAsync(new NewUser("bob", "applicant", orgB, "bob@beta.example.jp", Password));
@@ -77,7 +78,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
     }
 
     /// <summary>A fresh browser window (its own cookies) of the given size, Japanese first as the office's browsers are.</summary>
-    /// <param name="formIsland">False: the task form's script is not loaded, so the page keeps its server-rendered form (as a browser without script shows it); axe still runs.</param>
+    /// <param name="formIsland">False: the task and start forms' scripts are not loaded, so the page keeps its server-rendered form (as a browser without script shows it); axe still runs.</param>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool formIsland = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -88,7 +89,10 @@ public sealed class StaffWorkspace : IAsyncLifetime
             AcceptDownloads = true,
         });
         if (!formIsland)
+        {
             await context.RouteAsync("**/lib/task-form.js", route => route.AbortAsync());
+            await context.RouteAsync("**/lib/start-form.js", route => route.AbortAsync());
+        }
         return await context.NewPageAsync();
     }
 

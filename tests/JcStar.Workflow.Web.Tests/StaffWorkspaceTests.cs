@@ -166,6 +166,132 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         Assert.Equal(2, lines.Length); // the header and the one case the search found
     }
 
+    [Fact]
+    public async Task A_manager_looks_at_a_colleagues_tasks_and_at_every_open_task_by_step_and_priority()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        var instanceId = await workspace.FileApplicationAsync("見守りカメラ MC-8（監督）", Ct);
+        var taskId = await OpenTaskIdAsync(instanceId);
+        await using (var scope = workspace.Server.Services.CreateAsyncScope())
+        {
+            var actor = await scope.ServiceProvider.GetRequiredService<JcStar.Workflow.Runtime.Access.IActorDirectory>().FindAsync("sato", Ct);
+            await workspace.Server.Services.GetRequiredService<WorkflowRuntime>().ClaimTaskAsync(taskId, actor!, Ct);
+        }
+        var page = await workspace.NewPageAsync();
+        await workspace.SignInAsync(page, "mori");
+
+        await page.GotoAsync("/inbox");
+        await Assertions.Expect(page.Locator($"tbody tr:has(a[href='/cases/{instanceId}'])")).ToHaveCountAsync(0);
+
+        await page.Locator("select[name=view]").SelectOptionAsync("colleague");
+        await page.Locator("input[name=colleague]").FillAsync("sato");
+        await page.Locator("select[name=sort]").SelectOptionAsync("priority");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("view=colleague"));
+        var row = page.Locator($"tbody tr:has(a[href='/cases/{instanceId}'])");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("sato");
+        await StaffWorkspace.CheckAsync(page, "inbox-colleague");
+
+        await page.GotoAsync("/inbox?view=all&step=SelfDeclarationApplication%3ACheckCompleteness&sort=priority");
+        await StaffWorkspace.CheckAsync(page, "inbox-all-by-step");
+        await Assertions.Expect(page.Locator("select[name=step] option:checked")).ToHaveTextAsync("書類の完備性確認");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr:not(:has-text('書類の完備性確認'))")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_admin_revokes_a_users_token_and_suspends_a_facilitys_approval_and_a_clerk_is_refused_both_pages()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        string tokenId;
+        await using (var scope = workspace.Server.Services.CreateAsyncScope())
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<JcStar.Workflow.Identity.Administration.AccessAdministration>();
+            tokenId = (await administration.CreateTokenAsync("sato", "会計システム連携", TimeSpan.FromDays(30), Ct)).Token.Id;
+        }
+        workspace.Server.Services.GetRequiredService<JcStar.Workflow.Scheme.Facilities.IFacilityStore>().Save(new JcStar.Workflow.Scheme.Facilities.EvaluationFacility
+        {
+            Id = "FAC-WEB-1",
+            Name = "関西IoT評価研究所",
+            Status = JcStar.Workflow.Scheme.Facilities.FacilityApprovalStatus.Approved,
+            Accreditation = new JcStar.Workflow.Scheme.Facilities.Accreditation("IAJapan", "ASNITE-0123-T", new DateOnly(2030, 3, 31)),
+            ApprovedOn = new DateOnly(2026, 4, 1),
+        });
+        var page = await workspace.NewPageAsync();
+        await workspace.SignInAsync(page, "web-admin");
+
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "アクセストークン" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/tokens$"));
+        var token = page.Locator("tbody tr", new() { HasText = tokenId });
+        await Assertions.Expect(token).ToContainTextAsync("会計システム連携");
+        await Assertions.Expect(token).ToContainTextAsync("sato");
+        await StaffWorkspace.CheckAsync(page, "admin-tokens");
+        await token.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("revoked="));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(tokenId);
+        await Assertions.Expect(token.Locator("td.status")).ToHaveClassAsync(new Regex("revoked"));
+        await Assertions.Expect(token.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/admin/facilities");
+        var facility = page.Locator("tbody tr", new() { HasText = "FAC-WEB-1" });
+        await Assertions.Expect(facility).ToContainTextAsync("★3・★4");
+        await Assertions.Expect(facility).ToContainTextAsync("ASNITE-0123-T");
+        await StaffWorkspace.CheckAsync(page, "admin-facilities");
+        await facility.GetByRole(AriaRole.Button, new() { Name = "承認を停止" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("changed=FAC-WEB-1"));
+        await Assertions.Expect(facility).ToContainTextAsync("承認停止中");
+        Assert.Equal(JcStar.Workflow.Scheme.Facilities.FacilityApprovalStatus.Suspended,
+            workspace.Server.Services.GetRequiredService<JcStar.Workflow.Scheme.Facilities.IFacilityStore>().Find("FAC-WEB-1")!.Status);
+        await StaffWorkspace.CheckAsync(page, "admin-facilities-suspended");
+
+        var clerk = await workspace.NewPageAsync();
+        await workspace.SignInAsync(clerk, "sato");
+        // A signed-in person refused a page is sent to the sign-in page (the cookie's access-denied path): nothing of it shows.
+        foreach (var path in new[] { "/admin/tokens", "/admin/facilities" })
+        {
+            await clerk.GotoAsync(path);
+            Assert.DoesNotContain("/admin", new Uri(clerk.Url).AbsolutePath, StringComparison.Ordinal);
+            await Assertions.Expect(clerk.Locator("body")).Not.ToContainTextAsync("会計システム連携");
+            await Assertions.Expect(clerk.Locator("body")).Not.ToContainTextAsync("関西IoT評価研究所");
+        }
+    }
+
+    [Fact]
+    public async Task A_clerk_starts_a_paper_application_on_the_form_js_start_form_and_keeps_what_was_typed_when_a_field_is_missing()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        var page = await workspace.NewPageAsync();
+        await workspace.SignInAsync(page, "sato");
+        await page.GotoAsync("/cases/new?process=SelfDeclarationApplication");
+        var island = page.Locator("form.start-form-island");
+        await Assertions.Expect(island).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section[data-start-form] > form:not(.start-form-island)")).ToBeHiddenAsync();
+
+        await island.Locator("#applicant-org").SelectOptionAsync(new SelectOptionValue { Label = $"{StaffWorkspace.CompanyA}（7000012050002）" });
+        await island.Locator(".fjs-form-field-select .fjs-select-display").ClickAsync();
+        await island.Locator(".fjs-dropdownlist-item", new() { HasTextString = "★1" }).ClickAsync();
+        await island.GetByLabel("型番 (Model numbers)").FillAsync("IS-1\nIS-2");
+        await island.GetByLabel("サポート期間 (Support period)").FillAsync("2032年3月まで");
+        await island.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(island.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Assertions.Expect(island.Locator(".fjs-has-errors")).ToHaveCountAsync(1);
+        await Assertions.Expect(island.GetByLabel("サポート期間 (Support period)")).ToHaveValueAsync("2032年3月まで");
+        await Assertions.Expect(island.GetByLabel("型番 (Model numbers)")).ToHaveValueAsync("IS-1\nIS-2");
+        await StaffWorkspace.CheckAsync(page, "start-case-island-with-error");
+
+        await island.GetByLabel("製品名 (Product)").FillAsync("見守りセンサー IS-9");
+        await island.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/[^/?]+$"));
+        var instanceId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var variables = await workspace.Server.Services.GetRequiredService<WorkflowQueries>().CaseVariablesAsync(instanceId, WorkflowActor.System, Ct);
+        Assert.Equal("見守りセンサー IS-9", variables["product"].GetProperty("name").GetString());
+        Assert.Equal(["IS-1", "IS-2"], variables["product"].GetProperty("modelNumbers").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(StaffWorkspace.CompanyA, variables["applicant"].GetProperty("name").GetString());
+        await Assertions.Expect(page.Locator("ol.path li.active")).ToHaveTextAsync("書類の完備性確認");
+    }
+
     [Theory]
     [InlineData(1280, 800)]
     [InlineData(768, 1024)]
@@ -177,7 +303,11 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         var page = await workspace.NewPageAsync(width, height);
         await workspace.SignInAsync(page, "web-admin");
 
-        foreach (var (path, name) in new[] { ("/inbox?view=all", "inbox"), ($"/tasks/{taskId}", "task"), ($"/cases/{instanceId}", "case"), ("/cases", "cases"), ("/admin", "admin") })
+        foreach (var (path, name) in new[]
+        {
+            ("/inbox?view=all", "inbox"), ($"/tasks/{taskId}", "task"), ($"/cases/{instanceId}", "case"), ("/cases", "cases"), ("/cases/new", "start-case"),
+            ("/overview", "overview"), ("/admin", "admin"), ("/admin/tokens", "admin-tokens"), ("/admin/facilities", "admin-facilities"),
+        })
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);

@@ -17,6 +17,9 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
 {
     public WorkspaceServer() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
+    /// <summary>The first administrator's password ('admin'), as the server prints or is configured with; changed at first sign-in.</summary>
+    public const string InitialAdminPassword = "First-Admin-Pass-2026";
+
     public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "jcstar-web-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Settings over the defaults below, for a fixture that needs its own (set before the server starts).</summary>
@@ -44,7 +47,7 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         builder.UseSetting("Documents:TemplatesRoot", RepositoryPaths.InRepo("templates"));
         builder.UseSetting("Mail:TemplateFolder", RepositoryPaths.InRepo("templates", "mail"));
         builder.UseSetting("Scheme:Calendar:HolidaysFile", RepositoryPaths.InRepo("workflows", "calendar", "syukujitsu.csv"));
-        builder.UseSetting("Authentication:InitialAdminPassword", "First-Admin-Pass-2026");
+        builder.UseSetting("Authentication:InitialAdminPassword", InitialAdminPassword);
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Hangfire:Dashboard", "false");

@@ -31,7 +31,8 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
     public async Task<Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         if (query.Assignee is null && query.CandidateUser is null && query.CandidateGroups.Count == 0 && query.ExcludedInstanceIds.Count == 0
-            && query.ProcessId is null && query.DueFrom is null && query.DueBefore is null
+            && query.ProcessId is null && query.ProcessIds is null && query.ElementId is null && query.DueFrom is null && query.DueBefore is null
+            && query.Order == TaskOrder.Due
             && await ReadFilteredOnSessionAsync(query, cancellationToken) is { } read)
             return query.Page.ToPage(read.Select(r => r.ToRecord()).ToList());
 
@@ -47,13 +48,13 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
         var user = query.CandidateUser;
         if (query.Assignee is null && user is null && groups.Count == 0)
         {
-            var rows = await Ordered(filtered, nullsSortLast).Skip(skip).Take(take).ToListAsync(cancellationToken);
+            var rows = await Ordered(filtered, nullsSortLast, query.Order).Skip(skip).Take(take).ToListAsync(cancellationToken);
             return query.Page.ToPage(rows.Select(r => r.ToRecord()).ToList());
         }
 
         var found = new List<TaskRow>();
         if (query.Assignee is { } assignee)
-            found.AddRange(await Ordered(filtered.Where(t => t.Assignee == assignee), nullsSortLast).Take(want).ToListAsync(cancellationToken));
+            found.AddRange(await Ordered(filtered.Where(t => t.Assignee == assignee), nullsSortLast, query.Order).Take(want).ToListAsync(cancellationToken));
         if (user is not null || groups.Count > 0)
         {
             // An index on (Kind, Name, IsOpen, DueAt) is walked in order, stopping at the page's end, for one candidate
@@ -75,6 +76,14 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
                 if (query.Status == HumanTaskStatus.Open)
                     candidates = candidates.Where(c => c.IsOpen == isOpen);
                 var joined = candidates.Join(offered, c => c.TaskId, t => t.Id, (c, t) => new { c.DueAt, Task = t });
+                if (query.Order == TaskOrder.Priority)
+                {
+                    // No index serves this order: the candidate's open tasks are sorted, which a manager's
+                    // occasional look by priority can afford; the everyday inbox stays on the due-date ranges.
+                    found.AddRange(await joined.OrderByDescending(x => x.Task.Priority).ThenBy(x => x.DueAt == null).ThenBy(x => x.DueAt)
+                        .ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id).Select(x => x.Task).Take(want).ToListAsync(cancellationToken));
+                    continue;
+                }
                 if (nullsSortLast)
                 {
                     found.AddRange(await joined.OrderBy(x => x.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id)
@@ -89,7 +98,8 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
         }
         var page = found
             .DistinctBy(t => t.Id)
-            .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .OrderByDescending(t => query.Order == TaskOrder.Priority ? t.Priority : 0)
+            .ThenBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
             .Skip(query.Page.Skip).Take(query.Page.Take + 1)
             .Select(r => r.ToRecord()).ToList();
         return query.Page.ToPage(page);
@@ -162,6 +172,13 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
             tasks = tasks.Where(t => t.BusinessKey == businessKey);
         if (query.ProcessId is { } processId)
             tasks = tasks.Where(t => t.ProcessId == processId);
+        if (query.ProcessIds is { } processIds)
+        {
+            var ids = processIds.ToList();
+            tasks = tasks.Where(t => ids.Contains(t.ProcessId));
+        }
+        if (query.ElementId is { } elementId)
+            tasks = tasks.Where(t => t.ElementId == elementId);
         if (query.DueFrom is { } from)
             tasks = tasks.Where(t => t.DueAt >= from);
         if (query.DueBefore is { } before)
@@ -174,9 +191,11 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
         return tasks;
     }
 
-    /// <summary>Due date first, undated last. PostgreSQL sorts NULL last by itself, which keeps the index order usable; SQLite needs the extra key.</summary>
-    private static IQueryable<TaskRow> Ordered(IQueryable<TaskRow> tasks, bool nullsSortLast) =>
-        nullsSortLast
+    /// <summary>Due date first, undated last (after the highest priority, when asked). PostgreSQL sorts NULL last by itself, which keeps the index order usable; SQLite needs the extra key.</summary>
+    private static IQueryable<TaskRow> Ordered(IQueryable<TaskRow> tasks, bool nullsSortLast, TaskOrder order) =>
+        order == TaskOrder.Priority
+            ? tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            : nullsSortLast
             ? tasks.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
             : tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
 }

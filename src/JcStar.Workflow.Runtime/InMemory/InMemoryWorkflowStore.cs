@@ -193,10 +193,13 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
             .Where(t => query.BusinessKey is null || t.BusinessKey == query.BusinessKey)
             .Where(t => !query.ExcludedInstanceIds.Contains(t.InstanceId))
             .Where(t => query.ProcessId is null || t.ProcessId == query.ProcessId)
+            .Where(t => query.ProcessIds is null || query.ProcessIds.Contains(t.ProcessId))
+            .Where(t => query.ElementId is null || t.ElementId == query.ElementId)
             .Where(t => query.DueFrom is null || t.DueAt >= query.DueFrom)
             .Where(t => query.DueBefore is null || t.DueAt < query.DueBefore)
             .Where(t => Matches(query, t))
-            .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .OrderByDescending(t => query.Order == TaskOrder.Priority ? t.Priority : 0)
+            .ThenBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
             .Skip(query.Page.Skip).Take(query.Page.Take + 1).ToList()));
 
     private static bool Matches(TaskQuery query, HumanTask task)

@@ -4,7 +4,7 @@ namespace JcStar.Workflow.Runtime.Tasks;
 /// An inbox query. The identity criteria are alternatives (a task matches when it is assigned to
 /// <see cref="Assignee"/>, OR lists <see cref="CandidateUser"/>, OR one of <see cref="CandidateGroups"/>);
 /// when none is given every task matches (admin view). The other criteria must all hold.
-/// Sorted by due date (tasks without one last), then creation.
+/// Sorted by <see cref="Order"/>: due date (tasks without one last) or priority, then creation.
 /// </summary>
 public sealed record TaskQuery
 {
@@ -20,6 +20,14 @@ public sealed record TaskQuery
 
     /// <summary>Only tasks of this process.</summary>
     public string? ProcessId { get; init; }
+
+    /// <summary>Only tasks of these processes (a manager's view: the procedures their groups handle); null for any.</summary>
+    public IReadOnlyList<string>? ProcessIds { get; init; }
+
+    /// <summary>Only tasks at this step (the user task's element id in the diagram).</summary>
+    public string? ElementId { get; init; }
+
+    public TaskOrder Order { get; init; } = TaskOrder.Due;
 
     /// <summary>Only tasks due at or after / before this moment (undated tasks match neither bound).</summary>
     public DateTimeOffset? DueFrom { get; init; }

@@ -34,8 +34,8 @@ public static class SiteCss
         table.list { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
         table.list th, table.list td { text-align: left; padding: .5rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         table.list th { background: #eef1f4; font-size: .9rem; }
-        td.actions { display: flex; gap: .4rem; flex-wrap: wrap; align-items: center; }
-        td.actions form { margin: 0; }
+        td.actions > * { display: inline-block; vertical-align: middle; margin: .1rem .3rem .1rem 0; }
+        td.actions form { margin: .1rem .3rem .1rem 0; }
         tr.overdue td:nth-child(4), .overdue { color: var(--bad); font-weight: 700; }
         tr.due-today td:nth-child(4) { color: var(--warn); font-weight: 700; }
         .pager { display: flex; gap: 1rem; margin-top: .8rem; align-items: center; }
@@ -78,6 +78,12 @@ public static class SiteCss
         details.mail { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; margin-bottom: .5rem; }
         pre.mail-body { white-space: pre-wrap; font-family: inherit; }
         form.reply fieldset { display: block; }
+        td.priority.high { font-weight: 700; }
+        td.case-ref a { word-break: break-all; }
+        fieldset label.check { display: inline-flex; gap: .3rem; align-items: center; margin: 0 .9rem .3rem 0; }
+        ul.admin-links { display: flex; flex-wrap: wrap; gap: .6rem 1.4rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+        tr.revoked td, tr.expired td { color: var(--muted); }
+        .status.facility-approved { color: var(--ok); font-weight: 700; } .status.facility-suspended, .status.facility-refused { color: var(--bad); font-weight: 700; }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }

@@ -27,6 +27,8 @@ public static class WebRegistration
         builder.AddPublicPages();
         builder.AddApplicantPortal();
         builder.Services.AddSingleton<ProcedureNames>();
+        builder.Services.AddSingleton<ProcedureSteps>();
+        builder.Services.AddSingleton<DefinitionNames>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja");
