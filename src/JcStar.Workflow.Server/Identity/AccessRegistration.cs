@@ -55,7 +55,7 @@ public static class AccessRegistration
         {
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
-            o.AccessDeniedPath = "/login";
+            o.AccessDeniedPath = "/forbidden";
             o.ExpireTimeSpan = access.SessionIdleTimeout;
             o.SlidingExpiration = true;
             o.Cookie.Name = "jcstar.session";

@@ -64,6 +64,23 @@ public sealed class SignInTests(WorkflowServerFactory server) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task A_signed_in_clerk_opening_an_admin_page_is_told_it_is_not_for_their_role_not_sent_to_sign_in_again()
+    {
+        var password = await UserAsync("kikuchi");
+        var browser = Browser();
+        await SignInAsync(browser, "kikuchi", password);
+
+        var admin = await browser.GetAsync("/admin", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        Assert.Equal("/forbidden", new Uri(new Uri("http://localhost"), admin.Headers.Location!).AbsolutePath);
+        var page = await browser.GetAsync(admin.Headers.Location, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("この画面を開く権限がありません", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"password\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_the_right_one_is_then_refused_too()
     {
         var password = await UserAsync("ishikawa");
