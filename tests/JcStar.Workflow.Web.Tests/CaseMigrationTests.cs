@@ -21,7 +21,7 @@ public sealed class CaseMigrationTests(StaffWorkspace workspace) : IClassFixture
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Version 1: the review; version 2: the review renamed (a new id, Examine) and a confirmation added after it.</summary>
-    private static string Procedure(bool second)
+    private static string Procedure(bool second, string processId = ProcessId)
     {
         var review = second ? "Examine" : "Review";
         var confirm = second
@@ -33,8 +33,8 @@ public sealed class CaseMigrationTests(StaffWorkspace workspace) : IClassFixture
             : """<sequenceFlow id="f2" sourceRef="Review" targetRef="End" />""";
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:jc="urn:jcstar:workflow:bpmn:1.0" id="D_{ProcessId}" targetNamespace="urn:test">
-              <process id="{ProcessId}" name="移行の試し" isExecutable="true">
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:jc="urn:jcstar:workflow:bpmn:1.0" id="D_{processId}" targetNamespace="urn:test">
+              <process id="{processId}" name="移行の試し" isExecutable="true">
                 <startEvent id="Start" />
                 <userTask id="{review}" name="{(second ? "審査" : "審査（旧）")}" jc:candidateGroups="label-issuing-staff" />
                 <endEvent id="End" />
@@ -100,17 +100,25 @@ public sealed class CaseMigrationTests(StaffWorkspace workspace) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "検証" }).ClickAsync();
         await Assertions.Expect(migrate).ToHaveTextAsync($"{Cases} 件を移行");
 
+        // A case ends between the check and the migration: it is listed with its reason and left as it was.
+        var queries = services.GetRequiredService<WorkflowQueries>();
+        var ended = started[^1];
+        var endedTask = (await queries.CaseTasksAsync(ended, WorkflowActor.System, Ct)).Single(t => t.Status == HumanTaskStatus.Open);
+        await runtime.CompleteTaskAsync(endedTask.Id, null, WorkflowActor.System, Ct);
+
         await migrate.ClickAsync();
         var result = page.Locator("[data-migration-result]");
         await Assertions.Expect(result).ToHaveAttributeAsync("data-finished", "done");
         Assert.Equal(Cases, await result.Locator("progress").EvaluateAsync<double>("p => p.max"));
         Assert.Equal(Cases, await result.Locator("progress").EvaluateAsync<double>("p => p.value"));
-        await Assertions.Expect(result.Locator("[data-status]")).ToHaveTextAsync($"完了: {Cases} 件を移行し、0 件は移行できませんでした（元のまま残っています）。");
-        await Assertions.Expect(result.Locator("[data-failures] li")).ToHaveCountAsync(0);
+        await Assertions.Expect(result.Locator("[data-status]")).ToHaveTextAsync($"完了: {Cases - 1} 件を移行し、1 件は移行できませんでした（元のまま残っています）。");
+        var failure = result.Locator("[data-failures] li");
+        await Assertions.Expect(failure).ToHaveCountAsync(1);
+        await Assertions.Expect(failure).ToContainTextAsync($"{ended}: case {ended} has ended (Completed)");
+        await Assertions.Expect(failure.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/cases/{ended}");
         await StaffWorkspace.CheckAsync(page, "migration-done");
 
         // A moved case runs on version 2: its review, now Examine, keeps its task; completing it leads to the new step.
-        var queries = services.GetRequiredService<WorkflowQueries>();
         var caseId = started[0];
         var task = (await queries.CaseTasksAsync(caseId, WorkflowActor.System, Ct)).Single(t => t.Status == HumanTaskStatus.Open);
         Assert.Equal(("Examine", v2), (task.ElementId, task.DefinitionId));
@@ -128,5 +136,40 @@ public sealed class CaseMigrationTests(StaffWorkspace workspace) : IClassFixture
         await StaffWorkspace.CheckAsync(clerk, "migration-case-on-v2");
         var next = (await queries.CaseTasksAsync(caseId, WorkflowActor.System, Ct)).Single(t => t.Status == HumanTaskStatus.Open);
         Assert.Equal(("Confirm", v2), (next.ElementId, next.DefinitionId));
+    }
+
+    [Fact]
+    public async Task Without_script_the_form_migrates_the_one_case_chosen_by_its_id_on_the_server_and_shows_the_result()
+    {
+        Chromium.SkipOrFailWhenAbsent();
+        const string processId = "MigrationNoScript";
+        var services = workspace.Server.Services;
+        var deployment = services.GetRequiredService<DefinitionDeployment>();
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        await deployment.DeployAsync(Procedure(second: false, processId), "migration-no-script.bpmn", WorkflowActor.System, Ct);
+        var chosen = (await runtime.StartAsync(processId, "NS-1", null, WorkflowActor.System, Ct)).Id;
+        var other = (await runtime.StartAsync(processId, "NS-2", null, WorkflowActor.System, Ct)).Id;
+        var v2 = (await deployment.DeployAsync(Procedure(second: true, processId), "migration-no-script.bpmn", WorkflowActor.System, Ct)).Processes.Single().Definition.Id;
+
+        var page = await workspace.NewPageAsync();
+        await page.Context.RouteAsync("**/lib/case-migration.js", route => route.AbortAsync());
+        await workspace.SignInAsync(page, "web-admin");
+        await page.GotoAsync($"/procedures/{processId}/migrate");
+        await page.Locator("table.mapping tr[data-element-id='Review'] select").SelectOptionAsync("Examine");
+        await page.Locator("input[name='caseId']").FillAsync(chosen);
+        await page.GetByRole(AriaRole.Button, new() { Name = "検証" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-selected-count]")).ToHaveTextAsync("選択された案件: 1 件");
+        await page.GetByRole(AriaRole.Button, new() { Name = "1 件を移行" }).ClickAsync();
+
+        var result = page.Locator("[data-migration-result]");
+        await Assertions.Expect(result).ToBeVisibleAsync();
+        await Assertions.Expect(result.Locator("[data-status]")).ToHaveTextAsync("完了: 1 件を移行し、0 件は移行できませんでした（元のまま残っています）。");
+        Assert.Equal(1, await result.Locator("progress").EvaluateAsync<double>("p => p.value"));
+        // The page shows what is left: the other case, still on version 1.
+        await Assertions.Expect(page.Locator("select[name='from'] option:checked")).ToHaveTextAsync("第1版（実行中 1 件）");
+        await StaffWorkspace.CheckAsync(page, "migration-without-script");
+        var instances = services.GetRequiredService<JcStar.Workflow.Runtime.WorkflowStores>().Instances;
+        Assert.Equal(v2, (await instances.FindAsync(chosen, Ct))!.DefinitionId);
+        Assert.NotEqual(v2, (await instances.FindAsync(other, Ct))!.DefinitionId);
     }
 }
