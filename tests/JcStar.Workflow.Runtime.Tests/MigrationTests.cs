@@ -110,7 +110,16 @@ public sealed class MigrationTests
         {
             Instructions = plan.Plan.Instructions.Add(new MigrationInstruction("Migrating", "Review", "Examine")),
         };
+        var checkedEdit = await Migrations(host).PlanAsync(v1, v2, edited.Instructions, SchemeManager, Ct);
+        var misspelt = await Migrations(host).PlanAsync(v1, v2, [.. plan.Plan.Instructions, new MigrationInstruction("Migrating", "Review", "Examin")], SchemeManager, Ct);
+        var waiting = Assert.Single(await Migrations(host).WaitingCasesAsync(v1, "JC-1", SchemeManager, Ct));
         var report = await Migrations(host).MigrateAsync(new MigrationRequest(v1, v2, edited.Instructions, [started.Id]), SchemeManager, null, Ct);
+
+        Assert.Empty(checkedEdit.Errors);
+        Assert.Empty(checkedEdit.UnmappedActiveElements);
+        Assert.Equal(["mapping Review → Examin: the target process 'Migrating' has no element 'Examin'"], misspelt.Errors);
+        Assert.Equal((started.Id, "JC-1"), (waiting.InstanceId, waiting.BusinessKey));
+        Assert.Equal(["Review"], waiting.ElementIds);
 
         Assert.True(Assert.Single(report.Cases).Migrated);
         var renamed = await OpenTask(host, started.Id);

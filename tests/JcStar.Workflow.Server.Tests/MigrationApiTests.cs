@@ -42,6 +42,24 @@ public sealed class MigrationApiTests(WorkflowServerFactory server) : IClassFixt
     }
 
     [Fact]
+    public async Task The_plan_checks_an_edited_mapping_and_names_the_element_it_cannot_map_to()
+    {
+        var edited = new
+        {
+            sourceDefinitionId = "Approval:1",
+            targetDefinitionId = "Approval:1",
+            instructions = new[] { new { processId = "Approval", sourceElementId = "Review", targetElementId = "Revue" } },
+        };
+
+        var response = await SchemeManager.PostAsJsonAsync("/api/migrations/plan", edited, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var plan = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Revue", plan.GetProperty("plan").GetProperty("instructions").EnumerateArray().Single().GetProperty("targetElementId").GetString());
+        Assert.Equal(["mapping Review → Revue: the target process 'Approval' has no element 'Revue'"], plan.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task A_migration_without_its_versions_is_a_400_naming_the_fields()
     {
         var response = await Admin.PostAsJsonAsync("/api/migrations", new { }, Ct);

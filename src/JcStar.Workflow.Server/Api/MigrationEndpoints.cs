@@ -17,7 +17,7 @@ public static class MigrationEndpoints
             var missing = Requests.Required(("sourceDefinitionId", request.SourceDefinitionId), ("targetDefinitionId", request.TargetDefinitionId));
             if (missing.Count > 0)
                 return TypedResults.ValidationProblem(missing);
-            return TypedResults.Ok(await migrations.PlanAsync(request.SourceDefinitionId!, request.TargetDefinitionId!, actor, ct));
+            return TypedResults.Ok(await migrations.PlanAsync(request.SourceDefinitionId!, request.TargetDefinitionId!, request.Instructions, actor, ct));
         });
         group.MapPost("/", async Task<Results<Ok<MigrationReport>, ValidationProblem>> (MigrateRequest request, InstanceMigrations migrations, HttpContext http, CancellationToken ct) =>
         {

@@ -84,6 +84,11 @@ public static class SiteCss
         ul.admin-links { display: flex; flex-wrap: wrap; gap: .6rem 1.4rem; list-style: none; padding: 0; margin: 0 0 1rem; }
         tr.revoked td, tr.expired td { color: var(--muted); }
         .status.facility-approved { color: var(--ok); font-weight: 700; } .status.facility-suspended, .status.facility-refused { color: var(--bad); font-weight: 700; }
+        table.mapping th[scope=row] { font-weight: 400; } table.mapping th[scope=row] label { display: block; font-weight: 600; }
+        table.mapping select { max-width: 30rem; } table.mapping tr.invalid select { border-color: var(--bad); border-width: 2px; }
+        table.mapping ul.field-error, .migration .diagnostics { margin: .3rem 0 0; padding-left: 1.1rem; }
+        .migration p.actions { display: flex; gap: .8rem; } button:disabled { opacity: .55; cursor: not-allowed; }
+        progress[data-progress] { width: 100%; height: 1.3rem; accent-color: var(--ok); }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }
