@@ -153,7 +153,7 @@ public sealed class ApplicantPortalFilingTests(ApplicantPortal portal) : IClassF
                 r => r.Request.Method == "POST");
             Assert.Equal(400, response.Status);
             var error = page.Locator("#field-subjectCaseId-error");
-            await Assertions.Expect(error).ToContainTextAsync("does not exist");
+            await Assertions.Expect(error).ToContainTextAsync($"案件「{named}」は見つかりません");
             await Assertions.Expect(page.Locator("#field-subjectCaseId")).ToHaveValueAsync(named);
             shown.Add((await error.TextContentAsync())!.Replace(named, "<case>", StringComparison.Ordinal));
             Assert.DoesNotContain("/portal/apply/confirm/", page.Url, StringComparison.Ordinal);
