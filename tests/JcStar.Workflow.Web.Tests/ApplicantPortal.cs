@@ -9,7 +9,7 @@ namespace JcStar.Workflow.Web.Tests;
 /// <summary>
 /// The server with small upload limits (1 MB, so an oversized file is quick to make), mail written as .eml files
 /// soon after it is queued, Chromium, and an applicant of another organization (carol of デルタ産業) who must see
-/// nothing of the organizations that sign up in the tests.
+/// nothing of the organizations that sign up in the tests, and two of the office's staff (kato, certification; ito, appeals).
 /// </summary>
 public sealed class ApplicantPortal : IAsyncLifetime
 {
@@ -33,6 +33,9 @@ public sealed class ApplicantPortal : IAsyncLifetime
             var admin = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
             var other = (await admin.CreateOrganizationAsync(new NewOrganization("デルタ産業株式会社", "4000012090001") { ContactEmail = "d@delta.example.jp" })).Id;
             await admin.CreateUserAsync(new NewUser("carol", "applicant", other, "carol@delta.example.jp", Password));
+            // The office's side of what the portal files: ★3/★4 applications and appeals land in these inboxes.
+            await admin.CreateUserAsync(new NewUser("kato", "certification-staff", null, "kato@example.jp", Password) { DisplayName = "加藤" });
+            await admin.CreateUserAsync(new NewUser("ito", "appeal-coordinator", null, "ito@example.jp", Password) { DisplayName = "伊藤" });
         }
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);

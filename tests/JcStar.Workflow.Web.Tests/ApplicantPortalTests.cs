@@ -244,7 +244,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
     }
 
     [Fact]
-    public async Task The_first_user_invites_a_colleague_who_sets_a_password_by_the_mailed_link_and_signs_in_to_the_same_organization()
+    public async Task The_first_user_invites_a_colleague_who_sets_a_password_by_the_mailed_link_and_signs_in_to_the_same_organization_but_may_not_invite_anyone_themselves()
     {
         Chromium.SkipOrFailWhenAbsent();
         const string company = "イプシロン通信株式会社";
@@ -279,5 +279,30 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await ApplicantPortal.SignInAsync(invited, colleague, "Colleague-Pass-2026!");
         await invited.GotoAsync("/portal");
         await Assertions.Expect(invited.Locator("main h1")).ToContainTextAsync(company);
+
+        // The colleague sees who is in the organization but invites no one: the first user does.
+        await invited.GotoAsync("/portal/colleagues");
+        await Assertions.Expect(invited.Locator("main table")).ToContainTextAsync(first);
+        await Assertions.Expect(invited.GetByRole(AriaRole.Button, new() { Name = "Invite" })).ToHaveCountAsync(0);
+        await Assertions.Expect(invited.Locator("#invite-by-first-user")).ToContainTextAsync("最初のユーザー");
+        await StaffWorkspace.CheckAsync(invited, "portal-colleagues-not-first-user");
+
+        // Not by posting the form either, with a valid anti-forgery token of their own (from another page's form); the
+        // same post from the first user's browser invites, so it is the rule that refuses, not a broken request.
+        static async Task<int> PostInvitationAsync(IPage from, string name, string address)
+        {
+            await from.GotoAsync("/portal/apply/self-declaration");
+            var token = await from.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+            return await from.EvaluateAsync<int>("""
+                async ([token, name, address]) => (await fetch('/portal/colleagues', { method: 'POST', redirect: 'manual', body: new URLSearchParams({
+                    __RequestVerificationToken: token, _handler: 'invite', displayName: name, email: address }) })).status
+                """, new[] { token, name, address });
+        }
+        var refused = await PostInvitationAsync(invited, "三郎", "saburo@epsilon.example.jp");
+        Assert.True(refused is 400 or 403, $"the colleague's invitation was answered {refused}");
+        Assert.Equal(0, await PostInvitationAsync(page, "四郎", "shiro@epsilon.example.jp")); // 0: the redirect to ?done=invited, not followed
+        await using var scope = portal.Server.Services.CreateAsyncScope();
+        var colleagues = await scope.ServiceProvider.GetRequiredService<Identity.SignUp.OrganizationSignUps>().ColleaguesOfAsync(first, Ct);
+        Assert.Equal([colleague, "shiro@epsilon.example.jp", first], colleagues.Select(u => u.Email!).Order(StringComparer.Ordinal));
     }
 }

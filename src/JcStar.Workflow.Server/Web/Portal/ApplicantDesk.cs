@@ -4,6 +4,7 @@ using JcStar.Workflow.Bpmn.Model;
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Instances;
@@ -25,6 +26,7 @@ public sealed class ApplicantDesk(
     IDefinitionStore definitions,
     SchemeServices scheme,
     PortalOptions options,
+    IAuditLog audit,
     TimeProvider time)
 {
     /// <summary>How many of the organization's cases the portal lists (newest first).</summary>
@@ -96,12 +98,21 @@ public sealed class ApplicantDesk(
             throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"case {instanceId} no longer waits for {waiting.MessageName}");
     }
 
-    /// <summary>Starts the case the applicant filed, then keeps the files with it; the files were checked before.</summary>
+    /// <summary>
+    /// What the case an application is about (an appeal's <c>subjectCaseId</c>) tells the new case, or
+    /// <see cref="WorkflowInputException"/> on that field when the applicant may not see it: another organization's
+    /// case reads exactly as no case at all.
+    /// </summary>
+    public Task<ImmutableDictionary<string, JsonElement>> SubjectCaseAsync(IReadOnlyDictionary<string, JsonElement> variables, WorkflowActor actor, CancellationToken ct = default) =>
+        Api.SubjectCase.DeriveAsync(variables, actor, queries, audit, ct);
+
+    /// <summary>Starts the case the applicant filed (checking the case it is about), then keeps the files with it; the files were checked before.</summary>
     public async Task<WorkflowInstance> FileAsync(StartCase start, IReadOnlyList<(string Name, byte[] Content)> files, WorkflowActor actor, CancellationToken ct = default)
     {
         var refused = files.Select(f => attachments.Problem(f.Name, f.Content)).OfType<string>().ToList();
         if (refused.Count > 0)
             throw new WorkflowInputException("the application was not filed", new Dictionary<string, string[]> { ["files"] = [.. refused] });
+        start = start with { DerivedVariables = start.DerivedVariables.SetItems(await SubjectCaseAsync(start.Variables, actor, ct)) };
         var instance = await runtime.StartCaseAsync(start, actor, ct);
         foreach (var (name, content) in files)
             await attachments.AttachToCaseAsync(instance.Id, name, content, actor, ct);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Primitives;
 
 namespace JcStar.Workflow.Server.Web.Portal;
 
@@ -18,4 +19,7 @@ public sealed record ApplicationDraft
     public string Value(string name) => Values.TryGetValue(name, out var v) && v.Length > 0 ? v[0] : "";
 
     public ImmutableArray<string> All(string name) => Values.TryGetValue(name, out var v) ? v : [];
+
+    /// <summary>The draft's values as the posted form they came from.</summary>
+    public IFormCollection Posted() => new FormCollection(Values.ToDictionary(kv => kv.Key, kv => new StringValues([.. kv.Value])));
 }

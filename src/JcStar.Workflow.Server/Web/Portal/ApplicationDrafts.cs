@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using JcStar.Workflow.Server.Hosting;
@@ -44,6 +45,42 @@ public sealed class ApplicationDrafts
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         await File.WriteAllBytesAsync(Path.Combine(folder, id), content, ct);
         return new DraftFile(id, name, content.Length);
+    }
+
+    /// <summary>
+    /// What a filing page posted, kept in the draft: the typed values (every <c>field.</c> input), the files kept
+    /// from before but those ticked for removal, and the new uploads that pass the attachment checks; the refused
+    /// ones are named in the problems returned, so a refused file loses nothing else.
+    /// </summary>
+    public async Task<(ApplicationDraft Draft, List<string> Refused)> KeepPostedAsync(ApplicationDraft draft, IFormCollection form, Runtime.Documents.CaseAttachments attachments, CancellationToken ct)
+    {
+        var values = form.Keys.Where(k => k.StartsWith(FormValues.Prefix, StringComparison.Ordinal))
+            .ToImmutableDictionary(k => k, k => form[k].Select(v => v ?? "").ToImmutableArray());
+        var removed = form["remove"].Select(v => v ?? "").ToHashSet();
+        var files = draft.Files.Where(f => !removed.Contains(f.Id)).ToList();
+        var refused = new List<string>();
+        foreach (var upload in form.Files.GetFiles("files").Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            var content = buffer.ToArray();
+            if (attachments.Problem(upload.FileName, content) is { } problem)
+                refused.Add(problem);
+            else
+                files.Add(await AddFileAsync(draft, Runtime.Documents.CaseAttachments.SafeName(upload.FileName), content, ct));
+        }
+        draft = draft with { Values = values, Files = [.. files] };
+        await SaveAsync(draft, ct);
+        return (draft, refused);
+    }
+
+    /// <summary>The draft's files with their content, to file with the case.</summary>
+    public async Task<IReadOnlyList<(string Name, byte[] Content)>> ContentsAsync(ApplicationDraft draft, CancellationToken ct)
+    {
+        var files = new List<(string, byte[])>();
+        foreach (var f in draft.Files)
+            files.Add((f.Name, await ReadFileAsync(draft, f, ct)));
+        return files;
     }
 
     public Task<byte[]> ReadFileAsync(ApplicationDraft draft, DraftFile file, CancellationToken ct) =>

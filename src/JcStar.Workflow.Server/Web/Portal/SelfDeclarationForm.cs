@@ -3,7 +3,6 @@ using System.Text.Json;
 using JcStar.Workflow.Runtime.Forms;
 using JcStar.Workflow.Scheme.Checklists;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace JcStar.Workflow.Server.Web.Portal;
 
@@ -25,10 +24,6 @@ public static class SelfDeclarationForm
     public static string EvidenceField(string requirementId) => $"checklist.{ItemKey(requirementId)}.evidence";
 
     public static bool IsChecklistField(FormField field) => field.Key.StartsWith("checklist.", StringComparison.Ordinal);
-
-    /// <summary>The draft's values as the posted form they came from.</summary>
-    public static IFormCollection Posted(ApplicationDraft draft) =>
-        new FormCollection(draft.Values.ToDictionary(kv => kv.Key, kv => new StringValues([.. kv.Value])));
 
     /// <summary>The fields' values as the process reads them (nested), without the checklist for ★2.</summary>
     public static ImmutableDictionary<string, JsonElement> Variables(FormSchema form, IFormCollection posted)
