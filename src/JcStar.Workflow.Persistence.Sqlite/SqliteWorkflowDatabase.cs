@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JcStar.Workflow.Persistence.Sqlite;
 
@@ -10,5 +11,8 @@ public static class SqliteWorkflowDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal) =>
         options
             .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteWorkflowDatabase).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmas.For(synchronous));
+            .AddInterceptors(SqlitePragmas.For(synchronous))
+            // EF warns that a table rebuild's PRAGMA runs outside a transaction and may leave a half-applied migration:
+            // the server and the CLI migrate through SqliteMigrationGuard, which puts the file back when that happens.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
 }

@@ -208,7 +208,11 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         Assert.Equal("paid", (await queries.CaseVariablesAsync(instanceId, WorkflowActor.System, Ct))["feeStatus"].GetString());
 
         // The office grants the label: the portal lists it, valid, with "apply for extension" filling in the extension's form.
-        await CompleteAsync("ReviewChecklist", ImmutableDictionary<string, JsonElement>.Empty.Add("decision", JsonSerializer.SerializeToElement("grant")));
+        // Staff judge each of the 16 items as conforming, then grant.
+        var review = ImmutableDictionary<string, JsonElement>.Empty.Add("decision", JsonSerializer.SerializeToElement("grant"));
+        for (var item = 1; item <= 16; item++)
+            review = review.Add($"item{item:00}", JsonSerializer.SerializeToElement("conforms"));
+        await CompleteAsync("ReviewChecklist", review);
         var registrationNumber = (await queries.CaseVariablesAsync(instanceId, WorkflowActor.System, Ct))["registrationNumber"].GetString()!;
         await page.GotoAsync("/portal");
         var label = page.Locator("section[aria-labelledby=my-labels] tbody tr", new() { HasText = registrationNumber });

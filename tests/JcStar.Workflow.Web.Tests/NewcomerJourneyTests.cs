@@ -94,8 +94,13 @@ public sealed class NewcomerJourneyTests(StaffWorkspace workspace) : IClassFixtu
         await Assertions.Expect(clerk.Locator("ol.path li.active")).ToHaveTextAsync("チェックリスト審査");
         await StaffWorkspace.CheckAsync(clerk, "journey-fee-recorded");
 
+        // The clerk judges each of the 16 checklist items, then grants.
         await CompleteFromInboxAsync(clerk, instanceId, "チェックリスト審査", async () =>
-            await clerk.GetByLabel("判定").SelectOptionAsync(new SelectOptionValue { Label = "交付" }));
+        {
+            for (var item = 1; item <= 16; item++)
+                await clerk.GetByLabel($"S1.1-{item:00} 判定").SelectOptionAsync(new SelectOptionValue { Label = "適合する" });
+            await clerk.Locator("#field-decision").SelectOptionAsync(new SelectOptionValue { Label = "交付" });
+        });
 
         await clerk.GotoAsync($"/cases/{instanceId}");
         var registrationNumber = (await VariablesAsync(instanceId))["registrationNumber"].GetString()!;
