@@ -5,6 +5,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './start-form.css';
+import { focusFirstError, islandShell, keyedFields, show, showProblem } from './form-island.js';
 
 for (const host of document.querySelectorAll('[data-start-form]')) {
   mount(host).catch((error) => console.error('The start form could not be drawn; the page\'s own form stays.', error));
@@ -31,22 +32,11 @@ async function mount(host) {
     freeLists.add(c.key);
     return { ...c, type: 'textarea', description: host.dataset.listHint };
   });
-  const keyed = (schema.components ?? []).filter((c) => typeof c.key === 'string' && c.key.length > 0).map((c) => ({ id: c.id, key: c.key }));
+  const keyed = keyedFields(schema.components ?? []);
 
-  const island = document.createElement('form');
-  island.className = 'task-form start-form-island';
-  island.noValidate = true;
-  const summary = document.createElement('p');
-  summary.className = 'error';
-  summary.setAttribute('role', 'alert');
-  summary.hidden = true;
+  const { island, summary, canvas, submit } = islandShell('task-form start-form-island', fallback, '');
   // The applicant organization is the page's own field (not part of the procedure's form): moved into the island.
   const applicant = fallback.querySelector('[data-applicant-field]');
-  const canvas = document.createElement('div');
-  const submit = document.createElement('button');
-  submit.type = 'submit';
-  const label = fallback.querySelector('button[type=submit]');
-  submit.append(...[...(label?.childNodes ?? [])].map((node) => node.cloneNode(true)));
 
   const form = new Form({ container: canvas });
   await form.importSchema(schema, {});
@@ -87,23 +77,10 @@ async function mount(host) {
         return;
       }
       const problem = await answer.json().catch(() => ({}));
-      const byId = {};
-      const elsewhere = [];
-      for (const [key, messages] of Object.entries(problem.errors ?? {})) {
-        const field = keyed.find((f) => f.key === key);
-        if (field) {
-          byId[field.id] = messages;
-        } else if (key === 'applicantOrganizationId' && applicant) {
-          showApplicantError(applicant, messages.join(' '));
-        } else {
-          elsewhere.push(...messages);
-        }
-      }
-      // form-js shows each message under its field, tied to the input by aria-describedby; what was typed stays.
-      form._setState({ errors: byId });
-      const beside = Object.keys(byId).length > 0 || applicant?.classList.contains('invalid');
-      show(summary, [beside ? host.dataset.errorsText : null, ...elsewhere, beside || elsewhere.length > 0 ? null : problem.detail ?? problem.title]
-        .filter(Boolean).join(' ') || `${answer.status}`);
+      showProblem({
+        form, summary, keyed, problem, status: answer.status, errorsText: host.dataset.errorsText,
+        claim: (key, messages) => key === 'applicantOrganizationId' && applicant ? (showApplicantError(applicant, messages.join(' ')), true) : false,
+      });
       focusFirstError(island);
     } catch (error) {
       show(summary, String(error));
@@ -151,13 +128,4 @@ function clearApplicantError(field) {
   field?.classList.remove('invalid');
   field?.querySelector('select')?.removeAttribute('aria-invalid');
   field?.querySelector('select')?.removeAttribute('aria-describedby');
-}
-
-function show(summary, text) {
-  summary.textContent = text;
-  summary.hidden = !text;
-}
-
-function focusFirstError(root) {
-  root.querySelector('.fjs-has-errors input, .fjs-has-errors textarea, .fjs-has-errors select, .field.invalid select')?.focus();
 }

@@ -4,6 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './task-form.css';
+import { focusFirstError, islandShell, keyedFields, show, showProblem } from './form-island.js';
 
 for (const host of document.querySelectorAll('[data-task-form]')) {
   mount(host).catch((error) => console.error('The form could not be drawn; the page\'s own form stays.', error));
@@ -25,23 +26,8 @@ async function mount(host) {
   }
   const keyed = keyedFields(schema.components ?? []);
 
-  const island = document.createElement('form');
-  island.className = 'task-form-island';
-  island.noValidate = true;
-  const summary = document.createElement('p');
-  summary.className = 'error';
-  summary.setAttribute('role', 'alert');
-  summary.hidden = true;
-  const canvas = document.createElement('div');
-  const submit = document.createElement('button');
-  submit.type = 'submit';
-  // The same words as the server form's button (localized there, both languages): its accessible name stays 'Complete'.
-  const label = fallback?.querySelector('button[type=submit]');
-  if (label) {
-    submit.append(...[...label.childNodes].map((node) => node.cloneNode(true)));
-  } else {
-    submit.textContent = 'Complete';
-  }
+  // The same words as the server form's button: its accessible name stays 'Complete'.
+  const { island, summary, canvas, submit } = islandShell('task-form-island', fallback, 'Complete');
   island.append(summary, canvas, submit);
 
   const form = new Form({ container: canvas });
@@ -73,23 +59,7 @@ async function mount(host) {
         return;
       }
       const problem = await answer.json().catch(() => ({}));
-      const byKey = problem.errors ?? {};
-      const byId = {};
-      const elsewhere = [];
-      for (const [key, messages] of Object.entries(byKey)) {
-        const field = keyed.find((f) => f.key === key);
-        if (field) {
-          byId[field.id] = messages;
-        } else {
-          elsewhere.push(...messages);
-        }
-      }
-      // form-js shows each message under its field, tied to the input by aria-describedby.
-      form._setState({ errors: byId });
-      // Messages of fields this form has stand beside them; the rest (or the refusal's reason) above the form.
-      const beside = Object.keys(byId).length > 0;
-      show(summary, [beside ? host.dataset.errorsText : null, ...elsewhere, beside || elsewhere.length > 0 ? null : problem.detail ?? problem.title]
-        .filter(Boolean).join(' ') || `${answer.status}`);
+      showProblem({ form, summary, keyed, problem, status: answer.status, errorsText: host.dataset.errorsText });
       focusFirstError(canvas);
     } catch (error) {
       show(summary, String(error));
@@ -97,10 +67,6 @@ async function mount(host) {
       submit.disabled = false;
     }
   });
-}
-
-function keyedFields(components) {
-  return components.filter((c) => typeof c.key === 'string' && c.key.length > 0).map((c) => ({ id: c.id, key: c.key }));
 }
 
 /** The API speaks in the form's keys ("product.name"); form-js reads and writes a dotted key as a path. */
@@ -129,13 +95,4 @@ function flatten(data, keyed) {
     }
   }
   return variables;
-}
-
-function show(summary, text) {
-  summary.textContent = text;
-  summary.hidden = !text;
-}
-
-function focusFirstError(root) {
-  root.querySelector('.fjs-has-errors input, .fjs-has-errors textarea, .fjs-has-errors select')?.focus();
 }
