@@ -86,7 +86,7 @@ public static class TakeoverNode
             {
                 var at = DateTimeOffset.UtcNow;
                 Console.WriteLine($"finished {jobId} {at:O}");
-                NodeSetup.Report(new { status = job.Status.ToString(), finishedAt = job.FinishedAt, runs = step.Runs, attempts = job.Attempts });
+                NodeSetup.Report(new { status = job.Status.ToString(), finishedAt = job.FinishedAt, runs = step.Runs, attempts = job.Attempts, lastError = job.LastError });
                 break;
             }
             await Task.Delay(100);
