@@ -8,6 +8,7 @@ using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Hosting;
 using JcStar.Workflow.Runtime.Timers;
+using JcStar.Workflow.Scheme.Persistence.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

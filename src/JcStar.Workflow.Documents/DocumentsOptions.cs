@@ -14,6 +14,9 @@ public sealed record DocumentsOptions
     /// <summary>Where rendered documents are kept: "Files" (under <see cref="StoreRoot"/>) or "Database" (the workflow database, shared by every node).</summary>
     public string Store { get; init; } = "Files";
 
+    /// <summary>Whether <see cref="Store"/> names the workflow database (the other choice is Files).</summary>
+    public bool StoresInDatabase => string.Equals(Store, "Database", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Folder where the file-system document store keeps rendered documents.</summary>
     public string StoreRoot { get; init; } = "data/documents";
 

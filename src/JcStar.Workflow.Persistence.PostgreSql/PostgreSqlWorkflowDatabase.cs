@@ -1,3 +1,5 @@
+using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Scheme.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -19,6 +21,8 @@ public static class PostgreSqlWorkflowDatabase
         // stops parsing and planning them each time (unless the connection string says otherwise).
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 64;
-        return options.UseNpgsql(builder.ConnectionString, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name));
+        return options.UseNpgsql(builder.ConnectionString, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name))
+            .UseWorkflowDialect(PostgreSqlDialect.Instance)
+            .AddWorkflowModel(SchemeModel.Instance);
     }
 }

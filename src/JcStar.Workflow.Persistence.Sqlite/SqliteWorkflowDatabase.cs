@@ -1,3 +1,5 @@
+using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Scheme.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -11,6 +13,8 @@ public static class SqliteWorkflowDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal) =>
         options
             .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteWorkflowDatabase).Assembly.GetName().Name))
+            .UseWorkflowDialect(SqliteDialect.Instance)
+            .AddWorkflowModel(SchemeModel.Instance)
             .AddInterceptors(SqlitePragmas.For(synchronous))
             // EF warns that a table rebuild's PRAGMA runs outside a transaction and may leave a half-applied migration:
             // the server and the CLI migrate through SqliteMigrationGuard, which puts the file back when that happens.

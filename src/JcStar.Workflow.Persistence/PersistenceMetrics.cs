@@ -12,6 +12,6 @@ public static class PersistenceMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    internal static readonly Histogram<int> GroupCommitSize =
+    public static readonly Histogram<int> GroupCommitSize =
         Meter.CreateHistogram<int>(GroupCommitCommands, "{command}", "Commands written in one SQLite transaction by the group commit");
 }

@@ -1,12 +1,14 @@
+using JcStar.Workflow.Persistence.Databases;
 using JcStar.Workflow.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JcStar.Workflow.Persistence;
 
 /// <summary>
 /// The workflow tables. One model for every provider; each provider's migrations live in its own
-/// assembly (JcStar.Workflow.Persistence.Sqlite / .PostgreSql / .SqlServer).
+/// assembly (JcStar.Workflow.Persistence.Sqlite / .PostgreSql / .SqlServer), and each provider adds its
+/// <see cref="IDatabaseDialect"/> to the options when it is chosen. Other projects add their tables with
+/// <see cref="WorkflowDatabaseOptions.AddWorkflowModel"/>.
 /// </summary>
 public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
 {
@@ -23,27 +25,22 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
-    public DbSet<RegistryEntryRow> RegistryEntries => Set<RegistryEntryRow>();
-    public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
-    public DbSet<FacilityRow> Facilities => Set<FacilityRow>();
-    public DbSet<ConflictDeclarationRow> ConflictDeclarations => Set<ConflictDeclarationRow>();
     public DbSet<ActivityLedgerRow> ActivityLedger => Set<ActivityLedgerRow>();
     public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<CasePartyRow> CaseParties => Set<CasePartyRow>();
-    public DbSet<PublicComplaintRow> PublicComplaints => Set<PublicComplaintRow>();
 
-    private bool IsSqlite => Database.ProviderName == ProviderNames.Sqlite;
+    /// <summary>What the chosen database does its own way.</summary>
+    public IDatabaseDialect Dialect => options.WorkflowDatabase()?.Dialect
+        ?? throw new InvalidOperationException(
+            "The workflow database's options name no database: configure them with the provider's Configure " +
+            "(SqliteWorkflowDatabase, PostgreSqlWorkflowDatabase or SqlServerWorkflowDatabase), which adds its dialect.");
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no date type: EF would store text it cannot compare or sort. Unix milliseconds
-        // (all times are UTC) compare and sort as integers and index well.
-        if (IsSqlite)
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
-        }
-    }
+    /// <summary>The tables other projects keep in this database.</summary>
+    internal IReadOnlyList<IWorkflowModelContribution> Contributions => options.WorkflowDatabase()?.Contributions ?? [];
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        Dialect.ConfigureConventions(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -192,75 +189,24 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(x => x.ApplicantOrganizationId);
             e.HasIndex(x => x.FacilityId);
         });
-        ConfigureScheme(b);
+        ConfigureActivityLedger(b);
         ConfigureMailOutbox(b);
         ConfigureDocuments(b);
+        foreach (var contribution in Contributions)
+            contribution.ConfigureModel(b);
+        Dialect.ConfigureModel(b);
     }
 
-    private static void ConfigureScheme(ModelBuilder b)
-    {
-        b.Entity<RegistryEntryRow>(e =>
-        {
-            e.ToTable("registry_entries");
-            e.HasKey(x => x.RegistrationNumber);
-            e.Property(x => x.RegistrationNumber).HasMaxLength(IdLength);
-            e.Property(x => x.ApplicationNumber).HasMaxLength(IdLength);
-            e.Property(x => x.SupplierId).HasMaxLength(IdLength);
-            e.Property(x => x.SupplierName).HasMaxLength(NameLength);
-            e.Property(x => x.EvaluationFacilityId).HasMaxLength(IdLength);
-            e.Property(x => x.EvaluationFacilityName).HasMaxLength(NameLength);
-            e.HasIndex(x => x.ApplicationNumber).IsUnique();
-            e.HasIndex(x => x.SupplierId);
-            e.HasIndex(x => new { x.Level, x.ExpiryDate });
-            e.Property(x => x.SearchNumber).HasMaxLength(IdLength);
-            e.HasIndex(x => new { x.PublicationDate, x.RegistrationNumber });
-        });
-        b.Entity<PublicComplaintRow>(e =>
-        {
-            e.ToTable("public_complaints");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.TokenHash).HasMaxLength(64);
-            e.Property(x => x.Name).HasMaxLength(NameLength);
-            e.Property(x => x.Email).HasMaxLength(NameLength);
-            e.Property(x => x.Subject).HasMaxLength(NameLength);
-            e.Property(x => x.InstanceId).HasMaxLength(IdLength);
-            e.Property(x => x.ReceiptNumber).HasMaxLength(IdLength);
-            e.HasIndex(x => x.TokenHash).IsUnique();
-        });
-        b.Entity<SequenceRow>(e =>
-        {
-            e.ToTable("sequences");
-            e.HasKey(x => x.Name);
-            e.Property(x => x.Name).HasMaxLength(IdLength);
-        });
-        b.Entity<FacilityRow>(e =>
-        {
-            e.ToTable("facilities");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasMaxLength(IdLength);
-            e.Property(x => x.Name).HasMaxLength(NameLength);
-            e.Property(x => x.AccreditationBody).HasMaxLength(NameLength);
-            e.Property(x => x.AccreditationCertificateNumber).HasMaxLength(IdLength);
-        });
-        b.Entity<ConflictDeclarationRow>(e =>
-        {
-            e.ToTable("conflict_declarations");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).ValueGeneratedOnAdd();
-            e.Property(x => x.PartyId).HasMaxLength(IdLength);
-            e.Property(x => x.SupplierId).HasMaxLength(IdLength);
-            e.Property(x => x.ProductName).HasMaxLength(NameLength);
-            e.HasIndex(x => new { x.PartyId, x.Id });
-        });
+    /// <summary>What the scheme's activities answered, per idempotency key; retention rewrites a case's outputs with the case.</summary>
+    private static void ConfigureActivityLedger(ModelBuilder b) =>
         b.Entity<ActivityLedgerRow>(e =>
         {
             e.ToTable("scheme_activity_ledger");
             e.HasKey(x => x.IdempotencyKey);
             e.Property(x => x.IdempotencyKey).HasMaxLength(NameLength);
         });
-    }
 
-    private void ConfigureDocuments(ModelBuilder b) =>
+    private static void ConfigureDocuments(ModelBuilder b) =>
         b.Entity<DocumentRow>(e =>
         {
             e.ToTable("case_documents");
@@ -274,13 +220,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.ContentType).HasMaxLength(NameLength);
             e.HasIndex(x => new { x.InstanceId, x.CreatedAt });
-            // Job id (up to 400) plus "/docx" or "/pdf". Unique where set: SQLite and PostgreSQL let many NULLs
-            // into a unique index, SQL Server only one, so there the index is filtered to keyed rows.
+            // Job id (up to 400) plus "/docx" or "/pdf". Unique where set (a database that lets only one NULL
+            // into a unique index filters it to keyed rows in its dialect).
             e.Property(x => x.SourceKey).HasMaxLength(IdLength * 2 + 50);
-            e.HasIndex(x => x.SourceKey).IsUnique().HasFilter(Database.ProviderName == ProviderNames.SqlServer ? "[SourceKey] IS NOT NULL" : null);
+            e.HasIndex(x => x.SourceKey).IsUnique();
         });
 
-    private void ConfigureMailOutbox(ModelBuilder b) =>
+    private static void ConfigureMailOutbox(ModelBuilder b) =>
         b.Entity<OutboxRow>(e =>
         {
             e.ToTable("mail_outbox");
@@ -293,24 +239,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.TemplateName).HasMaxLength(100);
             e.Property(x => x.MessageId).HasMaxLength(300);
             e.Property(x => x.LastError).HasMaxLength(OutboxRowMapping.LastErrorLength);
-            if (IsSqlite)
-            {
-                // The mail engineer's spec: UTC ticks on SQLite, so lease times keep their full precision and still compare and sort in SQL.
-                foreach (var p in e.Metadata.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
-                    p.SetValueConverter(new UtcTicksConverter());
-            }
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => x.MessageId).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => new { x.Status, x.LeaseExpiresAt });
             e.HasIndex(x => new { x.InstanceId, x.CreatedAt });
         });
-
-    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
-        v => v.ToUnixTimeMilliseconds(),
-        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
-
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-        v => v.UtcTicks,
-        v => new DateTimeOffset(v, TimeSpan.Zero));
 }

@@ -4,6 +4,7 @@ using JcStar.Workflow.Persistence.PostgreSql;
 using JcStar.Workflow.Persistence.Sqlite;
 using JcStar.Workflow.Persistence.Stores;
 using JcStar.Workflow.Runtime.Mail;
+using JcStar.Workflow.Scheme.Persistence.Hosting;
 using JcStar.Workflow.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

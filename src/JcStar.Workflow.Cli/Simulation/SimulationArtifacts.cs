@@ -1,8 +1,13 @@
 using JcStar.Workflow.Documents;
+using JcStar.Workflow.Documents.Hosting;
+using JcStar.Workflow.Documents.Pdf;
 using JcStar.Workflow.Mail;
+using JcStar.Workflow.Mail.Hosting;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JcStar.Workflow.Cli.Simulation;
 
@@ -23,11 +28,15 @@ public sealed class SimulationArtifacts
         documents = new InMemoryDocumentStore(clock);
         var documentOptions = new DocumentsOptions { TemplatesRoot = templatesRoot };
         mailOptions = new MailOptions { TemplateFolder = Path.Combine(templatesRoot, "mail"), StrictTemplateVariables = true };
-        Handlers =
-        [
-            new DocumentRenderActivityHandler(new RenderDocumentActivity(new WordTemplateEngine(documentOptions), documents, documentOptions), letterZone),
-            new MailSendActivityHandler(new SendMailActivity(new MailTemplateLibrary(mailOptions, clock), mailOptions, clock)),
-        ];
+        // The adapters as the server registers them, on the simulation's clock and in-memory store; no PDF (staff read the Word files).
+        var services = new ServiceCollection()
+            .AddSingleton(clock)
+            .AddSingleton<IDocumentStore>(documents)
+            .AddWorkflowDocuments(documentOptions, letterZone)
+            .AddWorkflowMail(mailOptions)
+            .RemoveAll<IPdfConverter>()
+            .BuildServiceProvider();
+        Handlers = [services.GetRequiredService<DocumentRenderActivityHandler>(), .. services.GetServices<IActivityHandler>()];
     }
 
     public IReadOnlyList<IActivityHandler> Handlers { get; }

@@ -1,5 +1,7 @@
 using JcStar.Workflow.Persistence.Backups;
+using JcStar.Workflow.Persistence.Databases;
 using JcStar.Workflow.Runtime.Backups;
+using JcStar.Workflow.Scheme.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -25,7 +27,9 @@ public sealed class PostgreSqlBackupSource(string connectionString, string? docu
             snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
 
         var options = new DbContextOptionsBuilder<WorkflowDbContext>();
-        options.UseNpgsql(connection, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name));
+        options.UseNpgsql(connection, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name))
+            .UseWorkflowDialect(PostgreSqlDialect.Instance)
+            .AddWorkflowModel(SchemeModel.Instance);
         await using var db = new WorkflowDbContext(options.Options);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         var counts = await BackupCounts.ReadAsync(db, cancellationToken);

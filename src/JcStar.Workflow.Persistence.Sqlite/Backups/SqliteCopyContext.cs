@@ -1,3 +1,5 @@
+using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Scheme.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Persistence.Sqlite.Backups;
@@ -13,6 +15,7 @@ internal static class SqliteCopyContext
         var options = new DbContextOptionsBuilder<WorkflowDbContext>()
             .UseSqlite($"Data Source={file};Pooling=False{(readOnly ? ";Mode=ReadOnly" : "")}",
                 o => o.MigrationsAssembly(typeof(SqliteWorkflowDatabase).Assembly.GetName().Name));
+        options.UseWorkflowDialect(SqliteDialect.Instance).AddWorkflowModel(SchemeModel.Instance);
         return new WorkflowDbContext(options.Options);
     }
 }

@@ -23,8 +23,9 @@ public static class BackupCounts
         counts["mail.sent"] = await db.MailOutbox.LongCountAsync(m => m.Status == (int)OutboxStatus.Sent, cancellationToken);
         counts["documents.database"] = await db.Documents.LongCountAsync(cancellationToken);
         counts["audit"] = await db.AuditLog.LongCountAsync(cancellationToken);
-        counts["registry"] = await db.RegistryEntries.LongCountAsync(cancellationToken);
         counts["definitions"] = await db.Definitions.LongCountAsync(cancellationToken);
+        foreach (var contribution in db.Contributions)
+            await contribution.AddBackupCountsAsync(db, counts, cancellationToken);
         return counts;
     }
 

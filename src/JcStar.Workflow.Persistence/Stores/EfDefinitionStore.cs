@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JcStar.Workflow.Persistence.Databases;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Definitions;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
-public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> factory, SqliteSessions sessions) : IDefinitionStore
+public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> factory, ICommitStrategy sessions) : IDefinitionStore
 {
     // Every start asks for the latest version: only its id, hash and publication time are read, compiled, and the stored
     // row (XML and all) is read once per id, hash and time, so a reset database that reuses an id is read afresh.

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
+using JcStar.Workflow.Persistence.Databases;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
@@ -13,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
-public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory, SqliteSessions sessions) : IInstanceStore
+public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory, ICommitStrategy sessions) : IInstanceStore
 {
     // Compiled: every command reads its instance, and LINQ's per-call translation costs more than the read.
     private static readonly CompiledQuery<string, InstanceRow?> ById = new((db, id, _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
@@ -64,39 +63,12 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
 
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken)
     {
-        if (IsRowsOnly(commit) && await sessions.RentAsync(cancellationToken) is { } session)
-        {
-            await CommitOnSessionAsync(session, commit, cancellationToken);
+        if (IsRowsOnly(commit) && await sessions.TryCommitRowsAsync(new RowsOnlyCommit(commit, db => RowsOnlyStatements(db, commit)), cancellationToken))
             return;
-        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var provider = db.Database.ProviderName;
-        var gate = provider == ProviderNames.Sqlite ? WriterGate(db) : null;
-        if (provider == ProviderNames.PostgreSql && IsRowsOnly(commit))
-        {
-            await CommitWithSqlAsync(db, commit, cancellationToken);
-            return;
-        }
-        if (gate is not null)
-            await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await CommitWithChangeTrackerAsync(db, commit, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
+        using var writer = await sessions.EnterWriterAsync(db, cancellationToken);
+        await CommitWithChangeTrackerAsync(db, commit, cancellationToken);
     }
-
-    /// <summary>
-    /// SQLite has one writer: writers of this process queue here and hand over at once, instead of
-    /// meeting in BEGIN IMMEDIATE where SQLite's busy handler sleeps for milliseconds between tries.
-    /// </summary>
-    private static SemaphoreSlim WriterGate(WorkflowDbContext db) => QueueOf(db).Gate;
-
-    private static CommitQueue QueueOf(WorkflowDbContext db) =>
-        SqliteQueues.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new CommitQueue());
 
     /// <summary>
     /// The hot commit (start, complete a task, claim): the instance, tasks whose existence the command
@@ -146,198 +118,6 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
         batch.Insert(candidates);
         batch.Insert(commit.Audit.Select(a => a.ToRow()).ToList());
         return batch;
-    }
-
-    /// <summary>
-    /// The rows-only commit on a SQLite session, as part of a group commit: commits that queue while
-    /// another is writing are written together, each in its own savepoint, in one SQLite transaction.
-    /// Each command stays atomic (a conflict rolls back its savepoint only) and nobody hears of a
-    /// commit before the transaction holding it is durable; the group shares the cost of COMMIT and
-    /// of writing the index pages they touch. The statements are built before queueing.
-    /// </summary>
-    private async Task CommitOnSessionAsync(SqliteSessions.Session session, InstanceCommit commit, CancellationToken ct)
-    {
-        var pending = new PendingCommit(commit, RowsOnlyStatements(session.Db, commit).Statements);
-        var queue = QueueOf(session.Db);
-        queue.Pending.Enqueue(pending);
-        var sessionBroken = false;
-        // Once queued, the commit may be written by whoever holds the gate: waiting is not cancellable,
-        // so a caller never hears "cancelled" for a commit that was in fact written.
-        await queue.Gate.WaitAsync(CancellationToken.None);
-        try
-        {
-            if (!pending.Outcome.Task.IsCompleted)
-            {
-                var group = new List<PendingCommit>();
-                while (group.Count < MaxGroup && queue.Pending.TryDequeue(out var next))
-                    group.Add(next);
-                sessionBroken = !WriteGroup(session, group);
-            }
-        }
-        finally
-        {
-            queue.Gate.Release();
-        }
-        if (sessionBroken)
-            await session.DisposeAsync();
-        else
-            session.Return();
-        await pending.Outcome.Task;
-    }
-
-    /// <summary>Writes the group in one transaction and settles every member's outcome; false when the connection should not be reused.</summary>
-    private static bool WriteGroup(SqliteSessions.Session session, List<PendingCommit> group)
-    {
-        var single = group.Count == 1;
-        var failures = new Exception?[group.Count];
-        try
-        {
-            using var transaction = session.Connection.BeginTransaction();
-            for (var i = 0; i < group.Count; i++)
-            {
-                if (!single)
-                    Run(session, transaction, "SAVEPOINT jc_commit");
-                try
-                {
-                    WriteOne(session, transaction, group[i]);
-                }
-                catch (Exception e) when (e is WorkflowConflictException or DbException)
-                {
-                    if (single)
-                        transaction.Rollback();
-                    else
-                        Run(session, transaction, "ROLLBACK TO jc_commit");
-                    failures[i] = e is DbException && group[i].Commit.ExpectedVersion is null && Exists(session, single ? null : transaction, group[i].Commit.Instance.Id)
-                        ? new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {group[i].Commit.Instance.Id} already exists")
-                        : e;
-                    if (single)
-                        break;
-                }
-                if (!single)
-                    Run(session, transaction, "RELEASE jc_commit");
-            }
-            if (!single || failures[0] is null)
-                transaction.Commit();
-            PersistenceMetrics.GroupCommitSize.Record(group.Count, new KeyValuePair<string, object?>("db.file", session.Connection.DataSource));
-        }
-        catch (Exception e)
-        {
-            // BEGIN, COMMIT or a savepoint failed: nothing of the group was written.
-            foreach (var member in group)
-                member.Outcome.TrySetException(e);
-            return false;
-        }
-        for (var i = 0; i < group.Count; i++)
-        {
-            if (failures[i] is { } failure)
-                group[i].Outcome.TrySetException(failure);
-            else
-                group[i].Outcome.TrySetResult();
-        }
-        return true;
-    }
-
-    private static void WriteOne(SqliteSessions.Session session, DbTransaction transaction, PendingCommit pending)
-    {
-        var statements = pending.Statements;
-        for (var i = 0; i < statements.Count; i++)
-        {
-            var command = session.Command(statements[i].Sql, transaction);
-            statements[i].Bind(command);
-            if (i == 0 && pending.Commit.ExpectedVersion is not null)
-            {
-                using var reader = command.ExecuteReader();
-                if (!reader.Read())
-                    throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {pending.Commit.Instance.Id} was changed by another command");
-            }
-            else
-            {
-                command.ExecuteNonQuery();
-            }
-        }
-    }
-
-    private static void Run(SqliteSessions.Session session, DbTransaction transaction, string sql) =>
-        session.Command(sql, transaction).ExecuteNonQuery();
-
-    /// <summary>Whether the instance row exists, as the group's transaction sees it (another member may have inserted it).</summary>
-    private static bool Exists(SqliteSessions.Session session, DbTransaction? transaction, string instanceId)
-    {
-        var reader = SqlRowReader<InstanceRow>.For(session.Db, nameof(InstanceRow.Id));
-        var id = reader.Value(nameof(InstanceRow.Id), instanceId, 0);
-        var command = session.Command($"SELECT 1 FROM {reader.Table} WHERE {reader.Column(nameof(InstanceRow.Id))} = {id.Name}", transaction);
-        id.AddTo(command, id.Name);
-        return command.ExecuteScalar() is not null;
-    }
-
-    /// <summary>At most this many commits share one transaction, so no caller waits behind a long queue.</summary>
-    private const int MaxGroup = 32;
-
-    private static readonly ConcurrentDictionary<string, CommitQueue> SqliteQueues = new(StringComparer.Ordinal);
-
-    /// <summary>The SQLite writer gate of one database (every writer of this process takes it) and the session commits waiting for it.</summary>
-    private sealed class CommitQueue
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public ConcurrentQueue<PendingCommit> Pending { get; } = new();
-    }
-
-    private sealed record PendingCommit(InstanceCommit Commit, IReadOnlyList<SqlRowBatch.Statement> Statements)
-    {
-        public TaskCompletionSource Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>The rows-only commit as one batched command (PostgreSQL: one round trip).</summary>
-    private async Task CommitWithSqlAsync(WorkflowDbContext db, InstanceCommit commit, CancellationToken ct)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        var sql = RowsOnlyStatements(db, commit).Command(command);
-        var instanceId = commit.Instance.Id;
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await CommitBatchAsync(db, commit, sql, instanceId, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task CommitBatchAsync(WorkflowDbContext db, InstanceCommit commit, DbCommand sql, string instanceId, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        sql.Transaction = transaction.GetDbTransaction();
-        try
-        {
-            if (commit.ExpectedVersion is not null)
-            {
-                bool updated;
-                await using (var reader = await sql.ExecuteReaderAsync(ct))
-                {
-                    updated = await reader.ReadAsync(ct);
-                    while (await reader.NextResultAsync(ct))
-                    {
-                    }
-                }
-                // The other statements ran too; throwing before the commit rolls them back.
-                if (!updated)
-                    throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instanceId} was changed by another command");
-            }
-            else
-            {
-                await sql.ExecuteNonQueryAsync(ct);
-            }
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbException) when (commit.ExpectedVersion is null)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            if (await ExistsAsync(instanceId))
-                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instanceId} already exists");
-            throw;
-        }
     }
 
     /// <summary>Closes what an ended instance's effects left open: its open tasks (and their inbox rows), pending timers and activity jobs, and its subscriptions.</summary>

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace JcStar.Workflow.Persistence.Stores;
 
 /// <summary>
-/// The mail outbox in the workflow database, shared by every server on it. Claims are atomic per
-/// provider (row locks skipped on PostgreSQL and SQL Server, the single writer on SQLite); outcomes
+/// The mail outbox in the workflow database, shared by every server on it. Claims are atomic, each
+/// database's dialect wording its own claim (<see cref="Databases.IDatabaseDialect.ClaimOutboxAsync"/>); outcomes
 /// apply only under the lease token that claimed the message, except delivery, which is a fact.
 /// </summary>
 public sealed class EfOutbox(IDbContextFactory<WorkflowDbContext> factory) : IOutbox
@@ -43,57 +43,8 @@ public sealed class EfOutbox(IDbContextFactory<WorkflowDbContext> factory) : IOu
         var at = now.ToUniversalTime();
         var until = (now + lease).ToUniversalTime();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Database.ProviderName switch
-        {
-            ProviderNames.PostgreSql => await db.MailOutbox.FromSql($"""
-                UPDATE "mail_outbox" AS m
-                SET "Status" = {Sending}, "Attempts" = m."Attempts" + 1, "LastAttemptAt" = {at},
-                    "LeaseToken" = gen_random_uuid(), "LeaseExpiresAt" = {until}
-                WHERE m."Id" IN (
-                    SELECT d."Id" FROM "mail_outbox" AS d
-                    WHERE (d."Status" = {Queued} AND d."NextAttemptAt" <= {at}) OR (d."Status" = {Sending} AND d."LeaseExpiresAt" <= {at})
-                    ORDER BY d."NextAttemptAt", d."CreatedAt"
-                    LIMIT {batchSize}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING m.*
-                """).AsNoTracking().ToListAsync(cancellationToken),
-            ProviderNames.SqlServer => await db.MailOutbox.FromSql($"""
-                WITH due AS (
-                    SELECT TOP ({batchSize}) * FROM [mail_outbox] WITH (UPDLOCK, READPAST, ROWLOCK)
-                    WHERE ([Status] = {Queued} AND [NextAttemptAt] <= {at}) OR ([Status] = {Sending} AND [LeaseExpiresAt] <= {at})
-                    ORDER BY [NextAttemptAt], [CreatedAt])
-                UPDATE due
-                SET [Status] = {Sending}, [Attempts] = [Attempts] + 1, [LastAttemptAt] = {at}, [LeaseToken] = NEWID(), [LeaseExpiresAt] = {until}
-                OUTPUT inserted.*;
-                """).AsNoTracking().ToListAsync(cancellationToken),
-            _ => await ClaimInWriteTransactionAsync(db, at, until, batchSize, cancellationToken),
-        };
+        var rows = await db.Dialect.ClaimOutboxAsync(db, at, until, batchSize, cancellationToken);
         return rows.OrderBy(r => r.NextAttemptAt).ThenBy(r => r.CreatedAt).Select(r => r.ToRecord()).ToList();
-    }
-
-    /// <summary>
-    /// SQLite: Microsoft.Data.Sqlite begins transactions IMMEDIATE, so this one holds the database's
-    /// single write lock from the select to the commit and no other claimer can see the same rows as due.
-    /// </summary>
-    private static async Task<List<OutboxRow>> ClaimInWriteTransactionAsync(WorkflowDbContext db, DateTimeOffset at, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.MailOutbox
-            .Where(m => (m.Status == Queued && m.NextAttemptAt <= at) || (m.Status == Sending && m.LeaseExpiresAt <= at))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            row.Status = Sending;
-            row.Attempts++;
-            row.LastAttemptAt = at;
-            row.LeaseToken = Guid.NewGuid();
-            row.LeaseExpiresAt = until;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows;
     }
 
     public async Task MarkSentAsync(Guid id, DateTimeOffset sentAt, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using JcStar.Workflow.Persistence.Databases;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Tasks;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Persistence.Stores;
 
-public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, SqliteSessions sessions) : ITaskStore
+public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, ICommitStrategy sessions) : ITaskStore
 {
     // Compiled: completing a task reads it first, and LINQ's per-call translation costs more than the read.
     private static readonly CompiledQuery<string, TaskRow?> ById = new((db, id, _) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
@@ -37,7 +38,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
             return query.Page.ToPage(read.Select(r => r.ToRecord()).ToList());
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var nullsSortLast = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        var nullsSortLast = db.Dialect.SortsNullsLast;
         var filtered = Filter(db.Tasks.AsNoTracking(), query);
         // Plain locals: EF reads them as parameters; an expression such as Take + 1 it would compile on every call.
         var skip = query.Page.Skip;

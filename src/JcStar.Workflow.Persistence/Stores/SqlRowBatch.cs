@@ -11,7 +11,7 @@ namespace JcStar.Workflow.Persistence.Stores;
 
 /// <summary>
 /// Several INSERT/UPDATE statements built from the EF model, so a commit is one round trip (or, on a
-/// <see cref="SqliteSessions"/> session, a few prepared statements run again) instead of one per row plus
+/// provider session (<see cref="ICommitStrategy"/>), a few prepared statements run again) instead of one per row plus
 /// EF's change tracking. Tables, columns, parameter types and value converters come from the model, so
 /// the statements follow it (a column added there is written here too).
 /// </summary>
@@ -19,7 +19,7 @@ namespace JcStar.Workflow.Persistence.Stores;
 /// Parameters are numbered per statement, so a statement of the same shape has the same text every time
 /// and a session can keep it prepared; <see cref="Command"/> renames them apart for one batched command.
 /// </remarks>
-internal sealed class SqlRowBatch
+public sealed class SqlRowBatch
 {
     private static readonly ConcurrentDictionary<(IModel Model, Type Row), TableShape> Shapes = new();
 

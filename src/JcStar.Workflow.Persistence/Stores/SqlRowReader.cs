@@ -11,9 +11,9 @@ namespace JcStar.Workflow.Persistence.Stores;
 /// <summary>
 /// Reads rows of a table the way EF would, from a plain data reader: the column list, the provider
 /// types and the value converters come from the EF model (see <see cref="SqlRowBatch"/>), so a
-/// <see cref="SqliteSessions"/> session can read with a statement it keeps prepared.
+/// provider session (<see cref="ICommitStrategy"/>) can read with a statement it keeps prepared.
 /// </summary>
-internal sealed class SqlRowReader<TRow>
+public sealed class SqlRowReader<TRow>
     where TRow : class, new()
 {
     private static readonly ConcurrentDictionary<(IModel Model, string Columns), SqlRowReader<TRow>> ByModel = new();

@@ -1,8 +1,10 @@
+using JcStar.Workflow.Identity;
 using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Hosting;
 using JcStar.Workflow.Persistence.PostgreSql;
-using JcStar.Workflow.Persistence.Sqlite;
 using JcStar.Workflow.Persistence.SqlServer;
+using JcStar.Workflow.Persistence.Sqlite;
+using JcStar.Workflow.Scheme.Persistence.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Server.Hosting;
@@ -16,7 +18,7 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton(database);
         builder.Services.AddWorkflowEfStores(options => Configure(options, database)).AddSchemeEfStores();
         builder.Services.AddHostedService<SqliteSingleNode>();
-        builder.Services.AddHostedService<DatabaseMigration>();
+        builder.Services.AddWorkflowDatabaseMigration(database.MigrateAtStart, new MigratedContext("user register", typeof(AccessDbContext)));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

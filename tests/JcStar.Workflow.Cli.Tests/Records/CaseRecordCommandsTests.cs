@@ -14,6 +14,7 @@ using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Mail;
 using JcStar.Workflow.Scheme.Activities;
 using JcStar.Workflow.Scheme.Impartiality;
+using JcStar.Workflow.Scheme.Persistence.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using JcStar.Workflow.Runtime.Hosting;
 using JcStar.Workflow.Runtime.InMemory;
 using JcStar.Workflow.Runtime.Retention;
 using JcStar.Workflow.Runtime.Tests.Support;
+using JcStar.Workflow.Scheme.Persistence.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using JcStar.Workflow.Persistence.Stores;
 using JcStar.Workflow.Runtime.Tests.Support;
 using JcStar.Workflow.Scheme.Activities;
 using JcStar.Workflow.Scheme.Facilities;
 using JcStar.Workflow.Scheme.Impartiality;
 using JcStar.Workflow.Scheme.Labels;
 using JcStar.Workflow.Scheme.Numbering;
+using JcStar.Workflow.Scheme.Persistence.Stores;
 
 namespace JcStar.Workflow.Runtime.Tests.SchemeStores;
 

@@ -1,5 +1,6 @@
 using JcStar.Workflow.Persistence.Hosting;
 using JcStar.Workflow.Runtime.Tests.Support;
+using JcStar.Workflow.Scheme.Persistence.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Runtime.Tests.SchemeStores;

@@ -1,6 +1,6 @@
-using JcStar.Workflow.Persistence.Stores;
 using JcStar.Workflow.Runtime.Tests.Support;
 using JcStar.Workflow.Scheme.Labels;
+using JcStar.Workflow.Scheme.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace JcStar.Workflow.Runtime.Tests.SchemeStores;

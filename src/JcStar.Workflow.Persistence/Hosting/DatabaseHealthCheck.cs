@@ -1,9 +1,9 @@
-using JcStar.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace JcStar.Workflow.Server.Hosting;
+namespace JcStar.Workflow.Persistence.Hosting;
 
+/// <summary>Healthy while the workflow database answers.</summary>
 public sealed class DatabaseHealthCheck(IDbContextFactory<WorkflowDbContext> factory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,21 +1,23 @@
+using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Scheme.Facilities;
+using JcStar.Workflow.Scheme.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
-namespace JcStar.Workflow.Persistence.Stores;
+namespace JcStar.Workflow.Scheme.Persistence.Stores;
 
 public sealed class EfFacilityStore(IDbContextFactory<WorkflowDbContext> factory) : IFacilityStore
 {
     public EvaluationFacility? Find(string facilityId)
     {
         using var db = factory.CreateDbContext();
-        return db.Facilities.AsNoTracking().FirstOrDefault(f => f.Id == facilityId)?.ToRecord();
+        return db.Set<FacilityRow>().AsNoTracking().FirstOrDefault(f => f.Id == facilityId)?.ToRecord();
     }
 
     public IReadOnlyList<EvaluationFacility> All()
     {
         using var db = factory.CreateDbContext();
-        return db.Facilities.AsNoTracking().AsEnumerable()
+        return db.Set<FacilityRow>().AsNoTracking().AsEnumerable()
             .Select(f => f.ToRecord())
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
@@ -27,11 +29,11 @@ public sealed class EfFacilityStore(IDbContextFactory<WorkflowDbContext> factory
         for (var attempt = 1; ; attempt++)
         {
             using var db = factory.CreateDbContext();
-            var row = db.Facilities.FirstOrDefault(f => f.Id == facility.Id);
+            var row = db.Set<FacilityRow>().FirstOrDefault(f => f.Id == facility.Id);
             if (row is null)
             {
                 row = new FacilityRow { Id = facility.Id };
-                db.Facilities.Add(row);
+                db.Set<FacilityRow>().Add(row);
             }
             row.CopyFrom(facility);
             try

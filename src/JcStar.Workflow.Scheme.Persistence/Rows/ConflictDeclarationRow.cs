@@ -1,4 +1,4 @@
-namespace JcStar.Workflow.Persistence.Rows;
+namespace JcStar.Workflow.Scheme.Persistence.Rows;
 
 /// <summary>A declared conflict of interest; <see cref="Id"/> keeps the order of declaration.</summary>
 public sealed class ConflictDeclarationRow

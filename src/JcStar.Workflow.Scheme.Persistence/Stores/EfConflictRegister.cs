@@ -1,15 +1,17 @@
+using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Scheme.Impartiality;
+using JcStar.Workflow.Scheme.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
-namespace JcStar.Workflow.Persistence.Stores;
+namespace JcStar.Workflow.Scheme.Persistence.Stores;
 
 public sealed class EfConflictRegister(IDbContextFactory<WorkflowDbContext> factory) : IConflictRegister
 {
     public IReadOnlyList<ConflictDeclaration> DeclaredBy(string partyId)
     {
         using var db = factory.CreateDbContext();
-        return db.ConflictDeclarations.AsNoTracking()
+        return db.Set<ConflictDeclarationRow>().AsNoTracking()
             .Where(d => d.PartyId == partyId)
             .OrderBy(d => d.Id)
             .AsEnumerable()
@@ -20,13 +22,13 @@ public sealed class EfConflictRegister(IDbContextFactory<WorkflowDbContext> fact
     public IReadOnlyList<ConflictDeclaration> All()
     {
         using var db = factory.CreateDbContext();
-        return db.ConflictDeclarations.AsNoTracking().OrderBy(d => d.Id).AsEnumerable().Select(d => d.ToRecord()).ToList();
+        return db.Set<ConflictDeclarationRow>().AsNoTracking().OrderBy(d => d.Id).AsEnumerable().Select(d => d.ToRecord()).ToList();
     }
 
     public void Declare(ConflictDeclaration declaration)
     {
         using var db = factory.CreateDbContext();
-        db.ConflictDeclarations.Add(declaration.ToRow());
+        db.Set<ConflictDeclarationRow>().Add(declaration.ToRow());
         db.SaveChanges();
     }
 }

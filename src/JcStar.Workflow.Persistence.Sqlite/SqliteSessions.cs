@@ -1,18 +1,19 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using JcStar.Workflow.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace JcStar.Workflow.Persistence.Stores;
+namespace JcStar.Workflow.Persistence.Sqlite;
 
 /// <summary>
 /// Long-lived SQLite connections that keep their prepared statements, for the hot path (read an
 /// instance or a task, commit a step). Microsoft.Data.Sqlite compiles a command's SQL again for every
 /// new command, and EF opens a pooled connection (registering its SQL functions) for every context:
 /// together that was half of a step's time. A session is one open connection and its commands by SQL
-/// text, used by one caller at a time. Other providers get no session and keep EF's path (Npgsql
-/// prepares statements itself).
+/// text, used by one caller at a time. Only SQLite's commit strategy rents them (Npgsql prepares
+/// statements itself).
 /// </summary>
 /// <remarks>
 /// While sessions are in use, a background checkpointer copies the write-ahead log into the database
@@ -21,7 +22,7 @@ namespace JcStar.Workflow.Persistence.Stores;
 /// benchmark that was a third of the time. Session connections raise their own threshold to
 /// <see cref="AutoCheckpointPages"/>, a backstop should the checkpointer fall behind.
 /// </remarks>
-public sealed class SqliteSessions(IDbContextFactory<WorkflowDbContext> factory, ILogger<SqliteSessions>? logger = null) : IAsyncDisposable
+internal sealed class SqliteSessions(IDbContextFactory<WorkflowDbContext> factory, ILogger<SqliteSessions>? logger = null) : IAsyncDisposable
 {
     /// <summary>Idle sessions kept; more are closed when returned.</summary>
     private const int MaxIdle = 8;
@@ -41,13 +42,12 @@ public sealed class SqliteSessions(IDbContextFactory<WorkflowDbContext> factory,
     private readonly object _checkpointerLock = new();
     private Task? _checkpointer;
     private long _lastRentTicks;
-    private volatile bool _notSqlite;
     private volatile bool _disposed;
 
-    /// <summary>A session, or null when the database is not SQLite. Return it with <see cref="Session.Return"/>; dispose it instead after a failure.</summary>
+    /// <summary>A session, or null once disposed. Return it with <see cref="Session.Return"/>; dispose it instead after a failure.</summary>
     internal async ValueTask<Session?> RentAsync(CancellationToken ct)
     {
-        if (_notSqlite || _disposed)
+        if (_disposed)
             return null;
         Volatile.Write(ref _lastRentTicks, Environment.TickCount64);
         if (_idle.TryTake(out var idle))
@@ -58,12 +58,6 @@ public sealed class SqliteSessions(IDbContextFactory<WorkflowDbContext> factory,
             return idle;
         }
         var db = await factory.CreateDbContextAsync(ct);
-        if (db.Database.ProviderName != ProviderNames.Sqlite)
-        {
-            _notSqlite = true;
-            await db.DisposeAsync();
-            return null;
-        }
         try
         {
             // Opened through EF so the connection interceptor sets the pragmas (WAL, busy timeout).
@@ -132,8 +126,8 @@ public sealed class SqliteSessions(IDbContextFactory<WorkflowDbContext> factory,
     }
 
     /// <summary>
-    /// Runs a SELECT of <typeparamref name="TRow"/> rows on a session: null when the database is not
-    /// SQLite (the caller reads with EF). <paramref name="statement"/> gives the SQL and its values.
+    /// Runs a SELECT of <typeparamref name="TRow"/> rows on a session: null once disposed (the caller
+    /// reads with EF). <paramref name="statement"/> gives the SQL and its values.
     /// </summary>
     internal async ValueTask<List<TRow>?> ReadAsync<TRow>(
         string[] properties,

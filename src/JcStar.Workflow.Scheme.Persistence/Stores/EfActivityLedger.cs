@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Scheme.Activities;
+using JcStar.Workflow.Scheme.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
-namespace JcStar.Workflow.Persistence.Stores;
+namespace JcStar.Workflow.Scheme.Persistence.Stores;
 
 /// <summary>The scheme activities' idempotency ledger: the first answer recorded for a key is the answer.</summary>
 public sealed class EfActivityLedger(IDbContextFactory<WorkflowDbContext> factory) : IActivityLedger

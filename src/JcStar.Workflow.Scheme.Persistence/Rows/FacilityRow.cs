@@ -1,4 +1,4 @@
-namespace JcStar.Workflow.Persistence.Rows;
+namespace JcStar.Workflow.Scheme.Persistence.Rows;
 
 public sealed class FacilityRow
 {

@@ -1,15 +1,17 @@
+using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Scheme.Complaints;
+using JcStar.Workflow.Scheme.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
-namespace JcStar.Workflow.Persistence.Stores;
+namespace JcStar.Workflow.Scheme.Persistence.Stores;
 
 public sealed class EfPublicComplaintStore(IDbContextFactory<WorkflowDbContext> factory) : IPublicComplaintStore
 {
     public async Task AddAsync(PublicComplaint complaint, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.PublicComplaints.Add(new PublicComplaintRow
+        db.Set<PublicComplaintRow>().Add(new PublicComplaintRow
         {
             Id = complaint.Id,
             TokenHash = complaint.TokenHash,
@@ -29,7 +31,7 @@ public sealed class EfPublicComplaintStore(IDbContextFactory<WorkflowDbContext> 
     public async Task<PublicComplaint?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var r = await db.PublicComplaints.AsNoTracking().FirstOrDefaultAsync(c => c.TokenHash == tokenHash, cancellationToken);
+        var r = await db.Set<PublicComplaintRow>().AsNoTracking().FirstOrDefaultAsync(c => c.TokenHash == tokenHash, cancellationToken);
         return r is null ? null : new PublicComplaint
         {
             Id = r.Id,
@@ -50,21 +52,21 @@ public sealed class EfPublicComplaintStore(IDbContextFactory<WorkflowDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // One conditional update: of two concurrent confirmations exactly one changes the row.
-        return await db.PublicComplaints.Where(c => c.Id == id && c.ConfirmedAt == null)
+        return await db.Set<PublicComplaintRow>().Where(c => c.Id == id && c.ConfirmedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedAt, at), cancellationToken) == 1;
     }
 
     public async Task ReleaseAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.PublicComplaints.Where(c => c.Id == id && c.InstanceId == null)
+        await db.Set<PublicComplaintRow>().Where(c => c.Id == id && c.InstanceId == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConfirmedAt, (DateTimeOffset?)null), cancellationToken);
     }
 
     public async Task RecordCaseAsync(Guid id, string instanceId, string receiptNumber, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.PublicComplaints.Where(c => c.Id == id)
+        await db.Set<PublicComplaintRow>().Where(c => c.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.InstanceId, instanceId).SetProperty(c => c.ReceiptNumber, receiptNumber), cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-namespace JcStar.Workflow.Persistence.Rows;
+namespace JcStar.Workflow.Scheme.Persistence.Rows;
 
 /// <summary>One registry entry: what is queried as columns, the nested lists as JSON text. Never deleted.</summary>
 public sealed class RegistryEntryRow

@@ -1,4 +1,4 @@
-namespace JcStar.Workflow.Persistence.Rows;
+namespace JcStar.Workflow.Scheme.Persistence.Rows;
 
 /// <summary>A gap-free counter: <see cref="Value"/> is the last number handed out.</summary>
 public sealed class SequenceRow

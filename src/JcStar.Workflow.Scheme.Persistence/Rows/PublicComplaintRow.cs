@@ -1,4 +1,4 @@
-namespace JcStar.Workflow.Persistence.Rows;
+namespace JcStar.Workflow.Scheme.Persistence.Rows;
 
 /// <summary>A complaint from the public; pending until its sender confirms by the link mailed to them.</summary>
 public sealed class PublicComplaintRow

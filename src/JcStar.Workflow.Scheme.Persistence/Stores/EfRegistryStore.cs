@@ -1,8 +1,10 @@
+using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Scheme.Labels;
+using JcStar.Workflow.Scheme.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
-namespace JcStar.Workflow.Persistence.Stores;
+namespace JcStar.Workflow.Scheme.Persistence.Stores;
 
 /// <summary>The registry of labelled products. No delete: revoked and expired entries stay for good.</summary>
 public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory) : IRegistryStore
@@ -10,14 +12,14 @@ public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory
     public RegistryEntry? Find(string registrationNumber)
     {
         using var db = factory.CreateDbContext();
-        return db.RegistryEntries.AsNoTracking().FirstOrDefault(r => r.RegistrationNumber == registrationNumber)?.ToRecord();
+        return db.Set<RegistryEntryRow>().AsNoTracking().FirstOrDefault(r => r.RegistrationNumber == registrationNumber)?.ToRecord();
     }
 
     public IReadOnlyList<RegistryEntry> All()
     {
         using var db = factory.CreateDbContext();
         // Ordinal order, as the in-memory store gives: database collations differ, so sort here.
-        return db.RegistryEntries.AsNoTracking().AsEnumerable()
+        return db.Set<RegistryEntryRow>().AsNoTracking().AsEnumerable()
             .Select(r => r.ToRecord())
             .OrderBy(e => e.RegistrationNumber, StringComparer.Ordinal)
             .ToList();
@@ -26,7 +28,7 @@ public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory
     public void Add(RegistryEntry entry)
     {
         using var db = factory.CreateDbContext();
-        db.RegistryEntries.Add(entry.ToRow());
+        db.Set<RegistryEntryRow>().Add(entry.ToRow());
         try
         {
             db.SaveChanges();
@@ -40,7 +42,7 @@ public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory
     public void Update(RegistryEntry entry)
     {
         using var db = factory.CreateDbContext();
-        var row = db.RegistryEntries.FirstOrDefault(r => r.RegistrationNumber == entry.RegistrationNumber)
+        var row = db.Set<RegistryEntryRow>().FirstOrDefault(r => r.RegistrationNumber == entry.RegistrationNumber)
             ?? throw new KeyNotFoundException($"registration number {entry.RegistrationNumber} is not in the registry");
         row.CopyFrom(entry);
         db.SaveChanges();
@@ -49,7 +51,7 @@ public sealed class EfRegistryStore(IDbContextFactory<WorkflowDbContext> factory
     public RegistryPage<RegistryEntry> SearchPublished(RegistrySearch search, DateOnly day)
     {
         using var db = factory.CreateDbContext();
-        var query = db.RegistryEntries.AsNoTracking().Where(r => r.PublicationDate <= day);
+        var query = db.Set<RegistryEntryRow>().AsNoTracking().Where(r => r.PublicationDate <= day);
         if (search.Level is { } level)
             query = query.Where(r => r.Level == (int)level);
         // LIKE '%…%' rather than Contains: PostgreSQL translates Contains over a parameter to strpos(), which no index

@@ -6,7 +6,7 @@ using JcStar.Workflow.Scheme.Facilities;
 using JcStar.Workflow.Scheme.Impartiality;
 using JcStar.Workflow.Scheme.Labels;
 
-namespace JcStar.Workflow.Persistence.Rows;
+namespace JcStar.Workflow.Scheme.Persistence.Rows;
 
 /// <summary>Scheme records to rows and back. Enums inside JSON are names, so reordering an enum cannot change stored meaning.</summary>
 internal static class SchemeRowMapping

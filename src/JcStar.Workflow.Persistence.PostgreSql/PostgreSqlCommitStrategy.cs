@@ -1,0 +1,90 @@
+using System.Data.Common;
+using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Persistence.Stores;
+using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Instances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace JcStar.Workflow.Persistence.PostgreSql;
+
+/// <summary>
+/// PostgreSQL's commit strategy: the rows-only commit goes as one batched command, one round trip in
+/// its transaction; everything else through EF (Npgsql prepares the statements itself).
+/// </summary>
+internal sealed class PostgreSqlCommitStrategy(IDbContextFactory<WorkflowDbContext> factory) : ICommitStrategy
+{
+    public ValueTask<List<TRow>?> ReadAsync<TRow>(
+        string[] properties,
+        Func<SqlRowReader<TRow>, (string Sql, SqlRowBatch.BoundValue[] Values)> statement,
+        CancellationToken cancellationToken)
+        where TRow : class, new() => ValueTask.FromResult<List<TRow>?>(null);
+
+    public async Task<bool> TryCommitRowsAsync(RowsOnlyCommit commit, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await CommitWithSqlAsync(db, commit, cancellationToken);
+        return true;
+    }
+
+    public ValueTask<IDisposable?> EnterWriterAsync(WorkflowDbContext db, CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>The rows-only commit as one batched command (PostgreSQL: one round trip).</summary>
+    private async Task CommitWithSqlAsync(WorkflowDbContext db, RowsOnlyCommit rows, CancellationToken ct)
+    {
+        var commit = rows.Commit;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var sql = rows.Statements(db).Command(command);
+        var instanceId = commit.Instance.Id;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await CommitBatchAsync(db, commit, sql, instanceId, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task CommitBatchAsync(WorkflowDbContext db, InstanceCommit commit, DbCommand sql, string instanceId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        sql.Transaction = transaction.GetDbTransaction();
+        try
+        {
+            if (commit.ExpectedVersion is not null)
+            {
+                bool updated;
+                await using (var reader = await sql.ExecuteReaderAsync(ct))
+                {
+                    updated = await reader.ReadAsync(ct);
+                    while (await reader.NextResultAsync(ct))
+                    {
+                    }
+                }
+                // The other statements ran too; throwing before the commit rolls them back.
+                if (!updated)
+                    throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instanceId} was changed by another command");
+            }
+            else
+            {
+                await sql.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbException) when (commit.ExpectedVersion is null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            if (await ExistsAsync(instanceId))
+                throw new WorkflowConflictException(ConflictReason.ConcurrentUpdate, $"instance {instanceId} already exists");
+            throw;
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string instanceId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Instances.AnyAsync(i => i.Id == instanceId);
+    }
+}
