@@ -4,7 +4,7 @@ using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Mail;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>
 /// The letters and mail a simulation produces, through the real document renderer and mail composer:
