@@ -66,6 +66,17 @@ public sealed class ProcedureSimulationTests(StaffWorkspace workspace) : IClassF
         Assert.Contains("さくらホームルーター SR-100", text, StringComparison.Ordinal);
         Assert.Contains("JCS1-26-000001", text, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
+
+        // With LibreOffice on the server, the same letter opens as PDF (CI has it: JCSTAR_REQUIRE_ALL).
+        var hasPdf = workspace.Server.Services.GetService<JcStar.Workflow.Documents.Pdf.IPdfConverter>() is not null;
+        Assert.True(hasPdf || !RequiredComponent.RequireAll, "the server found no LibreOffice for PDF (JCSTAR_REQUIRE_ALL is set)");
+        if (hasPdf)
+        {
+            var pdfLink = page.Locator("[data-simulation-letters] a[data-letter-pdf='grant-notice']");
+            var pdf = await page.APIRequest.GetAsync((await pdfLink.GetAttributeAsync("href"))!, new() { Timeout = 120_000 });
+            Assert.Equal(200, pdf.Status);
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+        }
     }
 
     /// <summary>The start variables of the kept "granted" scenario (an applicant and a product the letters name).</summary>

@@ -1,3 +1,4 @@
+using JcStar.Workflow.Documents.Pdf;
 using JcStar.Workflow.Server.Identity;
 using JcStar.Workflow.Server.Web.Simulation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,11 @@ public static class SimulationEndpoints
         group.MapGet("/{runId}/letters/{index:int}", Results<FileContentHttpResult, NotFound> (string processId, string runId, int index, SimulationResults results, HttpContext http) =>
             results.Find(runId, http.User.ToActor().Id, processId) is { } run && index >= 0 && index < run.Letters.Count
                 ? TypedResults.File(run.Letters[index].Content, WordContentType, run.Letters[index].FileName)
+                : TypedResults.NotFound());
+        // The same letter as PDF when LibreOffice is installed (Documents:Pdf), converted on request: most runs are read as Word.
+        group.MapGet("/{runId}/letters/{index:int}/pdf", async Task<Results<FileContentHttpResult, NotFound>> (string processId, string runId, int index, SimulationResults results, IServiceProvider services, HttpContext http, CancellationToken ct) =>
+            services.GetService<IPdfConverter>() is { } pdf && results.Find(runId, http.User.ToActor().Id, processId) is { } run && index >= 0 && index < run.Letters.Count
+                ? TypedResults.File(await pdf.ConvertAsync(run.Letters[index].Content, ct), "application/pdf", Path.ChangeExtension(run.Letters[index].FileName, ".pdf"))
                 : TypedResults.NotFound());
         return api;
     }

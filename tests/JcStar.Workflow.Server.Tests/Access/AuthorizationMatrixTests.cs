@@ -88,6 +88,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         // A simulation's diagram and letters: only its runner sees them (no run exists here, so admins get 404 too).
         new("GET", "/api/procedures/{processId}/simulations/{runId}/diagram", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/diagram", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("GET", "/api/procedures/{processId}/simulations/{runId}/letters/{index:int}", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/letters/0", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("GET", "/api/procedures/{processId}/simulations/{runId}/letters/{index:int}/pdf", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/letters/0/pdf", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("POST", "/api/instances/", _ => "/api/instances", (r, _) => r switch { "anonymous" => Unauth, "facility" => Forbid, _ => Created },
             new { processId = "MatrixCase", variables = new { applicant = "新規" } }, PerCase: false),
         new("GET", "/api/instances/", _ => "/api/instances", (r, _) => Anyone(r, Ok), PerCase: false),
