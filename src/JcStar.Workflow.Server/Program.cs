@@ -3,6 +3,7 @@ using JcStar.Workflow.Server.Api;
 using JcStar.Workflow.Server.Hosting;
 using JcStar.Workflow.Server.Identity;
 using JcStar.Workflow.Server.Web;
+using JcStar.Workflow.Server.Web.Simulation;
 
 // Settings files travel with the binary; ./data, workflows/ and templates/ resolve against the current directory.
 WorkingDirectory.UseRepositoryRootWhenRunFromTheProject();
@@ -14,6 +15,7 @@ builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
 builder.AddWorkflowOpenApi();
 builder.AddWorkflowWeb();
+builder.AddProcedureSimulation();
 builder.AddWorkflowBackups();
 builder.AddWorkflowRetention();
 

@@ -10,7 +10,7 @@ public sealed class GivenTests : IDisposable
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);
 
-    private async Task<(int Exit, string Error, Cli.Simulation.SimulationReport? Report)> Simulate(string given)
+    private async Task<(int Exit, string Error, Simulation.SimulationReport? Report)> Simulate(string given)
     {
         var path = Path.Combine(scratch, "scenario.json");
         await File.WriteAllTextAsync(path, $$$"""

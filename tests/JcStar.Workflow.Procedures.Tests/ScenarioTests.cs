@@ -1,5 +1,5 @@
 using System.Text.Json;
-using JcStar.Workflow.Cli.Simulation;
+using JcStar.Workflow.Simulation;
 
 namespace JcStar.Workflow.Procedures.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using JcStar.Workflow.Cli;
-using JcStar.Workflow.Cli.Simulation;
+using JcStar.Workflow.Simulation;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Testing;
 using MimeKit;

@@ -9,7 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 await build({
   absWorkingDir: here,
-  entryPoints: ['src/case-diagram.js', 'src/task-form.js', 'src/start-form.js', 'src/procedure-modeler.js', 'src/case-migration.js'],
+  entryPoints: ['src/case-diagram.js', 'src/task-form.js', 'src/start-form.js', 'src/procedure-modeler.js', 'src/case-migration.js', 'src/simulate-draft.js'],
   outdir: path.join(here, '..', 'wwwroot', 'lib'),
   bundle: true,
   format: 'esm',

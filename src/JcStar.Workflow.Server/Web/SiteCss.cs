@@ -89,6 +89,13 @@ public static class SiteCss
         table.mapping ul.field-error, .migration .diagnostics { margin: .3rem 0 0; padding-left: 1.1rem; }
         .migration p.actions { display: flex; gap: .8rem; } button:disabled { opacity: .55; cursor: not-allowed; }
         progress[data-progress] { width: 100%; height: 1.3rem; accent-color: var(--ok); }
+        .simulation-form { max-width: 64rem; } .simulation-form details { margin: .4rem 0 1rem; } .simulation-form summary { cursor: pointer; font-weight: 600; }
+        fieldset.sim-step { display: grid; grid-template-columns: 12rem 1fr 1fr 10rem; gap: 0 .8rem; margin-bottom: .6rem; }
+        fieldset.sim-step .field { margin-bottom: .4rem; } fieldset.sim-step label { font-weight: 400; font-size: .88rem; }
+        .simulation-form .field.checkbox { flex-direction: row; align-items: center; gap: .5rem; }
+        .simulation-result pre.mail-text { white-space: pre-wrap; font-family: inherit; background: #fff; border: 1px solid var(--line); padding: .8rem; max-height: 24rem; overflow: auto; }
+        .simulation-result article.simulated-mail h4 { margin: 1.2rem 0 .3rem; }
+        @media (max-width: 900px) { fieldset.sim-step { grid-template-columns: 1fr; } }
         @media (max-width: 900px) { .who { margin-left: 0; } table.list { font-size: .92rem; } input[type=search] { min-width: 12rem; } }
         """;
 }

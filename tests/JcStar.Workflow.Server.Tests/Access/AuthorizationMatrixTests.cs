@@ -85,6 +85,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/procedures/{processId}/source", _ => "/api/procedures/MatrixCase/source", (r, _) => AdminOnly(r, Ok), PerCase: false),
         new("POST", "/api/procedures/{processId}/diff", _ => "/api/procedures/MatrixCase/diff", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
         new("POST", "/api/procedures/{processId}/publish", _ => "/api/procedures/MatrixCase/publish", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
+        // A simulation's diagram and letters: only its runner sees them (no run exists here, so admins get 404 too).
+        new("GET", "/api/procedures/{processId}/simulations/{runId}/diagram", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/diagram", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("GET", "/api/procedures/{processId}/simulations/{runId}/letters/{index:int}", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/letters/0", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("GET", "/api/procedures/{processId}/simulations/{runId}/letters/{index:int}/pdf", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/letters/0/pdf", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("POST", "/api/instances/", _ => "/api/instances", (r, _) => r switch { "anonymous" => Unauth, "facility" => Forbid, _ => Created },
             new { processId = "MatrixCase", variables = new { applicant = "新規" } }, PerCase: false),
         new("GET", "/api/instances/", _ => "/api/instances", (r, _) => Anyone(r, Ok), PerCase: false),

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>
 /// Runs one process through the real runtime (the use cases the server runs) on in-memory stores and
@@ -90,6 +90,7 @@ public sealed class SimulationHost : IAsyncDisposable
             return;
         foreach (var step in scenario.Steps)
         {
+            ct.ThrowIfCancellationRequested();
             await ApplyAsync(runtime, step, ct);
             await DrainJobsAsync(ct);
         }
@@ -135,6 +136,7 @@ public sealed class SimulationHost : IAsyncDisposable
         var timers = services.GetRequiredService<ITimerStore>();
         for (var fired = 0; ; fired++)
         {
+            ct.ThrowIfCancellationRequested();
             if (await HasEndedAsync(ct))
                 return;
             var next = (await timers.FindDueAsync(DateTimeOffset.MaxValue, 1, ct)).FirstOrDefault();
@@ -155,6 +157,7 @@ public sealed class SimulationHost : IAsyncDisposable
         var timers = services.GetRequiredService<ITimerStore>();
         for (var fired = 0; fired < MaxTimerFirings; fired++)
         {
+            ct.ThrowIfCancellationRequested();
             var next = (await timers.FindDueAsync(target, 1, ct)).FirstOrDefault();
             if (next is null)
                 return;
@@ -177,6 +180,7 @@ public sealed class SimulationHost : IAsyncDisposable
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         for (var round = 0; round < MaxTimerFirings; round++)
         {
+            ct.ThrowIfCancellationRequested();
             var jobs = queue.TakeJobs();
             if (jobs.Count == 0)
                 return;

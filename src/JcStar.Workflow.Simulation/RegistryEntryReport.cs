@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using JcStar.Workflow.Scheme.Labels;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>
 /// One registry entry as it stands when the simulation ends (the extra top-level <c>"registry"</c> field of

@@ -9,7 +9,7 @@ using JcStar.Workflow.Runtime.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>
 /// The letters and mail a simulation produces, through the real document renderer and mail composer:

@@ -6,7 +6,7 @@ using JcStar.Workflow.Scheme.Facilities;
 using JcStar.Workflow.Scheme.Impartiality;
 using JcStar.Workflow.Scheme.Labels;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>
 /// A scenario's preconditions (<c>"given"</c>): labels already in the registry, Evaluation Facilities already

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Runtime.Activities;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>
 /// Stands in, during simulation only, for an activity no module provides (a diagram from another

@@ -1,4 +1,4 @@
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>Time that only moves when the simulation moves it: a 60-day deadline passes in one call.</summary>
 public sealed class VirtualClock(DateTimeOffset start) : TimeProvider

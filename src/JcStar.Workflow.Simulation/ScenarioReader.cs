@@ -4,7 +4,7 @@ using System.Text.Json;
 using JcStar.Workflow.Bpmn.Model;
 using JcStar.Workflow.Bpmn.Timers;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>Reads a scenario file strictly: an unknown key or a wrong type names the file and the place, so a typo never silently does nothing.</summary>
 public static class ScenarioReader

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>The JSON `jcstar simulate` prints: a contract others depend on, so names and shapes do not change.</summary>
 public sealed record SimulationReport(

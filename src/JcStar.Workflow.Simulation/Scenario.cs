@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>What a simulation does: start variables, steps, then optionally let every timer fall due.</summary>
 public sealed record Scenario

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Bpmn.Timers;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 /// <summary>One thing that happens to the simulated instance; exactly one of the kinds is set.</summary>
 public sealed record ScenarioStep

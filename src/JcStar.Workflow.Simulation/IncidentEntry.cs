@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace JcStar.Workflow.Cli.Simulation;
+namespace JcStar.Workflow.Simulation;
 
 public sealed record IncidentEntry(
     [property: JsonPropertyName("element")] string Element,
