@@ -19,6 +19,13 @@ public sealed partial class DirectionTests
     private static readonly string[] Core = ["JcStar.Workflow.Bpmn", "JcStar.Workflow.Engine", "JcStar.Workflow.Runtime"];
 
     /// <summary>
+    /// Libraries the hosts share that put the core, the scheme and some adapters together (the simulation: the runtime on
+    /// in-memory stores with the real letter and mail adapters). Like a host they may know several adapters; unlike one,
+    /// hosts use them. SimulationDependencyTests keeps the simulation away from every database and background server.
+    /// </summary>
+    private static readonly string[] Compositions = ["JcStar.Workflow.Simulation"];
+
+    /// <summary>
     /// Each adapter and the projects that make it up. The database adapter is split by what it stores (workflow,
     /// scheme, user register) and by provider; the provider projects hold the migrations of all three, so they know them.
     /// </summary>
@@ -64,7 +71,7 @@ public sealed partial class DirectionTests
     [Fact]
     public void Every_project_is_placed_in_the_house()
     {
-        var placed = Hosts.Concat(Core).Append("JcStar.Workflow.Scheme").Concat(Adapters.Values.SelectMany(a => a)).ToHashSet(StringComparer.Ordinal);
+        var placed = Hosts.Concat(Core).Concat(Compositions).Append("JcStar.Workflow.Scheme").Concat(Adapters.Values.SelectMany(a => a)).ToHashSet(StringComparer.Ordinal);
         Assert.All(ProjectFiles().Keys, p => Assert.Contains(p, placed));
     }
 
