@@ -1,5 +1,8 @@
+using JcStar.Workflow.Persistence.Providers;
+using JcStar.Workflow.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Persistence.Sqlite;
 
@@ -14,5 +17,9 @@ public static class SqliteWorkflowDatabase
             .AddInterceptors(SqlitePragmas.For(synchronous))
             // EF warns that a table rebuild's PRAGMA runs outside a transaction and may leave a half-applied migration:
             // the server and the CLI migrate through SqliteMigrationGuard, which puts the file back when that happens.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
+            .UseWorkflowProviderServices();
+
+    private static DbContextOptionsBuilder UseWorkflowProviderServices(this DbContextOptionsBuilder options) =>
+        WorkflowProviderServices.Add(options, "Sqlite", services => services.AddSingleton<IRegistryTextIndex, SqliteRegistryTextIndex>());
 }
