@@ -109,7 +109,8 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
     /// The same matches as <see cref="QueryAsync"/>, counted by the database up to <paramref name="atMost"/>: the
     /// assigned tasks (tasks by Assignee/Status/DueAt), then each candidate's offered tasks (task_candidates by
     /// Kind/Name/IsOpen) that no earlier candidate offered (NOT EXISTS on the candidates' key), so each task counts
-    /// once without a DISTINCT over the whole union, and each part stops reading at what is still to count.
+    /// once without a DISTINCT over the whole union, and each part stops reading at what is still to count. Each part
+    /// is ordered by due date, the order its index already has: EF warns (and logs, per request) of a Take unordered.
     /// </summary>
     public async Task<int> CountAsync(TaskQuery query, int atMost, CancellationToken cancellationToken)
     {
@@ -119,11 +120,11 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
         var user = query.CandidateUser;
         var take = atMost;
         if (query.Assignee is null && user is null && groups.Count == 0)
-            return await filtered.Take(take).CountAsync(cancellationToken);
+            return await filtered.OrderBy(t => t.DueAt).Take(take).CountAsync(cancellationToken);
         var count = 0;
         var assignee = query.Assignee;
         if (assignee is not null)
-            count += await filtered.Where(t => t.Assignee == assignee).Take(take).CountAsync(cancellationToken);
+            count += await filtered.Where(t => t.Assignee == assignee).OrderBy(t => t.DueAt).Take(take).CountAsync(cancellationToken);
         var offered = query.UnassignedCandidatesOnly ? filtered.Where(t => t.Assignee == null)
             : assignee is not null ? filtered.Where(t => t.Assignee == null || t.Assignee != assignee)
             : filtered;
@@ -150,7 +151,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, Sq
             // EXISTS, not a join: with a join SQLite may walk every open unassigned task and probe for the candidate
             // (1.3 s at 100,000 open tasks for a user offered none); a correlated EXISTS keeps the candidate's range
             // the outer loop, and PostgreSQL makes it the same semi-join either way.
-            count += await candidates.Where(c => offered.Any(t => t.Id == c.TaskId)).Take(take).CountAsync(cancellationToken);
+            count += await candidates.Where(c => offered.Any(t => t.Id == c.TaskId)).OrderBy(c => c.DueAt).Take(take).CountAsync(cancellationToken);
         }
         return count;
     }
