@@ -1,7 +1,10 @@
 using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Persistence.Providers;
 using JcStar.Workflow.Scheme.Persistence;
+using JcStar.Workflow.Scheme.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Persistence.Sqlite;
 
@@ -18,5 +21,9 @@ public static class SqliteWorkflowDatabase
             .AddInterceptors(SqlitePragmas.For(synchronous))
             // EF warns that a table rebuild's PRAGMA runs outside a transaction and may leave a half-applied migration:
             // the server and the CLI migrate through SqliteMigrationGuard, which puts the file back when that happens.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
+            .UseWorkflowProviderServices();
+
+    private static DbContextOptionsBuilder UseWorkflowProviderServices(this DbContextOptionsBuilder options) =>
+        WorkflowProviderServices.Add(options, "Sqlite", services => services.AddSingleton<IRegistryTextIndex, SqliteRegistryTextIndex>());
 }

@@ -39,12 +39,18 @@ public sealed partial class WorkflowQueries(WorkflowStores stores, CaseAccessPol
         return await stores.Tasks.QueryAsync(query, cancellationToken);
     }
 
-    /// <summary>How many tasks the caller's inbox holds: assigned to them, and offered to their groups unclaimed.</summary>
+    /// <summary>Inbox counts above this read as "999+": counting further would read every open task of a large office on every visit.</summary>
+    public const int InboxCountLimit = 999;
+
+    /// <summary>
+    /// How many tasks the caller's inbox holds: assigned to them, and offered to their groups unclaimed; each counted
+    /// up to <see cref="InboxCountLimit"/> + 1, so a figure above the limit means "more than the limit".
+    /// </summary>
     public async Task<(int Mine, int Offered)> InboxCountsAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var own = await access.InboxAsync(actor, new PageRequest(), cancellationToken);
-        var mine = await stores.Tasks.CountAsync(own with { CandidateUser = null, CandidateGroups = [] }, cancellationToken);
-        var offered = await stores.Tasks.CountAsync(own with { Assignee = null }, cancellationToken);
+        var mine = await stores.Tasks.CountAsync(own with { CandidateUser = null, CandidateGroups = [] }, InboxCountLimit + 1, cancellationToken);
+        var offered = await stores.Tasks.CountAsync(own with { Assignee = null }, InboxCountLimit + 1, cancellationToken);
         return (mine, offered);
     }
 
@@ -119,6 +125,20 @@ public sealed partial class WorkflowQueries(WorkflowStores stores, CaseAccessPol
     {
         var instance = await GetInstanceAsync(instanceId, actor, cancellationToken);
         return VariablesOf(Engine.InstanceStateSerializer.Deserialize(instance.StateJson));
+    }
+
+    /// <summary>
+    /// The variables of several cases in one read (a page's cases, not one query per row), of those the caller may
+    /// see; a case the caller may not see, or that does not exist, is absent from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, System.Text.Json.JsonElement>>> CasesVariablesAsync(
+        IReadOnlyCollection<string> instanceIds, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        if (instanceIds.Count == 0)
+            return new Dictionary<string, IReadOnlyDictionary<string, System.Text.Json.JsonElement>>();
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        var found = await QueryInstancesAsync(new InstanceQuery(Page: new PageRequest(1, Math.Min(ids.Count, PageRequest.MaxSize)), InstanceIds: ids), actor, cancellationToken);
+        return found.Items.ToDictionary(i => i.Id, i => VariablesOf(Engine.InstanceStateSerializer.Deserialize(i.StateJson)), StringComparer.Ordinal);
     }
 
     private static IReadOnlyDictionary<string, System.Text.Json.JsonElement> VariablesOf(Engine.InstanceState state) =>

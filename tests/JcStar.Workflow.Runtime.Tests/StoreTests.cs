@@ -181,6 +181,53 @@ public sealed class StoreTests
 
     [Theory]
     [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Inbox_counts_equal_the_tasks_the_inbox_lists_each_task_once_and_stop_at_the_limit_asked(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        var actor = new WorkflowActor("rei", ["reviewers", "managers"]);
+        var tasks = new List<HumanTask>();
+        for (var i = 0; i < 7; i++)
+        {
+            tasks.Add(Task($"both-groups-{i}", "i1", T0.AddDays(i), ["reviewers", "managers"]));
+            tasks.Add(Task($"reviewers-{i}", "i1", i % 2 == 0 ? null : T0.AddDays(i), ["reviewers"]));
+        }
+        tasks.Add(Task("to-rei-and-group", "i1", T0, ["managers"]) with { CandidateUsers = ["rei"] });
+        tasks.Add(Task("to-rei-only", "i1", null, []) with { CandidateUsers = ["rei"] });
+        tasks.Add(Task("mine-1", "i1", T0, ["reviewers"], assignee: "rei"));
+        tasks.Add(Task("mine-2", "i1", null, [], assignee: "rei"));
+        tasks.Add(Task("claimed-by-ren", "i1", T0, ["reviewers"], assignee: "ren"));
+        tasks.Add(Task("sales", "i1", T0, ["sales"]));
+        tasks.Add(Task("done", "i1", T0, ["reviewers"]) with { Status = HumanTaskStatus.Completed, CompletedAt = T0 });
+        tasks.Add(Task("done-mine", "i1", T0, ["managers"], assignee: "rei") with { Status = HumanTaskStatus.Completed, CompletedAt = T0 });
+        await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i1"), Tasks = [.. tasks] }, Ct);
+
+        async Task<int> Listed(TaskQuery query)
+        {
+            var ids = new HashSet<string>();
+            for (var number = 1; ; number++)
+            {
+                var page = await host.Stores.Tasks.QueryAsync(query with { Page = new PageRequest(number, 4) }, Ct);
+                ids.UnionWith(page.Items.Select(t => t.Id));
+                if (!page.HasMore)
+                    return ids.Count;
+            }
+        }
+
+        var inbox = TaskQuery.InboxOf(actor, new PageRequest());
+        var mine = inbox with { CandidateUser = null, CandidateGroups = [] };
+        var offered = inbox with { Assignee = null };
+        Assert.Equal(2, await host.Stores.Tasks.CountAsync(mine, 1000, Ct));
+        Assert.Equal(16, await host.Stores.Tasks.CountAsync(offered, 1000, Ct));
+        foreach (var query in new[] { inbox, mine, offered, inbox with { UnassignedCandidatesOnly = false }, new TaskQuery { CandidateGroups = ["reviewers"] }, new TaskQuery() })
+        {
+            var listed = await Listed(query);
+            Assert.Equal(listed, await host.Stores.Tasks.CountAsync(query, 1000, Ct));
+            Assert.Equal(Math.Min(listed, 5), await host.Stores.Tasks.CountAsync(query, 5, Ct));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
     public async Task A_closed_task_leaves_the_group_inbox(string provider)
     {
         await using var host = await TestRuntime.CreateAsync(provider);

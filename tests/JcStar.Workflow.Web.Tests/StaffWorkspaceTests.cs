@@ -290,6 +290,11 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         Assert.Equal(["IS-1", "IS-2"], variables["product"].GetProperty("modelNumbers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(StaffWorkspace.CompanyA, variables["applicant"].GetProperty("name").GetString());
         await Assertions.Expect(page.Locator("ol.path li.active")).ToHaveTextAsync("書類の完備性確認");
+
+        // Started from a form, the case has no business key: the inbox names it by its application number, as /cases does.
+        var applicationNumber = variables["applicationNumber"].GetString()!;
+        await page.GotoAsync("/inbox?procedure=SelfDeclarationApplication");
+        await Assertions.Expect(page.Locator($"td.case-ref a[href='/cases/{instanceId}']")).ToHaveTextAsync(applicationNumber);
     }
 
     [Theory]

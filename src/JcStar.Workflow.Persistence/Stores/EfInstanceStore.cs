@@ -42,6 +42,11 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> factory
             rows = rows.Where(i => i.BusinessKey == query.BusinessKey);
         if (query.Status is { } status)
             rows = rows.Where(i => i.Status == (int)status);
+        if (query.InstanceIds is { } instanceIds)
+        {
+            var ids = instanceIds.ToList();
+            rows = rows.Where(i => ids.Contains(i.Id));
+        }
         if (query.Scope is { } scope)
         {
             var org = scope.ApplicantOrganizationId;

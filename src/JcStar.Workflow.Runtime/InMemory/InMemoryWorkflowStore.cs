@@ -124,6 +124,7 @@ public sealed class InMemoryWorkflowStore(InMemoryOutbox? outbox = null) :
             .Where(i => query.ProcessId is null || i.ProcessId == query.ProcessId)
             .Where(i => query.BusinessKey is null || i.BusinessKey == query.BusinessKey)
             .Where(i => query.Status is null || i.Status == query.Status)
+            .Where(i => query.InstanceIds is null || query.InstanceIds.Contains(i.Id))
             .Where(i => query.Scope is null || query.Scope.Matches(i.ProcessId, _parties.GetValueOrDefault(i.Id)))
             .OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id, StringComparer.Ordinal)
             .Skip(page.Skip).Take(page.Take + 1).ToList()));

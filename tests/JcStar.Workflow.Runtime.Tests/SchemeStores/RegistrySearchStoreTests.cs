@@ -1,5 +1,6 @@
 using JcStar.Workflow.Runtime.Tests.Support;
 using JcStar.Workflow.Scheme.Labels;
+using JcStar.Workflow.Scheme.Persistence.Rows;
 using JcStar.Workflow.Scheme.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,6 +84,76 @@ public sealed class RegistrySearchStoreTests
         Assert.Equal(3, third.PageCount);
         Assert.Equal(["JC1-2026-0030", "JC1-2026-0031", "JC1-2026-0032", "JC1-2026-0033", "JC1-2026-0034"], Numbers(third));
         Assert.Equal(28, Both(new RegistrySearch { PageSize = 100 }).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Japanese_names_long_and_short_terms_and_quotes_find_what_the_in_memory_store_finds(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var node = new EfStoreNode(database);
+        var ef = node.Get<IRegistryStore>();
+        var memory = new InMemoryRegistryStore();
+        foreach (var store in new[] { ef, memory })
+        {
+            Fill(store);
+            store.Add(Entry(40, "有限会社 \"引用\" 電子", "スマートロック 玄関用", "SL-\"Q\"-7"));
+            store.Add(Entry(41, "ｶﾌﾞｼｷｶﾞｲｼｬ ﾃｽﾄ", "ホームゲートウェイ", "HG-1"));
+        }
+        var today = Day.AddDays(1);
+        IReadOnlyList<string> Both(RegistrySearch search)
+        {
+            var fromDb = ef.SearchPublished(search.Normalized(), today);
+            var fromMemory = memory.SearchPublished(search.Normalized(), today);
+            Assert.Equal(Numbers(fromMemory), Numbers(fromDb));
+            Assert.Equal(fromMemory.Total, fromDb.Total);
+            return [.. Numbers(fromDb)];
+        }
+
+        // Kana and kanji of three characters and more (trigram-served on SQLite), and inside a word.
+        Assert.Equal(["JC1-2026-0001"], Both(new RegistrySearch { Product = "ワークカメ" }));
+        Assert.Equal(["JC1-2026-0001"], Both(new RegistrySearch { Company = "見本電機" }));
+        Assert.Equal(["JC1-2026-0040"], Both(new RegistrySearch { Text = "玄関用" }));
+        // Half-width katakana is found by full-width (NFKC on both sides).
+        Assert.Equal(["JC1-2026-0041"], Both(new RegistrySearch { Company = "カブシキ" }));
+        // One and two characters, which trigrams cannot serve, still find their entries.
+        Assert.Equal(["JC1-2026-0040"], Both(new RegistrySearch { Product = "玄" }));
+        Assert.Equal(["JC1-2026-0041"], Both(new RegistrySearch { Model = "hg" }));
+        Assert.Equal(["JC1-2026-0001"], Both(new RegistrySearch { Text = "カメ" }));
+        // A short and a long term together, in different fields.
+        Assert.Equal(["JC1-2026-0001"], Both(new RegistrySearch { Company = "見本", Product = "ネットワーク" }));
+        Assert.Empty(Both(new RegistrySearch { Company = "見本", Product = "ゲートウェイ" }));
+        // Quotes and FTS5 syntax in the input are text.
+        Assert.Equal(["JC1-2026-0040"], Both(new RegistrySearch { Company = "\"引用\"" }));
+        Assert.Equal(["JC1-2026-0040"], Both(new RegistrySearch { Model = "-\"q\"-" }));
+        Assert.Empty(Both(new RegistrySearch { Text = "AND OR NOT" }));
+        Assert.Empty(Both(new RegistrySearch { Text = "pg-* NEAR" }));
+        // Registration numbers are searched too, and a field holds only its own text.
+        Assert.Equal(["JC1-2026-0041"], Both(new RegistrySearch { Text = "2026-0041" }));
+        Assert.Empty(Both(new RegistrySearch { Model = "ワークカメ" }));
+    }
+
+    [Fact]
+    public async Task On_SQLite_the_trigram_table_follows_an_entry_whose_published_text_changes()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var node = new EfStoreNode(database);
+        var store = node.Get<IRegistryStore>();
+        Fill(store);
+        var today = Day.AddDays(1);
+        var entry = store.Find("JC1-2026-0001")!;
+        store.Update(entry with { Products = [new LabelledProduct("屋外カメラ改", ["NC-200"], Day)] });
+
+        Assert.Equal(["JC1-2026-0001"], Numbers(store.SearchPublished(new RegistrySearch { Product = "屋外カメラ" }.Normalized(), today)));
+        Assert.Empty(Numbers(store.SearchPublished(new RegistrySearch { Product = "ネットワーク" }.Normalized(), today)));
+        Assert.Empty(Numbers(store.SearchPublished(new RegistrySearch { Model = "nc-100" }.Normalized(), today)));
+
+        await using var db = database.NewContext();
+        var indexed = await db.Database.SqlQueryRaw<string>("SELECT registration_number AS \"Value\" FROM registry_search WHERE registry_search MATCH 'models : \"nc-200\"'")
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["JC1-2026-0001"], indexed);
+        Assert.Equal(await db.Set<RegistryEntryRow>().CountAsync(TestContext.Current.CancellationToken),
+            await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM registry_search").SingleAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
