@@ -30,6 +30,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<ActivityLedgerRow> ActivityLedger => Set<ActivityLedgerRow>();
     public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
+    public DbSet<LetterTemplateVersionRow> LetterTemplateVersions => Set<LetterTemplateVersionRow>();
     public DbSet<CasePartyRow> CaseParties => Set<CasePartyRow>();
     public DbSet<PublicComplaintRow> PublicComplaints => Set<PublicComplaintRow>();
 
@@ -260,7 +261,18 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
     }
 
-    private void ConfigureDocuments(ModelBuilder b) =>
+    private void ConfigureDocuments(ModelBuilder b)
+    {
+        b.Entity<LetterTemplateVersionRow>(e =>
+        {
+            e.ToTable("letter_template_versions");
+            e.HasKey(x => new { x.Name, x.Version });
+            e.Property(x => x.Name).HasMaxLength(IdLength);
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(IdLength);
+            e.Property(x => x.Note).HasMaxLength(2000);
+        });
         b.Entity<DocumentRow>(e =>
         {
             e.ToTable("case_documents");
@@ -279,6 +291,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.SourceKey).HasMaxLength(IdLength * 2 + 50);
             e.HasIndex(x => x.SourceKey).IsUnique().HasFilter(Database.ProviderName == ProviderNames.SqlServer ? "[SourceKey] IS NOT NULL" : null);
         });
+    }
 
     private void ConfigureMailOutbox(ModelBuilder b) =>
         b.Entity<OutboxRow>(e =>

@@ -37,6 +37,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddSingleton<Runtime.Retention.IRetentionStore, EfRetentionStore>();
         services.AddSingleton<ICasePartyStore, EfCasePartyStore>();
+        services.AddSingleton<Runtime.Documents.ILetterTemplateStore, EfLetterTemplateStore>();
         services.AddSingleton<JcStar.Workflow.Runtime.Statistics.IWorkflowStatistics, EfWorkflowStatistics>();
         return services;
     }
