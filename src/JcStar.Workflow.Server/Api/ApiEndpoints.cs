@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapCaseRecordEndpoints();
         api.MapAdHocEndpoints();
         api.MapMigrationEndpoints();
+        api.MapTemplateEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using JcStar.Workflow.Documents;
 using JcStar.Workflow.Documents.Pdf;
 using JcStar.Workflow.Documents.Storage;
+using JcStar.Workflow.Documents.Versions;
 using JcStar.Workflow.Mail;
 using JcStar.Workflow.Persistence.Stores;
 using JcStar.Workflow.Runtime;
@@ -68,7 +69,13 @@ public static class SchemeRegistration
             throw new InvalidOperationException($"setting Documents:Store is '{documents.Store}'; expected Files or Database");
         if (LibreOfficePdfConverter.IsAvailable(documents.Pdf))
             services.AddSingleton<IPdfConverter>(new LibreOfficePdfConverter(documents.Pdf));
-        services.AddSingleton(sp => new RenderDocumentActivity(sp.GetRequiredService<WordTemplateEngine>(), sp.GetRequiredService<IDocumentStore>(), documents, sp.GetService<IPdfConverter>()));
+        // Template versions live in the workflow database (the EF store); the folder's files are their version 1.
+        services.TryAddSingleton<ILetterTemplateStore, InMemoryLetterTemplateStore>();
+        services.AddSingleton(sp => new LetterTemplates(sp.GetRequiredService<ILetterTemplateStore>(), sp.GetRequiredService<WordTemplateEngine>(), documents,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JcStar.Workflow.Runtime.Audit.IAuditLog>()));
+        services.AddHostedService<LetterTemplateDeployment>();
+        services.AddSingleton(sp => new RenderDocumentActivity(sp.GetRequiredService<WordTemplateEngine>(), sp.GetRequiredService<IDocumentStore>(), documents, sp.GetService<IPdfConverter>(),
+            sp.GetRequiredService<LetterTemplates>()));
         services.AddSingleton<IActivityHandler>(sp => new SchemeLetterActivity(
             new DocumentRenderActivityHandler(sp.GetRequiredService<RenderDocumentActivity>(), TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone)),
             sp.GetRequiredService<SchemeServices>()));
