@@ -7,8 +7,8 @@ namespace JcStar.Workflow.Documents;
 
 /// <summary>
 /// Renders the latest version of the template (<see cref="LetterTemplates"/>; the files under Documents:TemplatesRoot are
-/// version 1) with the case variables and stores the letter (and its PDF) for the case, recording the template version. Independent of how activities are registered: the runtime's handler adapter maps its
-/// inputs to <see cref="RenderDocumentRequest"/> and <see cref="RenderDocumentResult.ToOutputs"/> back.
+/// version 1) with the case variables and stores the letter (and its PDF) for the case, recording the template version.
+/// Independent of how activities are registered: the runtime's handler adapter maps its inputs to <see cref="RenderDocumentRequest"/> and <see cref="RenderDocumentResult.ToOutputs"/> back.
 /// </summary>
 /// <param name="templates">The template versions; null keeps them in memory, seeded from the templates folder (simulation, tests).</param>
 public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentStore store, DocumentsOptions options, IPdfConverter? pdf = null, LetterTemplates? templates = null)
