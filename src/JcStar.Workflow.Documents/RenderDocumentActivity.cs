@@ -1,22 +1,26 @@
 using System.Security.Cryptography;
 using JcStar.Workflow.Documents.Pdf;
+using JcStar.Workflow.Documents.Versions;
 using JcStar.Workflow.Runtime.Documents;
 
 namespace JcStar.Workflow.Documents;
 
 /// <summary>
-/// Renders <c>&lt;TemplatesRoot&gt;/&lt;template&gt;.docx</c> with the case variables and stores the letter (and its PDF)
-/// for the case. Independent of how activities are registered: the runtime's handler adapter maps its
-/// inputs to <see cref="RenderDocumentRequest"/> and <see cref="RenderDocumentResult.ToOutputs"/> back.
+/// Renders the latest version of the template (<see cref="LetterTemplates"/>; the files under Documents:TemplatesRoot are
+/// version 1) with the case variables and stores the letter (and its PDF) for the case, recording the template version.
+/// Independent of how activities are registered: the runtime's handler adapter maps its inputs to <see cref="RenderDocumentRequest"/> and <see cref="RenderDocumentResult.ToOutputs"/> back.
 /// </summary>
-public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentStore store, DocumentsOptions options, IPdfConverter? pdf = null)
+/// <param name="templates">The template versions; null keeps them in memory, seeded from the templates folder (simulation, tests).</param>
+public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentStore store, DocumentsOptions options, IPdfConverter? pdf = null, LetterTemplates? templates = null)
 {
+    private readonly LetterTemplates _templates = templates ?? new LetterTemplates(new InMemoryLetterTemplateStore(), engine, options, TimeProvider.System);
+
     /// <summary>The name workflows bind (jc:activity="document.render", inputs template, fileName, pdf; output documentId).</summary>
     public const string ActivityName = "document.render";
 
     public async Task<RenderDocumentResult> ExecuteAsync(RenderDocumentRequest request, CancellationToken cancellationToken = default)
     {
-        var templatePath = TemplatePath(request.TemplateName);
+        LetterTemplates.RequireValidName(request.TemplateName);
         var wordKey = request.JobId is { } job ? job + "/docx" : null;
         var pdfKey = request.JobId is { } pdfJob ? pdfJob + "/pdf" : null;
 
@@ -31,13 +35,11 @@ public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentS
         var hash = word?.TemplateContentHash;
         if (word is null || docx is null)
         {
-            if (!File.Exists(templatePath))
-                throw new FileNotFoundException($"template '{request.TemplateName}' not found under {options.TemplatesRoot}", templatePath);
-            var template = await File.ReadAllBytesAsync(templatePath, cancellationToken);
+            var (version, template) = await _templates.CurrentAsync(request.TemplateName, cancellationToken);
             var rendered = engine.Render(template, TemplateData.FromValues(request.Variables));
             hash = WordTemplateEngine.ContentHash(template);
             word = await store.SaveAsync(
-                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".docx", request.TemplateName, hash, DocumentContentTypes.Docx, wordKey), rendered, cancellationToken);
+                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".docx", request.TemplateName, hash, DocumentContentTypes.Docx, wordKey, version.Version), rendered, cancellationToken);
             // Lost a race with another run of the job: convert the letter that was stored.
             docx = word.Sha256 == Convert.ToHexStringLower(SHA256.HashData(rendered))
                 ? rendered
@@ -53,21 +55,13 @@ public sealed class RenderDocumentActivity(WordTemplateEngine engine, IDocumentS
         {
             var bytes = await pdf.ConvertAsync(docx, cancellationToken);
             var stored = await store.SaveAsync(
-                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".pdf", request.TemplateName, hash!, DocumentContentTypes.Pdf, pdfKey), bytes, cancellationToken);
+                new NewCaseDocument(request.InstanceId, request.BusinessKey, name + ".pdf", request.TemplateName, hash!, DocumentContentTypes.Pdf, pdfKey, word.TemplateVersion), bytes, cancellationToken);
             return new RenderDocumentResult(word, stored, null);
         }
         catch (PdfConversionException e)
         {
             return new RenderDocumentResult(word, null, e.Message);
         }
-    }
-
-    private string TemplatePath(string templateName)
-    {
-        // Template names come from workflow definitions: plain names only, never paths.
-        if (templateName.Length == 0 || !templateName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || templateName.Contains(".."))
-            throw new ArgumentException($"template name '{templateName}' must be a plain name such as grant-notice", nameof(templateName));
-        return Path.Combine(options.TemplatesRoot, templateName + ".docx");
     }
 
     private static string FileName(string outputName)

@@ -28,6 +28,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<ActivityLedgerRow> ActivityLedger => Set<ActivityLedgerRow>();
     public DbSet<OutboxRow> MailOutbox => Set<OutboxRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
+    public DbSet<LetterTemplateVersionRow> LetterTemplateVersions => Set<LetterTemplateVersionRow>();
     public DbSet<CasePartyRow> CaseParties => Set<CasePartyRow>();
 
     /// <summary>What the chosen database does its own way.</summary>
@@ -206,7 +207,18 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.IdempotencyKey).HasMaxLength(NameLength);
         });
 
-    private static void ConfigureDocuments(ModelBuilder b) =>
+    private static void ConfigureDocuments(ModelBuilder b)
+    {
+        b.Entity<LetterTemplateVersionRow>(e =>
+        {
+            e.ToTable("letter_template_versions");
+            e.HasKey(x => new { x.Name, x.Version });
+            e.Property(x => x.Name).HasMaxLength(IdLength);
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(IdLength);
+            e.Property(x => x.Note).HasMaxLength(2000);
+        });
         b.Entity<DocumentRow>(e =>
         {
             e.ToTable("case_documents");
@@ -225,6 +237,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.SourceKey).HasMaxLength(IdLength * 2 + 50);
             e.HasIndex(x => x.SourceKey).IsUnique();
         });
+    }
 
     private static void ConfigureMailOutbox(ModelBuilder b) =>
         b.Entity<OutboxRow>(e =>

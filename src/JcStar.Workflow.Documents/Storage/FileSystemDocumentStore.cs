@@ -37,7 +37,8 @@ public sealed class FileSystemDocumentStore(DocumentsOptions options, TimeProvid
             Convert.ToHexStringLower(SHA256.HashData(content.Span)),
             content.Length,
             document.ContentType,
-            now);
+            now,
+            TemplateVersion: document.TemplateVersion);
         var folder = Directory.CreateDirectory(Path.Combine(Root, "documents", stored.Id[^2..])).FullName;
         var bin = Path.Combine(folder, stored.Id + ".bin");
         var meta = Path.Combine(folder, stored.Id + ".json");

@@ -42,6 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddSingleton<Runtime.Retention.IRetentionStore, EfRetentionStore>();
         services.AddSingleton<ICasePartyStore, EfCasePartyStore>();
+        services.AddSingleton<Runtime.Documents.ILetterTemplateStore, EfLetterTemplateStore>();
         services.AddSingleton<JcStar.Workflow.Runtime.Statistics.IWorkflowStatistics, EfWorkflowStatistics>();
         // The mail outbox is in the workflow database, so every server on it shares it; an earlier in-memory one gives way.
         services.RemoveAll<IOutbox>().AddSingleton<IOutbox, EfOutbox>();

@@ -22,4 +22,7 @@ public sealed class DocumentRow
 
     /// <summary>Render job id plus part (docx/pdf); unique where set, so a job that runs again stores no second copy.</summary>
     public string? SourceKey { get; set; }
+
+    /// <summary>The version of the template that rendered the letter; null for uploads and older letters.</summary>
+    public int? TemplateVersion { get; set; }
 }

@@ -29,6 +29,7 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
             CreatedAt = now,
             Content = content.ToArray(),
             SourceKey = document.SourceKey,
+            TemplateVersion = document.TemplateVersion,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Documents.Add(row);
@@ -52,9 +53,9 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var d = await db.Documents.AsNoTracking()
             .Where(d => d.SourceKey == sourceKey)
-            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason })
+            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason, d.TemplateVersion })
             .FirstOrDefaultAsync(cancellationToken);
-        return d is null ? null : new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason);
+        return d is null ? null : new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason, d.TemplateVersion);
     }
 
     public async Task<(CaseDocument Document, byte[] Content)?> OpenAsync(string id, CancellationToken cancellationToken = default)
@@ -70,13 +71,13 @@ public sealed class EfDocumentStore(IDbContextFactory<WorkflowDbContext> factory
         var rows = await db.Documents.AsNoTracking()
             .Where(d => d.InstanceId == instanceId)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason })
+            .Select(d => new { d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason, d.TemplateVersion })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(d => new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason))];
+        return [.. rows.Select(d => new CaseDocument(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason, d.TemplateVersion))];
     }
 
     private static CaseDocument ToRecord(DocumentRow d) =>
-        new(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason);
+        new(d.Id, d.InstanceId, d.BusinessKey, d.Name, d.TemplateName, d.TemplateContentHash, d.Sha256, d.Size, d.ContentType, d.CreatedAt, d.ContentRemovedAt, d.ContentRemovedReason, d.TemplateVersion);
 
     public async Task<CaseDocument?> RemoveContentAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
     {

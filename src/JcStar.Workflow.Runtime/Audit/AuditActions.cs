@@ -50,4 +50,10 @@ public static class AuditActions
 
     /// <summary>Retention removed a letter's content from the document store; the data names the letter (id, name, number, SHA-256), the record stays.</summary>
     public const string RetentionLetterRemoved = "retention.letter-removed";
+
+    /// <summary>A new version of a letter template was stored (name, version, SHA-256, note in the data).</summary>
+    public const string LetterTemplateVersionAdded = "template.version-added";
+
+    /// <summary>An uploaded letter template was refused (its diagnostics in the data); the current version stays.</summary>
+    public const string LetterTemplateRefused = "template.refused";
 }

@@ -16,6 +16,7 @@ namespace JcStar.Workflow.Runtime.Documents;
 /// <param name="CreatedAt">When it was stored.</param>
 /// <param name="ContentRemovedAt">When its content was removed (by retention); the record of the document stays.</param>
 /// <param name="ContentRemovedReason">Why its content was removed, e.g. "retention: Retention:LettersKeptFor 3653.00:00:00".</param>
+/// <param name="TemplateVersion">The version of <see cref="TemplateName"/> that made the letter (see <see cref="LetterTemplateVersion"/>); null for uploads and letters stored before templates had versions.</param>
 public sealed record CaseDocument(
     string Id,
     string InstanceId,
@@ -28,7 +29,8 @@ public sealed record CaseDocument(
     string ContentType,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ContentRemovedAt = null,
-    string? ContentRemovedReason = null)
+    string? ContentRemovedReason = null,
+    int? TemplateVersion = null)
 {
     public bool ContentRemoved => ContentRemovedAt is not null;
 }

@@ -40,7 +40,8 @@ public sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
             Convert.ToHexStringLower(SHA256.HashData(bytes)),
             bytes.LongLength,
             document.ContentType,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            TemplateVersion: document.TemplateVersion);
         _documents[stored.Id] = (stored, bytes);
         return stored;
     }

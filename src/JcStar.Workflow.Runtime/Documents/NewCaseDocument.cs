@@ -6,6 +6,7 @@ namespace JcStar.Workflow.Runtime.Documents;
 /// <c>&lt;jobId&gt;/docx</c>). A store keeps one document per key: saving with a key it already holds returns
 /// the stored document and stores nothing. Null (uploads) stores every time.
 /// </param>
+/// <param name="TemplateVersion">The template version that rendered the letter; null for uploads.</param>
 public sealed record NewCaseDocument(
     string InstanceId,
     string? BusinessKey,
@@ -13,4 +14,5 @@ public sealed record NewCaseDocument(
     string TemplateName,
     string TemplateContentHash,
     string ContentType,
-    string? SourceKey = null);
+    string? SourceKey = null,
+    int? TemplateVersion = null);

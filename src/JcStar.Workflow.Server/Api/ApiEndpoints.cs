@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapCaseRecordEndpoints();
         api.MapAdHocEndpoints();
         api.MapMigrationEndpoints();
+        api.MapTemplateEndpoints();
         return app;
     }
 }

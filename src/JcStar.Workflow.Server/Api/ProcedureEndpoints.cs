@@ -20,16 +20,16 @@ public static class ProcedureEndpoints
     public static RouteGroupBuilder MapProcedureEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/procedures").RequireAuthorization(WorkflowClaims.ProceduresPolicy);
-        group.MapGet("/catalog", (ActivityRegistry activities, IServiceProvider services) =>
+        group.MapGet("/catalog", async (ActivityRegistry activities, IServiceProvider services, CancellationToken ct) =>
         {
             var forms = services.GetService<FormFolder>() is { } folder && Directory.Exists(folder.Folder)
                 ? Directory.EnumerateFiles(folder.Folder, "*.form").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
                 : [];
             var groups = SchemeRoles.Staff.Append(SchemeRoles.Admin).SelectMany(r => SchemeRoles.GroupsOf(r, null)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            // Letters are the Word templates under Documents:TemplatesRoot (document.render's template input), mails the
-            // folders under Mail:TemplateFolder that hold a subject and a body (mail.send's).
-            var letters = services.GetService<DocumentsOptions>() is { } documents && Directory.Exists(documents.TemplatesRoot)
-                ? Directory.EnumerateFiles(documents.TemplatesRoot, "*.docx").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
+            // Letters are the stored letter templates (document.render's template input; the templates folder's files are
+            // their version 1), mails the folders under Mail:TemplateFolder that hold a subject and a body (mail.send's).
+            var letters = services.GetService<JcStar.Workflow.Documents.Versions.LetterTemplates>() is { } templates
+                ? (await templates.ListAsync(ct)).Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
                 : [];
             var mails = services.GetService<MailTemplateLibrary>()?.Names() ?? [];
             return TypedResults.Ok(new ProcedureCatalogView([.. activities.Names.Order(StringComparer.Ordinal)], groups, [.. SchemeRoles.All], forms, letters, mails));

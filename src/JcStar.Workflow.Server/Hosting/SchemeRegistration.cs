@@ -44,6 +44,8 @@ public static class SchemeRegistration
         services.AddWorkflowDocuments(documents, TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone));
         if (documents.StoresInDatabase)
             services.AddEfDocumentStore();
+        // The templates folder's files become version 1 in the template store at start (uploads make the next versions).
+        services.AddHostedService<LetterTemplateDeployment>();
         services.AddSingleton<IActivityHandler>(sp => new SchemeLetterActivity(sp.GetRequiredService<DocumentRenderActivityHandler>(), sp.GetRequiredService<SchemeServices>()));
 
         var mail = config.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
