@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddPooledDbContextFactory<WorkflowDbContext>(configure);
         services.AddSingleton<SqliteSessions>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
+        services.AddSingleton<Runtime.Forms.IDefinitionFormStore, EfDefinitionFormStore>();
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
         services.AddSingleton<ITaskStore, EfTaskStore>();
         services.AddSingleton<ITimerStore, EfTimerStore>();

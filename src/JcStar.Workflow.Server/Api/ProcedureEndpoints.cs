@@ -22,9 +22,7 @@ public static class ProcedureEndpoints
         var group = api.MapGroup("/procedures").RequireAuthorization(WorkflowClaims.ProceduresPolicy);
         group.MapGet("/catalog", (ActivityRegistry activities, IServiceProvider services) =>
         {
-            var forms = services.GetService<FormFolder>() is { } folder && Directory.Exists(folder.Folder)
-                ? Directory.EnumerateFiles(folder.Folder, "*.form").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
-                : [];
+            var forms = services.GetService<IFormSource>()?.Keys().ToList() ?? [];
             var groups = SchemeRoles.Staff.Append(SchemeRoles.Admin).SelectMany(r => SchemeRoles.GroupsOf(r, null)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             // Letters are the Word templates under Documents:TemplatesRoot (document.render's template input), mails the
             // folders under Mail:TemplateFolder that hold a subject and a body (mail.send's).

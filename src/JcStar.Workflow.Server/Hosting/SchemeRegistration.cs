@@ -86,8 +86,7 @@ public static class SchemeRegistration
         services.AddHostedService<MailDispatchService>();
 
         var formsPath = config.GetValue<string>("Workflows:FormsPath") ?? Path.Combine(config.GetValue<string>("Workflows:Path") ?? "workflows", "forms");
-        services.AddSingleton(new FormFolder(formsPath));
-        services.AddSingleton<JcStar.Workflow.Runtime.Access.IStartFormSource>(sp => sp.GetRequiredService<FormFolder>());
+        services.AddSingleton<IFormSource>(new FormFolder(formsPath));
         services.AddSingleton<ITaskFormValidator, FormKeyValidator>();
         services.AddSingleton<ITaskFormValidator, JcStar.Workflow.Scheme.Checklists.ChecklistReviewFormValidator>();
         return builder;
