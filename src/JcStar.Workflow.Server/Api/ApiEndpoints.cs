@@ -11,6 +11,7 @@ public static class ApiEndpoints
         api.MapAccessEndpoints();
         api.MapDefinitionEndpoints();
         api.MapProcedureEndpoints();
+        api.MapProcedureFormEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapEventEndpoints();

@@ -67,7 +67,8 @@ public static class ProcedureEndpoints
                     title: $"{latest.SourceName} does not validate: publishing is refused while an error remains");
             if (!check.Model!.Processes.Any(p => p.IsExecutable && p.Id == processId))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["xml"] = [$"the draft has no executable process '{processId}'"] });
-            var result = await deployment.DeployAsync(request.Xml!, latest.SourceName, http.User.ToActor(), ct, request.Note);
+            var result = await deployment.DeployAsync(request.Xml!, latest.SourceName, http.User.ToActor(), ct, request.Note,
+                (request.Forms ?? []).ToDictionary(f => f.Key, f => f.Value.GetRawText(), StringComparer.Ordinal));
             var published = result.Processes.Single(p => p.Definition.ProcessId == processId);
             return published.IsNewVersion
                 ? TypedResults.Ok(DefinitionView.From(published.Definition, true))
