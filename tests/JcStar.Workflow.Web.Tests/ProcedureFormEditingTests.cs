@@ -74,6 +74,8 @@ public sealed class ProcedureFormEditingTests(StaffWorkspace workspace) : IClass
             """);
 
         // Name and candidate group through the properties panel.
+        await page.Locator($"[data-canvas] .djs-element[data-element-id='{taskId}']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-properties] .bio-properties-panel-header-type")).ToHaveTextAsync("User Task");
         await page.Locator("#bio-properties-panel-name").FillAsync("受付");
         await page.Locator("#bio-properties-panel-jc-candidate-groups").SelectOptionAsync("label-issuing-staff");
 
@@ -87,6 +89,9 @@ public sealed class ProcedureFormEditingTests(StaffWorkspace workspace) : IClass
 
         // Edited in form-js's editor: the field's label (markup, which must stay text) and key.
         await editor.Locator(".fjs-form-field-textfield").First.ClickAsync();
+        var general = editor.Locator("[data-group-id='group-general']");
+        if (!await general.Locator("[data-entry-id='label']").IsVisibleAsync())
+            await general.Locator(".bio-properties-panel-group-header").ClickAsync();
         var label = editor.Locator("[data-entry-id='label'] [contenteditable], [data-entry-id='label'] input").First;
         await label.FillAsync(HostileLabel);
         var key = editor.Locator("#bio-properties-panel-key");

@@ -50,7 +50,10 @@ export class FormEditorPanel {
 
     this.editor.on('changed', () => this.onEdited());
     host.querySelector('[data-form-new]')?.addEventListener('click', () => this.createForm());
-    modeler.on('selection.changed', ({ newSelection }) => this.showFor(newSelection.length === 1 ? newSelection[0] : null));
+    // diagram-js stops an event at a listener that returns a value: these return nothing, so the properties panel hears it too.
+    modeler.on('selection.changed', ({ newSelection }) => {
+      this.showFor(newSelection.length === 1 ? newSelection[0] : null);
+    });
     modeler.on('jc.form.edit', ({ element }) => {
       this.showFor(element);
       this.host.scrollIntoView({ block: 'start' });
