@@ -16,6 +16,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     private const int NameLength = 400;
 
     public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    public DbSet<DefinitionFormRow> DefinitionForms => Set<DefinitionFormRow>();
     public DbSet<InstanceRow> Instances => Set<InstanceRow>();
     public DbSet<TaskRow> Tasks => Set<TaskRow>();
     public DbSet<TaskCandidateRow> TaskCandidates => Set<TaskCandidateRow>();
@@ -57,6 +58,14 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.PublishedBy).HasMaxLength(IdLength);
             e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.ProcessId, x.Version }).IsUnique();
+        });
+        b.Entity<DefinitionFormRow>(e =>
+        {
+            e.ToTable("definition_forms");
+            e.HasKey(x => new { x.DefinitionId, x.FormKey });
+            e.Property(x => x.DefinitionId).HasMaxLength(IdLength);
+            e.Property(x => x.FormKey).HasMaxLength(IdLength);
+            e.HasOne<DefinitionRow>().WithMany().HasForeignKey(x => x.DefinitionId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<InstanceRow>(e =>
         {

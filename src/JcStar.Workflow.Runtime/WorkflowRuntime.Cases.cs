@@ -17,7 +17,7 @@ public sealed partial class WorkflowRuntime
             ?? throw new WorkflowNotFoundException($"no process '{start.ProcessId}' is deployed");
         var process = (await catalog.ModelsAsync(definition, cancellationToken))[0].Processes.Single(p => p.Id == definition.ProcessId);
         startRules.EnsureMayStart(process, actor);
-        startRules.CheckVariables(process, start.BusinessKey, start.Variables);
+        await startRules.CheckVariablesAsync(definition.Id, process, start.BusinessKey, start.Variables, cancellationToken);
         var variables = start.Variables.SetItems(start.DerivedVariables);
         return await StartDefinitionAsync(definition, start.BusinessKey, variables, actor, null, start.ApplicantOrganizationId, cancellationToken);
     }

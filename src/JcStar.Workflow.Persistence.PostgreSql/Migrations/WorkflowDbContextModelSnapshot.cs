@@ -138,6 +138,25 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                     b.ToTable("conflict_declarations", (string)null);
                 });
 
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.DefinitionFormRow", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DefinitionId", "FormKey");
+
+                    b.ToTable("definition_forms", (string)null);
+                });
+
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.DefinitionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1082,6 +1101,15 @@ namespace JcStar.Workflow.Persistence.PostgreSql.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.DefinitionFormRow", b =>
+                {
+                    b.HasOne("JcStar.Workflow.Persistence.Rows.DefinitionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JcStar.Workflow.Persistence.Rows.TaskCandidateRow", b =>

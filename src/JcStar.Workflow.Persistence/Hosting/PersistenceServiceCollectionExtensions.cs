@@ -33,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
             return db.Dialect.CreateCommitStrategy(factory, sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         });
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
+        services.AddSingleton<Runtime.Forms.IDefinitionFormStore, EfDefinitionFormStore>();
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
         services.AddSingleton<ITaskStore, EfTaskStore>();
         services.AddSingleton<ITimerStore, EfTimerStore>();

@@ -13,7 +13,7 @@ namespace JcStar.Workflow.Runtime.Access;
 /// size and characters. Everything the server derives (office data, deadlines, fees, the applicant's identity,
 /// decision makers) is therefore out of a caller's reach.
 /// </summary>
-public sealed class StartRules(IStartFormSource forms, IOptions<RuntimeOptions> options)
+public sealed class StartRules(DefinitionForms forms, IOptions<RuntimeOptions> options)
 {
     public void EnsureMayStart(ProcessDefinition process, WorkflowActor actor)
     {
@@ -26,8 +26,9 @@ public sealed class StartRules(IStartFormSource forms, IOptions<RuntimeOptions> 
             : $"{actor.Id} may not start process {process.Id} (starters: {string.Join(", ", process.CandidateStarterGroups.Concat(process.CandidateStarterUsers))})");
     }
 
+    /// <param name="definitionId">The version the case starts on: its start form is the one stored with it.</param>
     /// <exception cref="WorkflowInputException">Each field that is not asked for, missing, malformed or too large.</exception>
-    public void CheckVariables(ProcessDefinition process, string? businessKey, ImmutableDictionary<string, JsonElement> variables)
+    public async Task CheckVariablesAsync(string definitionId, ProcessDefinition process, string? businessKey, ImmutableDictionary<string, JsonElement> variables, CancellationToken cancellationToken = default)
     {
         var limits = options.Value;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -54,13 +55,13 @@ public sealed class StartRules(IStartFormSource forms, IOptions<RuntimeOptions> 
             foreach (var key in variables.Keys)
                 errors.TryAdd(key, [$"process {process.Id} asks for no start variables"]);
         }
-        else if (forms.FindStartForm(formKey) is not { } form)
+        else if (await forms.FindAsync(definitionId, formKey, cancellationToken) is not { } form)
         {
             errors["form"] = [$"start event {start.Id} names form '{formKey}', which does not exist"];
         }
         else
         {
-            foreach (var (field, messages) in form.Validate(Flatten(variables)).Errors)
+            foreach (var (field, messages) in form.Schema.Validate(Flatten(variables)).Errors)
                 errors.TryAdd(field, messages);
         }
         if (errors.Count > 0)

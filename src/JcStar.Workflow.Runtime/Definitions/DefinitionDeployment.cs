@@ -4,6 +4,7 @@ using JcStar.Workflow.Bpmn.Diagnostics;
 using JcStar.Workflow.Bpmn.Model;
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Forms;
 
 namespace JcStar.Workflow.Runtime.Definitions;
 
@@ -11,15 +12,21 @@ namespace JcStar.Workflow.Runtime.Definitions;
 /// Publishes BPMN files. Each executable process gets version n+1 when its content (or a version it
 /// calls) changed and nothing when it did not; instances already running keep the version they started on.
 /// The latest version's timer start events are armed and the earlier versions' disarmed (see <see cref="StartEvents.ArmAsync"/>).
+/// The forms a process names are stored with its version (see <see cref="DeploymentForms"/>): a changed form is a new version too.
 /// </summary>
-public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCatalog catalog, WorkflowStores stores, StartEvents startEvents, TimeProvider time)
+public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCatalog catalog, WorkflowStores stores, StartEvents startEvents, TimeProvider time, DefinitionForms forms)
 {
     /// <exception cref="WorkflowInputException">
     /// The file does not read, does not validate, calls a process that is not deployed, or has no
     /// executable process, or a timer start event's value cannot be scheduled; errors are keyed by element id.
     /// </exception>
     /// <param name="note">What the publisher wrote about the new version (the procedures page asks for it); stored with each new version and in its audit record.</param>
-    public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default, string? note = null)
+    /// <param name="draftForms">
+    /// The forms edited with a draft in the modeler (key to form-js JSON); null for files deployed from disk, whose forms
+    /// come from the form source. See <see cref="DeploymentForms"/> for where the others come from.
+    /// </param>
+    public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default, string? note = null,
+        IReadOnlyDictionary<string, string>? draftForms = null)
     {
         var read = reader.Read(xml, sourceName);
         if (read.HasErrors)
@@ -51,10 +58,12 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
         if (startTimerProblems.Count > 0)
             throw new WorkflowInputException($"{sourceName} has timer start events that cannot be scheduled", startTimerProblems);
 
+        var formSets = await new DeploymentForms(stores.Definitions, forms).CollectAsync(executable, draftForms, cancellationToken);
+
         var deployed = ImmutableArray.CreateBuilder<DeployedProcess>();
         foreach (var process in executable)
         {
-            var published = await PublishAsync(provisional with { ProcessId = process.Id, Name = process.Name }, actor, cancellationToken);
+            var published = await PublishAsync(provisional with { ProcessId = process.Id, Name = process.Name }, formSets[process.Id], actor, cancellationToken);
             // Also when unchanged: arming is idempotent, and it finishes the work of a deployment that stopped between the two.
             await startEvents.ArmAsync(published.Definition, actor, cancellationToken, compiled);
             deployed.Add(published);
@@ -83,14 +92,25 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
         return pins.ToImmutable();
     }
 
-    private async Task<DeployedProcess> PublishAsync(DeployedDefinition candidate, WorkflowActor actor, CancellationToken ct)
+    private async Task<DeployedProcess> PublishAsync(DeployedDefinition candidate, ImmutableSortedDictionary<string, string> formSet, WorkflowActor actor, CancellationToken ct)
     {
         // Two nodes starting together deploy the same files: the loser of the version race re-reads and finds the winner's row.
         for (var attempt = 0; ; attempt++)
         {
             var latest = await stores.Definitions.FindLatestAsync(candidate.ProcessId, ct);
             if (latest is not null && latest.ContentHash == candidate.ContentHash)
-                return new DeployedProcess(latest, IsNewVersion: false);
+            {
+                var stored = await forms.StoredAsync(latest.Id, ct);
+                if (stored.IsEmpty)
+                {
+                    // A version published before forms were stored with versions (or a crash between its row and its forms):
+                    // it has read the files' forms all along, so they become its own, and no version is made.
+                    await forms.AddAsync(latest.Id, formSet, ct);
+                    return new DeployedProcess(latest, IsNewVersion: false);
+                }
+                if (DeploymentForms.SameForms(stored, formSet))
+                    return new DeployedProcess(latest, IsNewVersion: false);
+            }
             var version = (latest?.Version ?? 0) + 1;
             var definition = candidate with
             {
@@ -107,12 +127,13 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
             {
                 continue;
             }
+            await forms.AddAsync(definition.Id, formSet, ct);
             await stores.Audit.AppendAsync(new AuditEntry
             {
                 At = definition.PublishedAt,
                 Actor = actor.Id,
                 Action = AuditActions.DefinitionDeployed,
-                DataJson = JsonSerializer.Serialize(new { definition.Id, definition.ProcessId, version, definition.ContentHash, definition.SourceName, calls = definition.CalledDefinitionIds, note = definition.Note }),
+                DataJson = JsonSerializer.Serialize(new { definition.Id, definition.ProcessId, version, definition.ContentHash, definition.SourceName, calls = definition.CalledDefinitionIds, note = definition.Note, forms = formSet.Keys }),
             }, ct);
             return new DeployedProcess(definition, IsNewVersion: true);
         }

@@ -4,24 +4,27 @@ using JcStar.Workflow.Runtime.Tasks;
 
 namespace JcStar.Workflow.Runtime.Forms;
 
-/// <summary>Completing a task whose model names a form key validates the data against that form; a task without a form key is not checked.</summary>
-public sealed class FormKeyValidator(FormFolder forms) : ITaskFormValidator
+/// <summary>
+/// Completing a task whose model names a form key validates the data against that form as stored with the task's
+/// definition version; a task without a form key is not checked.
+/// </summary>
+public sealed class FormKeyValidator(DefinitionForms forms) : ITaskFormValidator
 {
-    public ValueTask<FormValidationResult> ValidateAsync(HumanTask task, ImmutableDictionary<string, JsonElement> formData, CancellationToken cancellationToken)
+    public async ValueTask<FormValidationResult> ValidateAsync(HumanTask task, ImmutableDictionary<string, JsonElement> formData, CancellationToken cancellationToken)
     {
         if (task.FormKey is not { Length: > 0 } key)
-            return ValueTask.FromResult(FormValidationResult.Valid);
-        FormSchema? schema;
+            return FormValidationResult.Valid;
+        FormDocument? form;
         try
         {
-            schema = forms.Find(key);
+            form = await forms.FindAsync(task.DefinitionId, key, cancellationToken);
         }
         catch (FormatException e)
         {
-            return ValueTask.FromResult(new FormValidationResult(new Dictionary<string, string[]> { ["form"] = [e.Message] }));
+            return new FormValidationResult(new Dictionary<string, string[]> { ["form"] = [e.Message] });
         }
-        return ValueTask.FromResult(schema is null
-            ? new FormValidationResult(new Dictionary<string, string[]> { ["form"] = [$"task {task.ElementId} names form '{key}', which is not under {forms.Folder}"] })
-            : schema.Validate(formData));
+        return form is null
+            ? new FormValidationResult(new Dictionary<string, string[]> { ["form"] = [$"task {task.ElementId} names form '{key}', which version {task.DefinitionId} does not have"] })
+            : form.Schema.Validate(formData);
     }
 }

@@ -48,7 +48,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<CaseAccessPolicy>();
         services.TryAddSingleton<IConflictOfInterestSource, NoConflictsOfInterest>();
         services.TryAddSingleton<IActorDirectory, NoActorDirectory>();
-        services.TryAddSingleton<IStartFormSource>(sp => sp.GetService<Forms.FormFolder>() ?? (IStartFormSource)new NoStartForms());
+        services.TryAddSingleton<Forms.IFormSource, Forms.NoFormSource>();
+        services.TryAddSingleton<Forms.IDefinitionFormStore, InMemory.InMemoryDefinitionFormStore>();
+        services.TryAddSingleton<Forms.DefinitionForms>();
         services.TryAddSingleton<StartRules>();
         services.AddOptions<Documents.AttachmentOptions>();
         services.TryAddSingleton<Documents.CaseAttachments>();

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapDefinitionEndpoints();
         api.MapProcedureEndpoints();
         api.MapSimulationEndpoints();
+        api.MapProcedureFormEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapEventEndpoints();

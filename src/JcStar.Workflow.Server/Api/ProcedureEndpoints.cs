@@ -22,9 +22,7 @@ public static class ProcedureEndpoints
         var group = api.MapGroup("/procedures").RequireAuthorization(WorkflowClaims.ProceduresPolicy);
         group.MapGet("/catalog", async (ActivityRegistry activities, IServiceProvider services, CancellationToken ct) =>
         {
-            var forms = services.GetService<FormFolder>() is { } folder && Directory.Exists(folder.Folder)
-                ? Directory.EnumerateFiles(folder.Folder, "*.form").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
-                : [];
+            var forms = services.GetService<IFormSource>()?.Keys().ToList() ?? [];
             var groups = SchemeRoles.Staff.Append(SchemeRoles.Admin).SelectMany(r => SchemeRoles.GroupsOf(r, null)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             // Letters are the stored letter templates (document.render's template input; the templates folder's files are
             // their version 1), mails the folders under Mail:TemplateFolder that hold a subject and a body (mail.send's).
@@ -69,7 +67,8 @@ public static class ProcedureEndpoints
                     title: $"{latest.SourceName} does not validate: publishing is refused while an error remains");
             if (!check.Model!.Processes.Any(p => p.IsExecutable && p.Id == processId))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["xml"] = [$"the draft has no executable process '{processId}'"] });
-            var result = await deployment.DeployAsync(request.Xml!, latest.SourceName, http.User.ToActor(), ct, request.Note);
+            var result = await deployment.DeployAsync(request.Xml!, latest.SourceName, http.User.ToActor(), ct, request.Note,
+                (request.Forms ?? []).ToDictionary(f => f.Key, f => f.Value.GetRawText(), StringComparer.Ordinal));
             var published = result.Processes.Single(p => p.Definition.ProcessId == processId);
             return published.IsNewVersion
                 ? TypedResults.Ok(DefinitionView.From(published.Definition, true))

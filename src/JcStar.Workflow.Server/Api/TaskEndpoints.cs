@@ -16,11 +16,13 @@ public static class TaskEndpoints
         group.MapGet("/{id}", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(TaskView.From(await queries.GetTaskAsync(id, http.User.ToActor(), ct))));
         // The task's form and the case's values for it, for the task page's form-js island (same access as the task).
-        group.MapGet("/{id}/form", async (string id, WorkflowQueries queries, FormFolder forms, HttpContext http, CancellationToken ct) =>
+        // The form is the one stored with the task's definition version (a case keeps the form it started with).
+        group.MapGet("/{id}/form", async (string id, WorkflowQueries queries, DefinitionForms forms, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
             var task = await queries.GetTaskAsync(id, actor, ct);
-            return TypedResults.Ok(TaskFormView.From(task.FormKey, forms, await queries.CaseVariablesAsync(task.InstanceId, actor, ct)));
+            var form = task.FormKey is { Length: > 0 } key ? await forms.FindAsync(task.DefinitionId, key, ct) : null;
+            return TypedResults.Ok(TaskFormView.From(task.FormKey, form, await queries.CaseVariablesAsync(task.InstanceId, actor, ct)));
         });
         group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(TaskView.From(await runtime.CompleteTaskAsync(id, Requests.Variables(request?.Variables), http.User.ToActor(), ct))));

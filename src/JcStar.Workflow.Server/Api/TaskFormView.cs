@@ -4,21 +4,19 @@ using JcStar.Workflow.Runtime.Forms;
 namespace JcStar.Workflow.Server.Api;
 
 /// <summary>
-/// A task's form for the browser's form-js island: the form file as written (workflows/forms/&lt;key&gt;.form, the
-/// schema the server also validates with) and the values the case already holds for its fields, by field key.
+/// A task's form for the browser's form-js island: the form as stored with the task's definition version (the schema the
+/// server also validates with) and the values the case already holds for its fields, by field key.
 /// Schema is null when the task has no form.
 /// </summary>
 public sealed record TaskFormView(string? FormKey, JsonElement? Schema, IReadOnlyDictionary<string, JsonElement> Data)
 {
-    /// <exception cref="FormatException">The form file is broken (named with its path).</exception>
-    public static TaskFormView From(string? formKey, FormFolder forms, IReadOnlyDictionary<string, JsonElement> variables)
+    public static TaskFormView From(string? formKey, FormDocument? form, IReadOnlyDictionary<string, JsonElement> variables)
     {
-        var form = formKey is { Length: > 0 } ? forms.Find(formKey) : null;
         if (form is null)
             return new TaskFormView(formKey, null, new Dictionary<string, JsonElement>());
-        var schema = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(forms.Folder, formKey + ".form")));
+        var schema = JsonSerializer.Deserialize<JsonElement>(form.Json);
         var data = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var field in form.Fields)
+        foreach (var field in form.Schema.Fields)
         {
             if (Lookup(variables, field.Key) is { } value)
                 data[field.Key] = value;

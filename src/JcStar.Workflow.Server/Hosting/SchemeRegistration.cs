@@ -33,8 +33,7 @@ public static class SchemeRegistration
             services.AddHostedService(sp => new OfficeSettingsWarning(sp.GetRequiredService<ILogger<OfficeSettingsWarning>>(), placeholders));
 
         var formsPath = config.GetValue<string>("Workflows:FormsPath") ?? Path.Combine(config.GetValue<string>("Workflows:Path") ?? "workflows", "forms");
-        services.AddSingleton(new FormFolder(formsPath));
-        services.AddSingleton<JcStar.Workflow.Runtime.Access.IStartFormSource>(sp => sp.GetRequiredService<FormFolder>());
+        services.AddSingleton<IFormSource>(new FormFolder(formsPath));
         services.AddSingleton<ITaskFormValidator, FormKeyValidator>();
         services.AddJcStarScheme(scheme);
 

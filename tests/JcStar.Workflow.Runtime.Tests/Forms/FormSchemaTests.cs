@@ -68,11 +68,11 @@ public sealed class FormSchemaTests
             .SelectMany(f => XDocument.Load(f).Descendants().Select(e => (string?)e.Attribute(jc + "formKey")))
             .OfType<string>().Distinct().ToList();
         Assert.NotEmpty(keys);
-        Assert.All(keys, key => Assert.True(forms.Find(key) is { Fields.Length: > 0 }, $"form '{key}' is missing or has no field"));
+        Assert.All(keys, key => Assert.True(forms.Find(key) is { Schema.Fields.Length: > 0 }, $"form '{key}' is missing or has no field"));
     }
 
     [Fact]
-    public void A_form_edited_on_disk_applies_to_the_next_validation()
+    public void The_form_folder_reads_a_file_again_when_it_changes()
     {
         var folder = Directory.CreateTempSubdirectory("jcstar-forms-").FullName;
         try
@@ -80,10 +80,10 @@ public sealed class FormSchemaTests
             var path = Path.Combine(folder, "f.form");
             File.WriteAllText(path, """{"components":[{"type":"textfield","key":"a"}]}""");
             var forms = new FormFolder(folder);
-            Assert.True(forms.Find("f")!.Validate(Data(new { a = "x" })).IsValid);
+            Assert.True(forms.Find("f")!.Schema.Validate(Data(new { a = "x" })).IsValid);
             File.WriteAllText(path, """{"components":[{"type":"textfield","key":"b","validate":{"required":true}}]}""");
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
-            Assert.False(forms.Find("f")!.Validate(Data(new { a = "x" })).IsValid);
+            Assert.False(forms.Find("f")!.Schema.Validate(Data(new { a = "x" })).IsValid);
             Assert.Null(forms.Find("../f"));
         }
         finally

@@ -93,6 +93,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/templates/", _ => "/api/templates", (r, _) => AdminOnly(r, Ok), PerCase: false),
         new("GET", "/api/templates/{name}/versions/{version:int}", _ => "/api/templates/no-such-template/versions/1", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("GET", "/api/templates/{name}/preview", _ => "/api/templates/no-such-template/preview", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("GET", "/api/procedures/{processId}/forms/{formKey}", _ => "/api/procedures/MatrixCase/forms/no-such-form", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("POST", "/api/procedures/forms/check", _ => "/api/procedures/forms/check", (r, _) => AdminOnly(r, Bad), new { }, PerCase: false),
         new("POST", "/api/instances/", _ => "/api/instances", (r, _) => r switch { "anonymous" => Unauth, "facility" => Forbid, _ => Created },
             new { processId = "MatrixCase", variables = new { applicant = "新規" } }, PerCase: false),
         new("GET", "/api/instances/", _ => "/api/instances", (r, _) => Anyone(r, Ok), PerCase: false),

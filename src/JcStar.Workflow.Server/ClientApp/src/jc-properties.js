@@ -154,9 +154,11 @@ function jcEntries(element, catalog, texts) {
     text('jc-due-date', 'jc:dueDate', texts.dueDate, texts.dueDateHelp);
     text('jc-follow-up-date', 'jc:followUpDate', texts.followUpDate, texts.dueDateHelp);
     select('jc-form-key', 'jc:formKey', texts.formKey, catalog.forms);
+    entries.push({ id: 'jc-form-edit', element, label: texts.formEdit, component: EditFormButton, isEdited: () => false });
   }
   if (is(element, 'bpmn:StartEvent') && is(element.parent, 'bpmn:Process')) {
     select('jc-start-form-key', 'jc:formKey', texts.formKey, catalog.forms);
+    entries.push({ id: 'jc-start-form-edit', element, label: texts.formEdit, component: EditFormButton, isEdited: () => false });
   }
   if (is(element, 'bpmn:Process') || is(element, 'bpmn:Participant')) {
     text('jc-starters', 'jc:candidateStarterGroups', texts.starters, texts.startersHelp);
@@ -166,6 +168,14 @@ function jcEntries(element, catalog, texts) {
     text('jc-retries', 'jc:retries', texts.retries);
   }
   return entries;
+}
+
+/** Opens the element's form (or the way to make one) in the form editor below the diagram (form-editor.js). */
+function EditFormButton(props) {
+  const { element, id, label } = props;
+  const eventBus = useService('eventBus');
+  return h('div', { class: 'bio-properties-panel-entry', 'data-entry-id': id },
+    h('button', { type: 'button', class: 'jc-form-edit', onClick: () => eventBus.fire('jc.form.edit', { element }) }, label));
 }
 
 /** The element whose attribute it is: a pool's process for the starters. */

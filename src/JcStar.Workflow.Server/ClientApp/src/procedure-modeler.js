@@ -12,6 +12,7 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import jcModdle from '../../../JcStar.Workflow.Bpmn/Extensions/jcstar.moddle.json';
 import { createJcPropertiesModule } from './jc-properties.js';
 import { PublishPreview } from './publish-preview.js';
+import { FormEditorPanel } from './form-editor.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
@@ -90,7 +91,15 @@ async function mount(host) {
   host.classList.add('modeler-ready');
 
   const preview = new PublishPreview(host.querySelector('[data-diff]'), texts, moddleExtensions);
-  const state = { errors: 0, diffShown: false, checking: 0, source, preview };
+  // The forms edited with this draft, published with it (see form-editor.js).
+  const formHost = host.querySelector('[data-form-editor]');
+  const forms = formHost ? new FormEditorPanel(formHost, modeler, catalog, texts, { forms: host.dataset.formsUrl, check: host.dataset.formCheckUrl }) : null;
+  const state = { errors: 0, diffShown: false, checking: 0, source, preview, forms };
+  formHost?.addEventListener('jc-form-edited', () => {
+    state.diffShown = false;
+    host.querySelector('[data-diff]')?.classList.add('diff-stale');
+    refreshPublish(host, state);
+  });
   const check = debounce(() => checkDraft(host, modeler, state, texts), CHECK_DELAY_MS);
   modeler.on('commandStack.changed', () => {
     state.diffShown = false;
@@ -217,7 +226,8 @@ async function showDiff(host, modeler, state, texts) {
     const comparison = await state.preview.show(state.source.xml, state.source.version, xml);
     host.querySelector('[data-diff]')?.classList.remove('diff-stale');
     const count = comparison.added.length + comparison.removed.length + comparison.changed.length + comparison.layout.length;
-    state.diffShown = count > 0;
+    // A draft whose only change is a form is a new version too (its forms are stored with it).
+    state.diffShown = count > 0 || (state.forms?.forms.size ?? 0) > 0;
     if (!state.diffShown) {
       status(host, texts.nothingChanged);
     }
@@ -234,9 +244,14 @@ async function publish(host, modeler, state, texts) {
   }
   const note = host.querySelector('[data-note]').value.trim();
   const { xml } = await modeler.saveXML({ format: true });
+  const drafted = state.forms?.draftForms() ?? { forms: {} };
+  if (drafted.problem) {
+    status(host, `${texts.formInvalid}: ${drafted.problem}`, true);
+    return;
+  }
   const button = host.querySelector('[data-publish]');
   button.disabled = true;
-  const { ok, answer } = await postJson(host.dataset.publishUrl, { xml, note });
+  const { ok, answer } = await postJson(host.dataset.publishUrl, { xml, note, forms: drafted.forms });
   if (ok) {
     window.location.assign(`${host.dataset.done}?published=${answer.version}`);
     return;
