@@ -7,6 +7,7 @@ using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Hosting;
+using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Runtime.Timers;
 using JcStar.Workflow.Scheme.Persistence.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -33,10 +34,10 @@ internal static class AdHocCommand
 
         var listCase = new Argument<string>("case") { Description = "the case's instance id" };
         var list = database.AddTo(new Command("list", "what may be started now in the case's open ad-hoc sub-processes") { listCase, asUser });
-        Set(list, database, asUser, async (parse, runtime, actor, output, ct) =>
+        Set(list, database, asUser, async (parse, adHoc, actor, output, ct) =>
         {
             var caseId = parse.GetValue(listCase) ?? "";
-            var choices = await runtime.AdHocChoicesAsync(caseId, actor, ct);
+            var choices = await adHoc.AdHocChoicesAsync(caseId, actor, ct);
             output.WriteLine("adhoc\tsubprocess\tactivity\tname");
             foreach (var choice in choices)
             {
@@ -54,11 +55,11 @@ internal static class AdHocCommand
         var activityArgument = new Argument<string>("activity") { Description = "the element id of the activity to start (adhoc list shows them)" };
         var inAdHoc = new Option<string?>("--in") { Description = "the ad-hoc sub-process instance (first column of adhoc list), when several offer the activity" };
         var start = database.AddTo(new Command("start", "start an activity in the case's open ad-hoc sub-process") { startCase, activityArgument, inAdHoc, asUser });
-        Set(start, database, asUser, async (parse, runtime, actor, output, ct) =>
+        Set(start, database, asUser, async (parse, adHoc, actor, output, ct) =>
         {
             var caseId = parse.GetValue(startCase) ?? "";
             var activity = parse.GetValue(activityArgument) ?? "";
-            var instance = await runtime.ActivateAdHocActivityAsync(caseId, activity, actor, parse.GetValue(inAdHoc), ct);
+            var instance = await adHoc.ActivateAdHocActivityAsync(caseId, activity, actor, parse.GetValue(inAdHoc), ct);
             output.WriteLine($"started {activity} in case {instance.Id} ({instance.Status.ToString().ToLowerInvariant()})");
             return RegisterCommandAction.Done;
         });
@@ -67,7 +68,7 @@ internal static class AdHocCommand
     }
 
     private static void Set(Command command, DatabaseSelection database, Option<string?> asUser,
-        Func<ParseResult, WorkflowRuntime, WorkflowActor, TextWriter, CancellationToken, Task<int>> body) =>
+        Func<ParseResult, AdHocActivities, WorkflowActor, TextWriter, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -87,7 +88,7 @@ internal static class AdHocCommand
                     actor = await services.GetRequiredService<IActorDirectory>().FindAsync(userName, ct)
                         ?? throw RegisterCommandAction.Field("--as", $"no active user '{userName}'");
                 }
-                return await body(parse, services.GetRequiredService<WorkflowRuntime>(), actor, parse.InvocationConfiguration.Output, ct);
+                return await body(parse, services.GetRequiredService<AdHocActivities>(), actor, parse.InvocationConfiguration.Output, ct);
             }
             catch (WorkflowInputException e)
             {

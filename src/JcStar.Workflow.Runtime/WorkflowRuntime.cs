@@ -3,150 +3,135 @@ using System.Text.Json;
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Activities;
-using JcStar.Workflow.Runtime.Audit;
-using JcStar.Workflow.Runtime.Definitions;
+using JcStar.Workflow.Runtime.Incidents;
 using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Subscriptions;
 using JcStar.Workflow.Runtime.Tasks;
-using Microsoft.Extensions.Logging;
+using JcStar.Workflow.Runtime.Timers;
 
 namespace JcStar.Workflow.Runtime;
 
 /// <summary>
-/// The use cases that change instances. Each public command is one transaction per instance it
-/// touches (see <see cref="InstanceCommandExecutor"/>); synchronous activities the command invoked run
-/// right after, each in its own transaction. Split over several files by area.
+/// Every use case that changes instances behind one door, for callers that use many of them (the simulation,
+/// tests). Each command is one transaction per instance it touches (see <see cref="InstanceCommandExecutor"/>);
+/// synchronous activities the command invoked run right after, each in its own transaction. The work is done
+/// by the use-case classes this delegates to, which a caller needing one area takes instead.
 /// </summary>
-public sealed partial class WorkflowRuntime(
-    InstanceCommandExecutor executor,
-    WorkflowStores stores,
-    ActivityRegistry activities,
-    IEnumerable<ITaskFormValidator> formValidators,
-    IJobDispatcher dispatcher,
-    IEnumerable<IStartVariableSource> startVariableSources,
-    StartEvents startEvents,
-    CaseAccessPolicy access,
-    ICasePartyStore parties,
-    StartRules startRules,
-    IActorDirectory directory,
-    DefinitionCatalog catalog,
-    ILogger<WorkflowRuntime> logger)
+public sealed class WorkflowRuntime(
+    InstanceLifecycle lifecycle,
+    TaskCommands tasks,
+    EventCorrelation events,
+    TimerFiring timers,
+    JobRunner jobs,
+    WorkflowSweep sweep,
+    IncidentRetry incidents,
+    AdHocActivities adHoc)
 {
-    private readonly IStartVariableSource[] _startVariableSources = [.. startVariableSources];
+    /// <inheritdoc cref="TaskCommands.MaxCommentLength"/>
+    public const int MaxCommentLength = TaskCommands.MaxCommentLength;
 
-    private readonly ITaskFormValidator[] _formValidators = [.. formValidators];
-
-    private RuntimeOptions Options => executor.Options;
-
-    private TimeProvider Time => executor.Time;
-
-    /// <summary>
-    /// Starts the latest deployed version of <paramref name="processId"/> for a trusted in-process caller (the
-    /// simulation, tests, the runtime's own start events); the instance stays on that version until it ends.
-    /// Requests from outside go through <see cref="StartCaseAsync"/>, which checks who starts and what they send.
-    /// </summary>
+    /// <inheritdoc cref="InstanceLifecycle.StartAsync(string, string?, ImmutableDictionary{string, JsonElement}?, WorkflowActor, CancellationToken)"/>
     public Task<WorkflowInstance> StartAsync(
         string processId,
         string? businessKey,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
         CancellationToken cancellationToken = default) =>
-        StartAsync(processId, businessKey, variables, actor, startMessage: null, cancellationToken);
+        lifecycle.StartAsync(processId, businessKey, variables, actor, cancellationToken);
 
-    /// <summary>Starts at the message start event for <paramref name="startMessage"/> (a report, a complaint), or at the none start event when null.</summary>
-    public async Task<WorkflowInstance> StartAsync(
+    /// <inheritdoc cref="InstanceLifecycle.StartAsync(string, string?, ImmutableDictionary{string, JsonElement}?, WorkflowActor, string?, CancellationToken)"/>
+    public Task<WorkflowInstance> StartAsync(
         string processId,
         string? businessKey,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
         string? startMessage,
-        CancellationToken cancellationToken = default)
-    {
-        var definition = await stores.Definitions.FindLatestAsync(processId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"no process '{processId}' is deployed");
-        return await StartDefinitionAsync(definition, businessKey, variables, actor, startMessage, null, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        lifecycle.StartAsync(processId, businessKey, variables, actor, startMessage, cancellationToken);
 
-    private async Task<WorkflowInstance> StartDefinitionAsync(
-        Definitions.DeployedDefinition definition,
-        string? businessKey,
+    /// <inheritdoc cref="InstanceLifecycle.StartCaseAsync"/>
+    public Task<WorkflowInstance> StartCaseAsync(StartCase start, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        lifecycle.StartCaseAsync(start, actor, cancellationToken);
+
+    /// <inheritdoc cref="InstanceLifecycle.CancelAsync"/>
+    public Task<WorkflowInstance> CancelAsync(string instanceId, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        lifecycle.CancelAsync(instanceId, reason, actor, cancellationToken);
+
+    /// <inheritdoc cref="InstanceLifecycle.AssignFacilityAsync"/>
+    public Task AssignFacilityAsync(string instanceId, string facilityId, CancellationToken cancellationToken = default) =>
+        lifecycle.AssignFacilityAsync(instanceId, facilityId, cancellationToken);
+
+    /// <inheritdoc cref="TaskCommands.CompleteTaskAsync"/>
+    public Task<HumanTask> CompleteTaskAsync(
+        string taskId,
+        ImmutableDictionary<string, JsonElement>? formData,
+        WorkflowActor actor,
+        CancellationToken cancellationToken = default) =>
+        tasks.CompleteTaskAsync(taskId, formData, actor, cancellationToken);
+
+    /// <inheritdoc cref="TaskCommands.ClaimTaskAsync"/>
+    public Task<HumanTask> ClaimTaskAsync(string taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        tasks.ClaimTaskAsync(taskId, actor, cancellationToken);
+
+    /// <inheritdoc cref="TaskCommands.UnclaimTaskAsync"/>
+    public Task<HumanTask> UnclaimTaskAsync(string taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        tasks.UnclaimTaskAsync(taskId, actor, cancellationToken);
+
+    /// <inheritdoc cref="TaskCommands.ReassignTaskAsync"/>
+    public Task<HumanTask> ReassignTaskAsync(string taskId, string assignee, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        tasks.ReassignTaskAsync(taskId, assignee, actor, cancellationToken);
+
+    /// <inheritdoc cref="TaskCommands.CommentAsync"/>
+    public Task CommentAsync(string taskId, string text, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        tasks.CommentAsync(taskId, text, actor, cancellationToken);
+
+    /// <inheritdoc cref="EventCorrelation.CorrelateMessageAsync"/>
+    public Task<int> CorrelateMessageAsync(
+        string messageName,
+        string? correlationKey,
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
-        string? startMessage,
-        string? applicantOrganizationId,
-        CancellationToken cancellationToken)
-    {
-        var processId = definition.ProcessId;
-        var instanceId = RuntimeIds.NewInstanceId(Time);
-        if (applicantOrganizationId is not null)
-            await parties.SaveAsync(new CaseParties(instanceId, applicantOrganizationId), cancellationToken);
-        var command = new StartInstance(
-            instanceId,
-            processId,
-            CompleteStartVariables(processId, variables ?? ImmutableDictionary<string, JsonElement>.Empty),
-            businessKey,
-            startMessage);
-        var commit = await Translate(() => executor.StartAsync(definition, command, actor, cancellationToken));
-        await FollowUpAsync(commit, cancellationToken);
-        return commit.Instance;
-    }
+        CancellationToken cancellationToken = default) =>
+        events.CorrelateMessageAsync(messageName, correlationKey, variables, actor, cancellationToken);
 
-    public async Task<WorkflowInstance> CancelAsync(string instanceId, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default)
-    {
-        var commit = await executor.RetryOnConflictAsync(async () =>
-        {
-            var instance = await RequireRunningAsync(instanceId, cancellationToken);
-            return await Translate(() => executor.ExecuteAsync(instance, new CancelInstance(reason), actor, (plan, _) =>
-            {
-                plan.Audit(AuditActions.InstanceCancelled, null, new { reason });
-                return Task.CompletedTask;
-            }, cancellationToken));
-        });
-        await FollowUpAsync(commit, cancellationToken);
-        return commit.Instance;
-    }
+    /// <inheritdoc cref="EventCorrelation.BroadcastSignalAsync"/>
+    public Task<int> BroadcastSignalAsync(
+        string signalName,
+        ImmutableDictionary<string, JsonElement>? variables,
+        WorkflowActor actor,
+        CancellationToken cancellationToken = default) =>
+        events.BroadcastSignalAsync(signalName, variables, actor, cancellationToken);
 
-    private ImmutableDictionary<string, JsonElement> CompleteStartVariables(string processId, ImmutableDictionary<string, JsonElement> given)
-    {
-        foreach (var source in _startVariableSources)
-            given = source.Complete(processId, given);
-        return given;
-    }
+    /// <inheritdoc cref="EventCorrelation.RecordReceivedAsync"/>
+    public Task<int> RecordReceivedAsync(string instanceId, string elementId, ImmutableDictionary<string, JsonElement>? variables, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        events.RecordReceivedAsync(instanceId, elementId, variables, actor, cancellationToken);
 
-    private async Task<WorkflowInstance> RequireRunningAsync(string instanceId, CancellationToken ct)
-    {
-        var instance = await stores.Instances.FindAsync(instanceId, ct)
-            ?? throw new WorkflowNotFoundException($"instance {instanceId} does not exist");
-        if (instance.HasEnded)
-            throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"instance {instanceId} has ended ({instance.Status})");
-        return instance;
-    }
+    /// <inheritdoc cref="TimerFiring.FireTimerAsync"/>
+    public Task<bool> FireTimerAsync(string timerId, CancellationToken cancellationToken = default) =>
+        timers.FireTimerAsync(timerId, cancellationToken);
 
-    /// <summary>Wakes timers and jobs the commit created and runs its synchronous activities (and theirs) now.</summary>
-    private async Task FollowUpAsync(InstanceCommit commit, CancellationToken ct)
-    {
-        var queue = new Queue<string>(await executor.AfterCommitAsync(commit, ct));
-        while (queue.TryDequeue(out var jobId))
-        {
-            foreach (var next in await RunJobCoreAsync(jobId, ct) ?? [])
-                queue.Enqueue(next);
-        }
-    }
+    /// <inheritdoc cref="JobRunner.RunJobAsync"/>
+    public Task<bool> RunJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        jobs.RunJobAsync(jobId, cancellationToken);
 
-    /// <summary>The engine's refusals in the runtime's terms, so hosts map one family of exceptions.</summary>
-    private static async Task<T> Translate<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (WorkflowCommandException e)
-        {
-            throw e.Rejection switch
-            {
-                CommandRejection.NotFound => new WorkflowNotFoundException(e.Message),
-                CommandRejection.NoLongerPending => new WorkflowConflictException(ConflictReason.NoLongerPending, e.Message),
-                _ => new WorkflowInputException(e.Message, new Dictionary<string, string[]> { ["command"] = [e.Message] }),
-            };
-        }
-    }
+    /// <inheritdoc cref="WorkflowSweep.SweepAsync"/>
+    public Task<SweepResult> SweepAsync(TimeSpan grace, CancellationToken cancellationToken = default) =>
+        sweep.SweepAsync(grace, cancellationToken);
+
+    /// <inheritdoc cref="IncidentRetry.RetryIncidentAsync"/>
+    public Task RetryIncidentAsync(string incidentId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        incidents.RetryIncidentAsync(incidentId, actor, cancellationToken);
+
+    /// <inheritdoc cref="AdHocActivities.AdHocChoicesAsync"/>
+    public Task<IReadOnlyList<AdHocChoice>> AdHocChoicesAsync(string instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        adHoc.AdHocChoicesAsync(instanceId, actor, cancellationToken);
+
+    /// <inheritdoc cref="AdHocActivities.ActivateAdHocActivityAsync"/>
+    public Task<WorkflowInstance> ActivateAdHocActivityAsync(
+        string instanceId,
+        string elementId,
+        WorkflowActor actor,
+        string? adHocId = null,
+        CancellationToken cancellationToken = default) =>
+        adHoc.ActivateAdHocActivityAsync(instanceId, elementId, actor, adHocId, cancellationToken);
 }

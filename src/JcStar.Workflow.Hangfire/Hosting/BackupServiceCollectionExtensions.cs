@@ -15,7 +15,12 @@ public static class BackupServiceCollectionExtensions
         services.AddSingleton(source);
         services.AddSingleton<ScheduledBackup>();
         services.TryAddTransient<BackupJob>();
-        services.AddHostedService<RecurringBackupRegistration>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<BackupOptions>();
+            return new RecurringJobSchedule<BackupJob>(BackupJob.RecurringJobId, settings.Enabled, settings.Cron, j => j.RunAsync(CancellationToken.None));
+        });
+        services.AddHostedService<RecurringJobRegistration<BackupJob>>();
         if (options.Enabled)
             services.AddHostedService<BackupFreshnessMonitor>();
         return services;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace JcStar.Workflow.Hangfire.Hosting;
 
 /// <summary>An in-process sweep every <see cref="WorkflowHangfireOptions.SweepInterval"/>, for deployments that want lost work back sooner than the minutely cron.</summary>
-public sealed class PeriodicSweep(WorkflowRuntime runtime, IOptions<WorkflowHangfireOptions> hangfire, IOptions<RuntimeOptions> options, TimeProvider time, ILogger<PeriodicSweep> logger) : BackgroundService
+public sealed class PeriodicSweep(WorkflowSweep sweep, IOptions<WorkflowHangfireOptions> hangfire, IOptions<RuntimeOptions> options, TimeProvider time, ILogger<PeriodicSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +15,7 @@ public sealed class PeriodicSweep(WorkflowRuntime runtime, IOptions<WorkflowHang
         {
             try
             {
-                await runtime.SweepAsync(options.Value.SweepGrace, stoppingToken);
+                await sweep.SweepAsync(options.Value.SweepGrace, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

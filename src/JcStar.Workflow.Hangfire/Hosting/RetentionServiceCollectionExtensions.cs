@@ -14,7 +14,12 @@ public static class RetentionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CaseRetention>();
         services.TryAddTransient<RetentionJob>();
-        services.AddHostedService<RecurringRetentionRegistration>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<RetentionOptions>();
+            return new RecurringJobSchedule<RetentionJob>(RetentionJob.RecurringJobId, settings.Enabled, settings.Cron, j => j.RunAsync(CancellationToken.None));
+        });
+        services.AddHostedService<RecurringJobRegistration<RetentionJob>>();
         return services;
     }
 }

@@ -41,6 +41,16 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<DefinitionCatalog>();
         services.TryAddSingleton<StartEvents>();
         services.TryAddSingleton<InstanceCommandExecutor>();
+        services.TryAddSingleton<StartVariables>();
+        services.TryAddSingleton<Subscriptions.EventDelivery>();
+        services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<InstanceLifecycle>();
+        services.TryAddSingleton<TaskCommands>();
+        services.TryAddSingleton<Subscriptions.EventCorrelation>();
+        services.TryAddSingleton<TimerFiring>();
+        services.TryAddSingleton<WorkflowSweep>();
+        services.TryAddSingleton<IncidentRetry>();
+        services.TryAddSingleton<AdHocActivities>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<Migrations.InstanceMigrations>();
         services.TryAddSingleton<WorkflowQueries>();

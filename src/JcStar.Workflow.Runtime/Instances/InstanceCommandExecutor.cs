@@ -161,4 +161,44 @@ public sealed class InstanceCommandExecutor(
             }
         }
     }
+
+    /// <summary>The instance, which must exist and still run: the start of every command on an instance.</summary>
+    internal async Task<WorkflowInstance> RequireRunningAsync(string instanceId, CancellationToken ct)
+    {
+        var instance = await stores.Instances.FindAsync(instanceId, ct)
+            ?? throw new WorkflowNotFoundException($"instance {instanceId} does not exist");
+        if (instance.HasEnded)
+            throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"instance {instanceId} has ended ({instance.Status})");
+        return instance;
+    }
+
+    /// <summary>Retires rows that belong to nothing the engine still waits for, under the instance's version like any other change.</summary>
+    internal async Task<InstanceCommit?> CloseStaleAsync(WorkflowInstance? instance, Action<CommitPlan> change, CancellationToken ct)
+    {
+        if (instance is null)
+            return null;
+        return await CommitWithoutEngineAsync(instance, WorkflowActor.System, (plan, _) =>
+        {
+            change(plan);
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    /// <summary>The engine's refusals in the runtime's terms, so hosts map one family of exceptions.</summary>
+    internal static async Task<T> Translate<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (WorkflowCommandException e)
+        {
+            throw e.Rejection switch
+            {
+                CommandRejection.NotFound => new WorkflowNotFoundException(e.Message),
+                CommandRejection.NoLongerPending => new WorkflowConflictException(ConflictReason.NoLongerPending, e.Message),
+                _ => new WorkflowInputException(e.Message, new Dictionary<string, string[]> { ["command"] = [e.Message] }),
+            };
+        }
+    }
 }

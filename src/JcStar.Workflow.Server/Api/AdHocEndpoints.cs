@@ -1,4 +1,5 @@
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,15 +14,15 @@ public static class AdHocEndpoints
 {
     public static RouteGroupBuilder MapAdHocEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/instances/{id}/adhoc", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok<IReadOnlyList<AdHocChoiceView>>([.. (await runtime.AdHocChoicesAsync(id, http.User.ToActor(), ct)).Select(AdHocChoiceView.From)]));
+        api.MapGet("/instances/{id}/adhoc", async (string id, AdHocActivities adHoc, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok<IReadOnlyList<AdHocChoiceView>>([.. (await adHoc.AdHocChoicesAsync(id, http.User.ToActor(), ct)).Select(AdHocChoiceView.From)]));
         api.MapPost("/instances/{id}/adhoc", async Task<Results<Ok<InstanceView>, ValidationProblem>> (
-            string id, AdHocRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+            string id, AdHocRequest request, AdHocActivities adHoc, HttpContext http, CancellationToken ct) =>
         {
             var missing = Requests.Required(("elementId", request.ElementId));
             if (missing.Count > 0)
                 return TypedResults.ValidationProblem(missing);
-            var instance = await runtime.ActivateAdHocActivityAsync(id, request.ElementId!, http.User.ToActor(), request.AdHocId, ct);
+            var instance = await adHoc.ActivateAdHocActivityAsync(id, request.ElementId!, http.User.ToActor(), request.AdHocId, ct);
             return TypedResults.Ok(InstanceView.From(instance));
         });
         return api;

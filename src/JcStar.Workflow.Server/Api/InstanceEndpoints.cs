@@ -15,7 +15,7 @@ public static class InstanceEndpoints
     {
         var group = api.MapGroup("/instances");
         group.MapPost("/", async Task<Results<Created<InstanceView>, ValidationProblem>> (
-            StartRequest request, WorkflowRuntime runtime, WorkflowQueries queries, IAuditLog audit, AccessAdministration administration, HttpContext http, CancellationToken ct) =>
+            StartRequest request, InstanceLifecycle lifecycle, WorkflowQueries queries, IAuditLog audit, AccessAdministration administration, HttpContext http, CancellationToken ct) =>
         {
             var missing = Requests.Required(("processId", request.ProcessId));
             if (missing.Count > 0)
@@ -27,7 +27,7 @@ public static class InstanceEndpoints
                 ApplicantOrganizationId = organizationId,
                 DerivedVariables = derived.SetItems(await SubjectCase.DeriveAsync(request.Variables, actor, queries, audit, ct)),
             };
-            var instance = await runtime.StartCaseAsync(start, actor, ct);
+            var instance = await lifecycle.StartCaseAsync(start, actor, ct);
             return TypedResults.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
         });
         group.MapGet("/", async Task<Results<Ok<PageView<InstanceView>>, ValidationProblem>> (
@@ -58,8 +58,8 @@ public static class InstanceEndpoints
         group.MapGet("/{id}/reads", async (string id, WorkflowQueries queries, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<AuditEntry>>(await queries.CaseReadsAsync(id, http.User.ToActor(), ct)))
             .RequireAuthorization(WorkflowClaims.AdminPolicy);
-        group.MapPost("/{id}/cancel", async (string id, CancelRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(InstanceView.From(await runtime.CancelAsync(id, request?.Reason, http.User.ToActor(), ct))))
+        group.MapPost("/{id}/cancel", async (string id, CancelRequest? request, InstanceLifecycle lifecycle, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(InstanceView.From(await lifecycle.CancelAsync(id, request?.Reason, http.User.ToActor(), ct))))
             .RequireAuthorization(WorkflowClaims.AdminPolicy);
         return api;
     }

@@ -1,5 +1,6 @@
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Forms;
+using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,18 +25,18 @@ public static class TaskEndpoints
             var form = task.FormKey is { Length: > 0 } key ? await forms.FindAsync(task.DefinitionId, key, ct) : null;
             return TypedResults.Ok(TaskFormView.From(task.FormKey, form, await queries.CaseVariablesAsync(task.InstanceId, actor, ct)));
         });
-        group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest? request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(TaskView.From(await runtime.CompleteTaskAsync(id, Requests.Variables(request?.Variables), http.User.ToActor(), ct))));
-        group.MapPost("/{id}/claim", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(TaskView.From(await runtime.ClaimTaskAsync(id, http.User.ToActor(), ct))));
-        group.MapPost("/{id}/unclaim", async (string id, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(TaskView.From(await runtime.UnclaimTaskAsync(id, http.User.ToActor(), ct))));
-        group.MapPost("/{id}/reassign", async Task<Results<Ok<TaskView>, ValidationProblem>> (string id, ReassignRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest? request, TaskCommands tasks, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await tasks.CompleteTaskAsync(id, Requests.Variables(request?.Variables), http.User.ToActor(), ct))));
+        group.MapPost("/{id}/claim", async (string id, TaskCommands tasks, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await tasks.ClaimTaskAsync(id, http.User.ToActor(), ct))));
+        group.MapPost("/{id}/unclaim", async (string id, TaskCommands tasks, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(TaskView.From(await tasks.UnclaimTaskAsync(id, http.User.ToActor(), ct))));
+        group.MapPost("/{id}/reassign", async Task<Results<Ok<TaskView>, ValidationProblem>> (string id, ReassignRequest request, TaskCommands tasks, HttpContext http, CancellationToken ct) =>
         {
             var missing = Requests.Required(("assignee", request.Assignee));
             if (missing.Count > 0)
                 return TypedResults.ValidationProblem(missing);
-            return TypedResults.Ok(TaskView.From(await runtime.ReassignTaskAsync(id, request.Assignee!, http.User.ToActor(), ct)));
+            return TypedResults.Ok(TaskView.From(await tasks.ReassignTaskAsync(id, request.Assignee!, http.User.ToActor(), ct)));
         });
         return api;
     }

@@ -49,6 +49,8 @@ public sealed class ScratchPostgres : IAsyncDisposable
         await connection.OpenAsync();
         // FORCE: a child process killed mid-run may still hold a connection the server has not noticed closing.
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        // DROP DATABASE checkpoints: on a loaded machine that outlasts Npgsql's default 30 s command timeout.
+        drop.CommandTimeout = 300;
         await drop.ExecuteNonQueryAsync();
     }
 }

@@ -11,8 +11,9 @@ namespace JcStar.Workflow.Runtime.Tests.Support;
 
 /// <summary>
 /// A clean, migrated database per test: a new SQLite file, or the PostgreSQL test database emptied
-/// with Respawn. PostgreSQL tests use their own database (jcstar_test_runtime) so the server's
-/// tests, running in another process, never reset ours.
+/// with Respawn. PostgreSQL tests use their own database, named after JCSTAR_TEST_POSTGRES's with
+/// "_runtime" appended (<see cref="RuntimeDatabaseName"/>), so the server's tests, running in another
+/// process, never reset ours, and two runs given different databases (CI and a developer) never meet.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -48,6 +49,21 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DbContextOptionsBuilder<WorkflowDbContext>();
         Configure(options);
         return new WorkflowDbContext(options.Options);
+    }
+
+    /// <summary>
+    /// The database these tests reset: JCSTAR_TEST_POSTGRES's database name (its user's name when it
+    /// names none, as PostgreSQL defaults) with "_runtime" appended, e.g. jcstar_test_runtime.
+    /// </summary>
+    public static string RuntimeDatabaseName()
+    {
+        var baseConnection = Environment.GetEnvironmentVariable("JCSTAR_TEST_POSTGRES");
+        RequiredComponent.SkipOrFailWhenAbsent(!string.IsNullOrWhiteSpace(baseConnection), "PostgreSQL", "set JCSTAR_TEST_POSTGRES");
+        var builder = new NpgsqlConnectionStringBuilder(baseConnection);
+        var baseName = string.IsNullOrWhiteSpace(builder.Database) ? builder.Username : builder.Database;
+        if (string.IsNullOrWhiteSpace(baseName))
+            throw new InvalidOperationException("JCSTAR_TEST_POSTGRES names neither a Database nor a Username, so the runtime tests cannot name their database after it.");
+        return baseName + "_runtime";
     }
 
     /// <summary>The PostgreSQL connection string for <paramref name="database"/>, or null (after skipping) when JCSTAR_TEST_POSTGRES is unset.</summary>
@@ -92,7 +108,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return database;
         }
 
-        var connectionString = PostgresConnectionString("jcstar_test_runtime");
+        var connectionString = PostgresConnectionString(RuntimeDatabaseName());
         var postgres = new TestDatabase(PostgreSql, connectionString, null);
         await PostgresGate.WaitAsync();
         try

@@ -8,6 +8,7 @@ using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Subscriptions;
 using JcStar.Workflow.Scheme;
 
 namespace JcStar.Workflow.Server.Web.Portal;
@@ -20,7 +21,8 @@ namespace JcStar.Workflow.Server.Web.Portal;
 /// </summary>
 public sealed class ApplicantDesk(
     WorkflowQueries queries,
-    WorkflowRuntime runtime,
+    EventCorrelation events,
+    InstanceLifecycle lifecycle,
     CaseAttachments attachments,
     DefinitionCatalog catalog,
     IDefinitionStore definitions,
@@ -94,7 +96,7 @@ public sealed class ApplicantDesk(
             var iso = p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             variables = variables.Add("paidOn", JsonSerializer.SerializeToElement(iso)).Add("receivedOn", JsonSerializer.SerializeToElement(iso));
         }
-        if (await runtime.CorrelateMessageAsync(waiting.MessageName, waiting.CorrelationKey, variables, actor, ct) == 0)
+        if (await events.CorrelateMessageAsync(waiting.MessageName, waiting.CorrelationKey, variables, actor, ct) == 0)
             throw new WorkflowConflictException(ConflictReason.NoLongerPending, $"case {instanceId} no longer waits for {waiting.MessageName}");
     }
 
@@ -113,7 +115,7 @@ public sealed class ApplicantDesk(
         if (refused.Count > 0)
             throw new WorkflowInputException("the application was not filed", new Dictionary<string, string[]> { ["files"] = [.. refused] });
         start = start with { DerivedVariables = start.DerivedVariables.SetItems(await SubjectCaseAsync(start.Variables, actor, ct)) };
-        var instance = await runtime.StartCaseAsync(start, actor, ct);
+        var instance = await lifecycle.StartCaseAsync(start, actor, ct);
         foreach (var (name, content) in files)
             await attachments.AttachToCaseAsync(instance.Id, name, content, actor, ct);
         return instance;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using JcStar.Workflow.Mail;
 using JcStar.Workflow.Runtime;
+using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Scheme.Complaints;
 using Microsoft.AspNetCore.WebUtilities;
@@ -18,7 +19,7 @@ namespace JcStar.Workflow.Server.Web.Public;
 public sealed class PublicComplaintDesk(
     IPublicComplaintStore store,
     SendMailActivity mail,
-    WorkflowRuntime runtime,
+    InstanceLifecycle lifecycle,
     SchemeServices scheme,
     PublicOptions options,
     TimeProvider time)
@@ -89,7 +90,7 @@ public sealed class PublicComplaintDesk(
         var receipt = ReceiptNumber(complaint, now);
         try
         {
-            var instance = await runtime.StartAsync(options.ComplaintProcessId, receipt, Variables(complaint, receipt, now), WorkflowActor.System, cancellationToken);
+            var instance = await lifecycle.StartAsync(options.ComplaintProcessId, receipt, Variables(complaint, receipt, now), WorkflowActor.System, cancellationToken);
             await store.RecordCaseAsync(complaint.Id, instance.Id, receipt, cancellationToken);
             return new ComplaintConfirmation(ComplaintOutcome.Opened, receipt, instance.Id);
         }

@@ -1,11 +1,18 @@
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
-using JcStar.Workflow.Runtime.Instances;
+using JcStar.Workflow.Runtime.Definitions;
 
-namespace JcStar.Workflow.Runtime;
+namespace JcStar.Workflow.Runtime.Instances;
 
-public sealed partial class WorkflowRuntime
+/// <summary>The activities staff choose to run in a case's open ad-hoc sub-processes.</summary>
+public sealed class AdHocActivities(
+    InstanceCommandExecutor executor,
+    WorkflowStores stores,
+    CaseAccessPolicy access,
+    DefinitionCatalog catalog,
+    JobRunner jobs)
 {
     /// <summary>
     /// The case's open ad-hoc sub-processes and the activities that may be chosen in each now, for those who may
@@ -46,14 +53,14 @@ public sealed partial class WorkflowRuntime
             throw new WorkflowForbiddenException($"{actor.Id} may not choose activities in instance {instanceId}");
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
-            var instance = await RequireRunningAsync(instanceId, cancellationToken);
-            return await Translate(() => executor.ExecuteAsync(instance, new ActivateAdHocActivity(elementId, adHocId, actor.Id), actor, (plan, _) =>
+            var instance = await executor.RequireRunningAsync(instanceId, cancellationToken);
+            return await InstanceCommandExecutor.Translate(() => executor.ExecuteAsync(instance, new ActivateAdHocActivity(elementId, adHocId, actor.Id), actor, (plan, _) =>
             {
                 plan.Audit(AuditActions.AdHocActivityChosen, elementId, new { elementId, adHocId });
                 return Task.CompletedTask;
             }, cancellationToken));
         });
-        await FollowUpAsync(commit, cancellationToken);
+        await jobs.FollowUpAsync(commit, cancellationToken);
         return commit.Instance;
     }
 }

@@ -1,13 +1,26 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Engine;
+using JcStar.Workflow.Runtime.Access;
+using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
-using JcStar.Workflow.Runtime.Tasks;
+using JcStar.Workflow.Runtime.Instances;
 
-namespace JcStar.Workflow.Runtime;
+namespace JcStar.Workflow.Runtime.Tasks;
 
-public sealed partial class WorkflowRuntime
+/// <summary>What people do with human tasks: complete, claim, give back, hand on, comment.</summary>
+public sealed class TaskCommands(
+    InstanceCommandExecutor executor,
+    WorkflowStores stores,
+    IEnumerable<ITaskFormValidator> formValidators,
+    CaseAccessPolicy access,
+    IActorDirectory directory,
+    JobRunner jobs)
 {
+    private readonly ITaskFormValidator[] _formValidators = [.. formValidators];
+
+    private TimeProvider Time => executor.Time;
+
     /// <summary>
     /// Completes the task with the submitted form. Exactly one of several racing completions wins;
     /// the others get <see cref="WorkflowConflictException"/>.
@@ -30,8 +43,8 @@ public sealed partial class WorkflowRuntime
                 await ValidateFormAsync(task, form, cancellationToken);
                 validated = true;
             }
-            var instance = await RequireRunningAsync(task.InstanceId, cancellationToken);
-            return await Translate(() => executor.ExecuteAsync(
+            var instance = await executor.RequireRunningAsync(task.InstanceId, cancellationToken);
+            return await InstanceCommandExecutor.Translate(() => executor.ExecuteAsync(
                 instance,
                 new CompleteUserTask(task.EngineTaskId, form, actor.Id),
                 actor,
@@ -43,7 +56,7 @@ public sealed partial class WorkflowRuntime
                 },
                 cancellationToken));
         });
-        await FollowUpAsync(commit, cancellationToken);
+        await jobs.FollowUpAsync(commit, cancellationToken);
         return commit.Tasks.Single(t => t.Id == taskId);
     }
 
@@ -89,12 +102,42 @@ public sealed partial class WorkflowRuntime
         }, cancellationToken);
     }
 
+    /// <summary>The longest internal comment a task takes.</summary>
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>
+    /// An internal comment on a task, by someone who may see the task; kept in the case's history, where staff see it
+    /// and the applicant never does.
+    /// </summary>
+    public async Task CommentAsync(string taskId, string text, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var trimmed = text.Trim();
+        var problem = trimmed.Length == 0 ? "a comment needs some text"
+            : trimmed.Length > MaxCommentLength ? $"at most {MaxCommentLength} characters (has {trimmed.Length})"
+            : trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? "must not contain control characters"
+            : null;
+        if (problem is not null)
+            throw new WorkflowInputException("the comment was not added", new Dictionary<string, string[]> { ["comment"] = [problem] });
+        var task = await stores.Tasks.FindAsync(taskId, cancellationToken);
+        if (task is null || !await access.MaySeeTaskAsync(actor, task, cancellationToken) || !(actor.IsAdmin || actor.Groups.Any(CaseAccessPolicy.IsStaffGroup)))
+            throw new WorkflowNotFoundException($"task {taskId} does not exist");
+        await stores.Audit.AppendAsync(new AuditEntry
+        {
+            At = Time.GetUtcNow(),
+            Actor = actor.Id,
+            Action = AuditActions.TaskCommented,
+            InstanceId = task.InstanceId,
+            ElementId = task.ElementId,
+            DataJson = JsonSerializer.Serialize(new { taskId, text = trimmed }),
+        }, cancellationToken);
+    }
+
     private async Task<HumanTask> ChangeTaskAsync(string taskId, WorkflowActor actor, string action, Func<HumanTask, HumanTask> change, CancellationToken ct)
     {
         var commit = await executor.RetryOnConflictAsync(async () =>
         {
             var instanceId = (await RequireOpenTaskAsync(taskId, actor, ct)).InstanceId;
-            var instance = await RequireRunningAsync(instanceId, ct);
+            var instance = await executor.RequireRunningAsync(instanceId, ct);
             // The task is read (again) after its instance: a completion another node committed since is then
             // in the version this commit expects, so the change cannot write an Open copy over Completed.
             var task = await RequireOpenTaskAsync(taskId, actor, ct);

@@ -1,18 +1,33 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Engine;
-using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Runtime.Mail;
+using JcStar.Workflow.Runtime.Subscriptions;
 using Microsoft.Extensions.Logging;
 
-namespace JcStar.Workflow.Runtime;
+namespace JcStar.Workflow.Runtime.Activities;
 
-public sealed partial class WorkflowRuntime
+/// <summary>
+/// Runs jobs: an activity's handler, or the delivery of a message or signal a process threw. Each run leases
+/// the job, and commits its outcome through the <see cref="InstanceCommandExecutor"/>; the commands of the
+/// other use cases run their synchronous activities through <see cref="FollowUpAsync"/>.
+/// </summary>
+public sealed class JobRunner(
+    InstanceCommandExecutor executor,
+    WorkflowStores stores,
+    ActivityRegistry activities,
+    IJobDispatcher dispatcher,
+    EventDelivery delivery,
+    ILogger<JobRunner> logger)
 {
     /// <summary>Early wake-ups within this are run: another node's clock may be a little ahead of ours.</summary>
-    private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
+
+    private RuntimeOptions Options => executor.Options;
+
+    private TimeProvider Time => executor.Time;
 
     /// <summary>
     /// Runs a job once, then any synchronous activities that follow. Idempotent: a job that is no
@@ -33,46 +48,15 @@ public sealed partial class WorkflowRuntime
         return true;
     }
 
-    /// <summary>
-    /// Fires timers and runs jobs whose time passed at least <paramref name="grace"/> ago: wake-ups lost
-    /// to a crash, a restart or a dropped schedule. Safe to run on every node at once.
-    /// </summary>
-    public async Task<SweepResult> SweepAsync(TimeSpan grace, CancellationToken cancellationToken = default)
+    /// <summary>Wakes timers and jobs the commit created and runs its synchronous activities (and theirs) now.</summary>
+    internal async Task FollowUpAsync(InstanceCommit commit, CancellationToken ct)
     {
-        int fired = 0, ran = 0;
-        for (var round = 0; round < 100; round++)
+        var queue = new Queue<string>(await executor.AfterCommitAsync(commit, ct));
+        while (queue.TryDequeue(out var jobId))
         {
-            var now = Time.GetUtcNow();
-            var timers = await stores.Timers.FindDueAsync(now - grace, Options.SweepBatchSize, cancellationToken);
-            foreach (var timer in timers)
-            {
-                try
-                {
-                    if (await FireTimerAsync(timer.Id, cancellationToken))
-                        fired++;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "sweep could not fire timer {TimerId}", timer.Id);
-                }
-            }
-            var jobs = await stores.Jobs.FindRunnableAsync(now - grace, now, Options.SweepBatchSize, cancellationToken);
-            foreach (var job in jobs)
-            {
-                try
-                {
-                    if (await RunJobAsync(job.Id, cancellationToken))
-                        ran++;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "sweep could not run job {JobId}", job.Id);
-                }
-            }
-            if (timers.Count < Options.SweepBatchSize && jobs.Count < Options.SweepBatchSize)
-                break;
+            foreach (var next in await RunJobCoreAsync(jobId, ct) ?? [])
+                queue.Enqueue(next);
         }
-        return new SweepResult(fired, ran);
     }
 
     /// <returns>Null when the run did nothing; otherwise synchronous jobs to run next.</returns>
@@ -137,9 +121,9 @@ public sealed partial class WorkflowRuntime
             // At least once: a crash between delivery and FinishAsync delivers again, and a second
             // delivery finds the subscription already closed.
             if (job.Kind == JobKind.ThrowMessage)
-                await CorrelateMessageAsync(job.Name, job.CorrelationKey, payload, WorkflowActor.System, deliveryKey: job.Id, ct);
+                await delivery.CorrelateMessageAsync(job.Name, job.CorrelationKey, payload, WorkflowActor.System, deliveryKey: job.Id, FollowUpAsync, ct);
             else
-                await BroadcastSignalAsync(job.Name, payload, WorkflowActor.System, deliveryKey: job.Id, ct);
+                await delivery.BroadcastSignalAsync(job.Name, payload, WorkflowActor.System, deliveryKey: job.Id, FollowUpAsync, ct);
             await stores.Jobs.FinishAsync(job.Id, JobStatus.Completed, Time.GetUtcNow(), null, ct);
             return [];
         }
@@ -186,7 +170,7 @@ public sealed partial class WorkflowRuntime
                 return null;
             var finished = job with { Status = status, FinishedAt = Time.GetUtcNow(), LeaseOwner = null, LeaseUntil = null, LastError = error };
             if (instance is null || instance.HasEnded)
-                return await CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);
+                return await executor.CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);
             try
             {
                 return await executor.ExecuteAsync(instance, command, WorkflowActor.System, (plan, _) =>
@@ -202,7 +186,7 @@ public sealed partial class WorkflowRuntime
             }
             catch (WorkflowCommandException e) when (e.Rejection != CommandRejection.Invalid)
             {
-                return await CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);
+                return await executor.CloseStaleAsync(instance, plan => plan.Put(finished with { Status = JobStatus.Cancelled }), ct);
             }
         });
         if (commit is null)
