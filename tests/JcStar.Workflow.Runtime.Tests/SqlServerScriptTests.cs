@@ -20,7 +20,7 @@ public sealed class SqlServerScriptTests
         var script = db.GetService<IMigrator>().GenerateScript();
 
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).ToList();
-        Assert.Equal(20, tables.Count);
+        Assert.Equal(21, tables.Count);
         foreach (var table in tables)
             Assert.Contains($"CREATE TABLE [{table}]", script);
         Assert.NotEmpty(db.Database.GetMigrations());
