@@ -41,6 +41,16 @@ public sealed class SchemeManagerJourneyTests(StaffWorkspace workspace) : IClass
         }
         """, id);
 
+    /// <summary>The screen point in the middle of the flow from the acceptance mail to the fee wait.</summary>
+    private static Task<double[]> FlowMiddleAsync(IPage page) => page.EvaluateAsync<double[]>("""
+        () => {
+          const line = document.querySelector("[data-canvas] .djs-element[data-element-id='Flow_MailAcceptance_AwaitFee'] .djs-hit");
+          const p = line.getPointAtLength(line.getTotalLength() / 2);
+          const m = line.getScreenCTM();
+          return [p.x * m.a + p.y * m.c + m.e, p.x * m.b + p.y * m.d + m.f];
+        }
+        """);
+
     /// <summary>The start variables of the kept "granted" scenario (an applicant and a product the letters name).</summary>
     private static string GrantedVariables()
     {
@@ -82,14 +92,22 @@ public sealed class SchemeManagerJourneyTests(StaffWorkspace workspace) : IClass
         // 2. A task from the palette dropped on the flow from the acceptance mail to the fee wait (the flow splits
         //    around it), turned into a user task, named and given its candidate group in the properties panel.
         await CentreOnAsync(page, "Flow_MailAcceptance_AwaitFee");
-        var drop = await page.EvaluateAsync<double[]>("""
+        // First room for it: the space tool dragged from the flow to the right pushes what follows aside.
+        var gap = await FlowMiddleAsync(page);
+        await page.Locator(".djs-palette [data-action='space-tool']").ClickAsync();
+        await page.Mouse.MoveAsync((float)gap[0], (float)gap[1] + 10);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)gap[0] + 80, (float)gap[1] + 10, new() { Steps = 5 });
+        await page.Mouse.MoveAsync((float)gap[0] + 160, (float)gap[1] + 10, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync("""
             () => {
-              const line = document.querySelector("[data-canvas] .djs-element[data-element-id='Flow_MailAcceptance_AwaitFee'] .djs-hit");
-              const p = line.getPointAtLength(line.getTotalLength() / 2);
-              const m = line.getScreenCTM();
-              return [p.x * m.a + p.y * m.c + m.e, p.x * m.b + p.y * m.d + m.f];
+              const flow = document.querySelector('[data-bpmn-modeler]').bpmnModeler.get('elementRegistry').get('Flow_MailAcceptance_AwaitFee');
+              return flow.waypoints[flow.waypoints.length - 1].x - flow.waypoints[0].x >= 180;
             }
             """);
+        await CentreOnAsync(page, "Flow_MailAcceptance_AwaitFee");
+        var drop = await FlowMiddleAsync(page);
         await page.Locator(".djs-palette [data-action='create.task']").ClickAsync();
         await page.Mouse.MoveAsync((float)drop[0] - 40, (float)drop[1] + 30, new() { Steps = 4 });
         await page.Mouse.MoveAsync((float)drop[0], (float)drop[1], new() { Steps = 4 });
