@@ -81,7 +81,11 @@ async function mount(host) {
     ],
     moddleExtensions,
   });
-  const { warnings } = await modeler.importXML(source.xml);
+  // The draft outlives a visit to another page in this tab (the draft's simulation, the procedure's page): kept in
+  // the tab's sessionStorage until it is published, and opened again only over the version it was drawn on.
+  const draftKey = `jc-procedure-draft:${host.dataset.sourceUrl}`;
+  const kept = readKeptDraft(draftKey, source.version);
+  const { warnings } = await modeler.importXML(kept ?? source.xml);
   if (warnings.length > 0) {
     console.warn('The file imported with warnings', warnings);
   }
@@ -101,6 +105,9 @@ async function mount(host) {
     refreshPublish(host, state);
   });
   const check = debounce(() => checkDraft(host, modeler, state, texts), CHECK_DELAY_MS);
+  modeler.on('commandStack.changed', async () => {
+    keepDraft(draftKey, source.version, (await modeler.saveXML({ format: true })).xml);
+  });
   modeler.on('commandStack.changed', () => {
     state.diffShown = false;
     host.querySelector('[data-diff]')?.classList.add('diff-stale');
@@ -123,6 +130,31 @@ async function mount(host) {
     link.click();
     URL.revokeObjectURL(link.href);
   });
+}
+
+function readKeptDraft(key, version) {
+  try {
+    const kept = JSON.parse(window.sessionStorage.getItem(key) ?? 'null');
+    return kept && kept.version === version && typeof kept.xml === 'string' ? kept.xml : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepDraft(key, version, xml) {
+  try {
+    window.sessionStorage.setItem(key, JSON.stringify({ version, xml }));
+  } catch {
+    // Storage full or refused: the draft lives only in this page, as before.
+  }
+}
+
+function forgetDraft(key) {
+  try {
+    window.sessionStorage.removeItem(key);
+  } catch {
+    // Nothing kept.
+  }
 }
 
 function debounce(fn, ms) {
@@ -253,6 +285,7 @@ async function publish(host, modeler, state, texts) {
   button.disabled = true;
   const { ok, answer } = await postJson(host.dataset.publishUrl, { xml, note, forms: drafted.forms });
   if (ok) {
+    forgetDraft(`jc-procedure-draft:${host.dataset.sourceUrl}`);
     window.location.assign(`${host.dataset.done}?published=${answer.version}`);
     return;
   }
