@@ -51,6 +51,7 @@ public sealed class ApplicantPortal : IAsyncLifetime
             Locale = locale,
             AcceptDownloads = true,
         });
+        context.SetDefaultTimeout(PlaywrightDefaults.ActionTimeoutMs);
         return await context.NewPageAsync();
     }
 

@@ -93,6 +93,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
             await context.RouteAsync("**/lib/task-form.js", route => route.AbortAsync());
             await context.RouteAsync("**/lib/start-form.js", route => route.AbortAsync());
         }
+        context.SetDefaultTimeout(PlaywrightDefaults.ActionTimeoutMs);
         return await context.NewPageAsync();
     }
 
@@ -106,7 +107,16 @@ public sealed class StaffWorkspace : IAsyncLifetime
         await page.GetByRole(AriaRole.Textbox, new() { Name = "User name" }).FillAsync(user);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the sign-in page showed (a refusal, or nothing yet on a busy machine) rather than only that it stayed.
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"signing in as '{user}' stayed on {page.Url}; the page shows: {shown}", e);
+        }
     }
 
     /// <summary>
