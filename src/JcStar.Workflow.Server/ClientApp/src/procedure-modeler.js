@@ -105,8 +105,10 @@ async function mount(host) {
     refreshPublish(host, state);
   });
   const check = debounce(() => checkDraft(host, modeler, state, texts), CHECK_DELAY_MS);
-  modeler.on('commandStack.changed', async () => {
-    keepDraft(draftKey, source.version, (await modeler.saveXML({ format: true })).xml);
+  // A listener must return nothing: diagram-js stops an event at a listener that returns a value (an async function
+  // returns a promise), which kept the check and the stale preview below from hearing of a change.
+  modeler.on('commandStack.changed', () => {
+    modeler.saveXML({ format: true }).then(({ xml }) => keepDraft(draftKey, source.version, xml), () => {});
   });
   modeler.on('commandStack.changed', () => {
     state.diffShown = false;
