@@ -43,7 +43,7 @@ internal static class CasesCommand
 
     private static CaseRecordArchive CreateArchive(IServiceProvider services) => new(
         services.GetRequiredService<IInstanceStore>(),
-        CliDocumentStore.Create(CliConfiguration.Load(), services),
+        CliDocumentStore.Create(services),
         services.GetRequiredService<IOutbox>(),
         services.GetRequiredService<IAuditLog>(),
         services.GetRequiredService<IActivityLedger>(),

@@ -34,7 +34,7 @@ internal static class RetentionCommand
                     options,
                     TimeProvider.System,
                     session.Services.GetRequiredService<ILogger<CaseRetention>>(),
-                    CliDocumentStore.Create(CliConfiguration.Load(), session.Services));
+                    CliDocumentStore.Create(session.Services));
                 report = await retention.RunAsync(parse.GetValue(dryRun), new WorkflowActor("jcstar-cli", [], IsAdmin: true), ct);
             }
             catch (InvalidOperationException e)

@@ -31,6 +31,7 @@ public sealed class RegisterSession : IAsyncDisposable
         services.AddSingleton(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddWorkflowEfStores(database.ConfigureWorkflow).AddSchemeEfStores();
+        services.AddCliDocumentStore(configuration);
         services.AddWorkflowUserRegister(configuration, database.ConfigureAccess);
         services.AddWorkflowDatabaseMigrator(new MigratedContext("user register", typeof(AccessDbContext)));
         var session = new RegisterSession(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
