@@ -187,4 +187,27 @@ public sealed class RegistrySearchStoreTests
         foreach (var column in new[] { "SearchSupplier", "SearchProducts", "SearchModels", "SearchNumber" })
             Assert.True(text.Contains($"IX_registry_entries_{column}_trgm", StringComparison.Ordinal), text);
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_published_label_goes_straight_into_the_trigram_indexes_so_no_search_reads_a_pending_list()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.PostgreSql);
+        await using var node = new EfStoreNode(database);
+        var store = node.Get<IRegistryStore>();
+        Fill(store);
+        var entry = store.Find("JC1-2026-0001")!;
+        store.Update(entry with { Products = [new LabelledProduct("屋外カメラ改", ["NC-200"], Day)] });
+
+        await using var db = database.NewContext();
+        foreach (var column in new[] { "SearchSupplier", "SearchProducts", "SearchModels", "SearchNumber" })
+        {
+            // gin_clean_pending_list merges what waits in an index's pending list and says how many pages it held:
+            // with the pending list on, every row just written waits there and each search reads it whole.
+            var index = $"\"IX_registry_entries_{column}_trgm\"";
+            var pending = await db.Database.SqlQuery<long>($"SELECT gin_clean_pending_list({index}::regclass) AS \"Value\"")
+                .SingleAsync(TestContext.Current.CancellationToken);
+            Assert.True(pending == 0, $"{column}: {pending} pending page(s) in its trigram index");
+        }
+        Assert.Equal(["JC1-2026-0001"], Numbers(store.SearchPublished(new RegistrySearch { Model = "nc-200" }.Normalized(), Day.AddDays(1))));
+    }
 }
