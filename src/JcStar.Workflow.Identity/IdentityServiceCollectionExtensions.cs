@@ -20,8 +20,14 @@ public static class IdentityServiceCollectionExtensions
     {
         var options = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
-        services.AddDbContext<AccessDbContext>(configure);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccessTokenSessions>();
+        services.AddSingleton<AccessChangeInterceptor>();
+        services.AddDbContext<AccessDbContext>((provider, builder) =>
+        {
+            configure(builder);
+            builder.AddInterceptors(provider.GetRequiredService<AccessChangeInterceptor>());
+        });
         services.AddScoped<AccessAdministration>();
         services.AddScoped<WorkflowActors>();
         services.AddScoped<SignUp.OrganizationSignUps>();

@@ -11,7 +11,7 @@ namespace JcStar.Workflow.Identity.Administration;
 /// Users, organizations and access tokens: the one place that creates and changes them, for the server's admin
 /// API, its first start and the CLI alike. Refusals are <see cref="WorkflowInputException"/>s naming the field.
 /// </summary>
-public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleManager<IdentityRole> roles, AccessDbContext db, TimeProvider time)
+public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleManager<IdentityRole> roles, AccessDbContext db, TimeProvider time, AccessTokenSessions sessions)
 {
     public const string TokenPrefix = "jcs_";
 
@@ -143,6 +143,7 @@ public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleMa
         var now = time.GetUtcNow();
         await db.AccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        sessions.ForgetAll();
     }
 
     /// <summary>A personal access token for <paramref name="userName"/>; the secret is returned once and only its hash kept.</summary>
@@ -189,11 +190,18 @@ public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleMa
         var tokens = db.AccessTokens.Where(t => t.Id == tokenId && t.RevokedAt == null);
         if (ownerUserId is not null)
             tokens = tokens.Where(t => t.UserId == ownerUserId);
-        return await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct) > 0;
+        // A bulk update passes by SaveChanges (and AccessChangeInterceptor): the remembered tokens are forgotten here.
+        var revoked = await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct) > 0;
+        sessions.ForgetAll();
+        return revoked;
     }
 
     /// <summary>The active user a token belongs to, or null for an unknown, expired or revoked token or a disabled user.</summary>
-    public async Task<WorkflowUser?> UserOfTokenAsync(string secret, CancellationToken ct = default)
+    public async Task<WorkflowUser?> UserOfTokenAsync(string secret, CancellationToken ct = default) =>
+        (await TokenUserAsync(secret, ct))?.User;
+
+    /// <summary>The user a usable token belongs to, with the token's expiry; null for an unknown, expired or revoked token or a disabled user.</summary>
+    public async Task<TokenUser?> TokenUserAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal))
             return null;
@@ -210,7 +218,7 @@ public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleMa
             token.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
         }
-        return user;
+        return new TokenUser(user, token.ExpiresAt);
     }
 
     public async Task RecordSignInAsync(string userName, string? remoteAddress, string method, bool succeeded, string? reason, CancellationToken ct = default)
