@@ -21,17 +21,24 @@ public sealed class SimulationArtifacts
     private readonly InMemoryDocumentStore documents;
     private readonly MailOptions mailOptions;
     private readonly string? outDir;
+    private readonly bool reportsVersions;
 
-    public SimulationArtifacts(string? outDir, string templatesRoot, TimeProvider clock, TimeZoneInfo letterZone)
+    /// <param name="templateVersions">The host's letter template versions (the server's database): letters render from the latest
+    /// version of each template held there, a template it does not hold from the folder. Null renders from the folder only.</param>
+    public SimulationArtifacts(string? outDir, string templatesRoot, TimeProvider clock, TimeZoneInfo letterZone, ILetterTemplateStore? templateVersions = null)
     {
         this.outDir = outDir;
+        reportsVersions = templateVersions is not null;
         documents = new InMemoryDocumentStore(clock);
         var documentOptions = new DocumentsOptions { TemplatesRoot = templatesRoot };
         mailOptions = new MailOptions { TemplateFolder = Path.Combine(templatesRoot, "mail"), StrictTemplateVariables = true };
         // The adapters as the server registers them, on the simulation's clock and in-memory store; no PDF (staff read the Word files).
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton(clock)
-            .AddSingleton<IDocumentStore>(documents)
+            .AddSingleton<IDocumentStore>(documents);
+        if (templateVersions is not null)
+            collection.AddSingleton<ILetterTemplateStore>(new LayeredLetterTemplateStore(templateVersions));
+        var services = collection
             .AddWorkflowDocuments(documentOptions, letterZone)
             .AddWorkflowMail(mailOptions)
             .RemoveAll<IPdfConverter>()
@@ -60,7 +67,8 @@ public sealed class SimulationArtifacts
                 var (_, content) = (await documents.OpenAsync(document.Id, ct))!.Value;
                 await File.WriteAllBytesAsync(path, content, ct);
             }
-            entries.Add(new DocumentEntry(null, document.TemplateName, document.Name, path));
+            // Versions are numbered by the host's store; a folder-only run's in-memory numbers would mean nothing to the reader.
+            entries.Add(new DocumentEntry(null, document.TemplateName, document.Name, path) { TemplateVersion = reportsVersions ? document.TemplateVersion : null });
         }
         return entries;
     }

@@ -14,7 +14,7 @@ public static class SimulationOutput
         foreach (var document in report.Documents)
         {
             if (document.Path is { } path)
-                letters.Add(new SimulatedLetter(document.Template, Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct)));
+                letters.Add(new SimulatedLetter(document.Template, Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct), document.TemplateVersion));
         }
         return letters;
     }

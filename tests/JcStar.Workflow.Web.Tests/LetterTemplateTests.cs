@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
 using JcStar.Workflow.Documents;
 using JcStar.Workflow.Identity.Administration;
 using JcStar.Workflow.Runtime.Documents;
@@ -12,7 +13,8 @@ namespace JcStar.Workflow.Web.Tests;
 
 /// <summary>
 /// A scheme manager changes a letter in the browser: an upload with a broken placeholder is refused with the diagnostic
-/// and its place, a good one becomes version 2, its preview downloads, and a letter made afterwards records version 2.
+/// and its place, a good one becomes version 2, its preview downloads, a letter made afterwards records version 2, and the
+/// procedure's simulation renders its letter from version 2 too.
 /// Its own server (a class fixture), since the upload changes the letter other journeys send.
 /// </summary>
 public sealed class LetterTemplateTests(StaffWorkspace workspace) : IClassFixture<StaffWorkspace>
@@ -112,5 +114,19 @@ public sealed class LetterTemplateTests(StaffWorkspace workspace) : IClassFixtur
         await staff.GotoAsync($"/cases/{instanceId}");
         await Assertions.Expect(staff.Locator("[data-template-version='2']")).ToContainTextAsync(Template);
         await StaffWorkspace.CheckAsync(staff, "case-letter-template-version");
+
+        // The procedure pages' simulation renders the grant letter from version 2 as well, and says which version it used.
+        await page.GotoAsync("/procedures/SelfDeclarationApplication/simulate");
+        await page.GetByLabel("Scenario").SelectOptionAsync("granted");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the simulation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-outcome]")).ToHaveAttributeAsync("data-outcome", "completed", new() { Timeout = 60_000 });
+        var simulated = page.Locator("[data-simulation-letters] li").Filter(new() { Has = page.Locator($"a[data-letter-template='{Template}']") });
+        await Assertions.Expect(simulated.Locator("[data-letter-template-version]")).ToHaveAttributeAsync("data-letter-template-version", "2");
+        await Assertions.Expect(simulated).ToContainTextAsync(new Regex("第2版|version 2"));
+        var simulatedLetter = await page.RunAndWaitForDownloadAsync(() => simulated.Locator($"a[data-letter-template='{Template}']").ClickAsync());
+        using var word = WordprocessingDocument.Open((await simulatedLetter.PathAsync())!, false);
+        var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("（2026年版）", text, StringComparison.Ordinal);
+        Assert.Contains("さくらホームルーター SR-100", text, StringComparison.Ordinal);
     }
 }

@@ -5,14 +5,17 @@ using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Server.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace JcStar.Workflow.Server.Api;
 
 /// <summary>
 /// Letter templates for admins and scheme managers: the versions, a version's Word file, and a preview of a version filled
-/// with the template's example data or a case's variables (Word, or PDF when LibreOffice is installed). Uploading is on
-/// the page /templates/{name} (a form with its antiforgery token).
+/// with the template's example data or a case's variables (Word, or PDF when LibreOffice is installed), and uploading a new
+/// version of a template (multipart, checked as <c>jcstar render --check</c> checks and refused on any error, as the page
+/// /templates/{name} does). A new template starts as a file in the templates folder: an upload names one that exists.
 /// </summary>
 public static class TemplateEndpoints
 {
@@ -23,6 +26,12 @@ public static class TemplateEndpoints
         var group = api.MapGroup("/templates").RequireAuthorization(WorkflowClaims.ProceduresPolicy);
         group.MapGet("", async (LetterTemplates templates, CancellationToken ct) =>
             TypedResults.Ok((await templates.ListAsync(ct)).Select(TemplateVersionView.From).ToList()));
+        group.MapGet("/{name}/versions", async Task<Results<Ok<List<TemplateVersionView>>, NotFound<ProblemMessage>>> (string name, LetterTemplates templates, CancellationToken ct) =>
+        {
+            var versions = (await templates.ListAsync(ct)).Where(v => v.Name == name).OrderByDescending(v => v.Version).Select(TemplateVersionView.From).ToList();
+            return versions.Count > 0 ? TypedResults.Ok(versions) : TypedResults.NotFound(NoSuchTemplate(name));
+        });
+        group.MapPost("/{name}/versions", UploadAsync).DisableAntiforgery();
         group.MapGet("/{name}/versions/{version:int}", async Task<Results<FileContentHttpResult, NotFound>> (string name, int version, LetterTemplates templates, CancellationToken ct) =>
             await templates.OpenAsync(name, version, ct) is { } found
                 ? TypedResults.File(found.Content, DocumentContentTypes.Docx, $"{found.Version.Name}.v{found.Version.Version}.docx")
@@ -63,4 +72,51 @@ public static class TemplateEndpoints
         });
         return api;
     }
+
+    /// <summary>The form field that holds the Word file (the page's field name).</summary>
+    public const string FileField = "template";
+
+    /// <summary>The form field that holds why the version was made.</summary>
+    public const string NoteField = "note";
+
+    /// <summary>
+    /// 201 with the new version; 200 with the latest version when the file is the same as it (nothing stored); 422 with every
+    /// error of the check when refused (the current version stays); 400 without a file; 404 for a template that does not exist.
+    /// </summary>
+    private static async Task<Results<Created<TemplateVersionView>, Ok<TemplateVersionView>, UnprocessableEntity<HttpValidationProblemDetails>, NotFound<ProblemMessage>, BadRequest<ProblemMessage>>> UploadAsync(
+        string name, HttpContext http, LetterTemplates templates, DocumentsOptions options, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await templates.OpenAsync(name, null, ct) is not { } current)
+            return TypedResults.NotFound(NoSuchTemplate(name));
+        // A browser sends its session cookie by itself: a cookie caller proves the request is its own with the antiforgery token.
+        // Programs sign with a bearer token, which no other site can make a browser send.
+        if (http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme) && !await antiforgery.IsRequestValidAsync(http))
+            return TypedResults.BadRequest(new ProblemMessage("a signed-in browser must send the antiforgery token (__RequestVerificationToken) with an upload; programs use an access token"));
+        if (!http.Request.HasFormContentType)
+            return TypedResults.BadRequest(new ProblemMessage($"send the Word file as multipart/form-data in the field '{FileField}' (and optionally '{NoteField}')"));
+        var form = await http.Request.ReadFormAsync(ct);
+        if (form.Files[FileField] is not { } file || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            return TypedResults.BadRequest(new ProblemMessage($"no file in the form field '{FileField}': choose a Word file (.docx)"));
+        // Read at most one byte past the limit: a larger file is refused by the check without being held whole.
+        using var buffer = new MemoryStream();
+        await using (var stream = file.OpenReadStream())
+        {
+            var chunk = new byte[81920];
+            int read;
+            while (buffer.Length <= options.MaxTemplateBytes && (read = await stream.ReadAsync(chunk, ct)) > 0)
+                buffer.Write(chunk, 0, read);
+        }
+        var upload = await templates.UploadAsync(name, file.FileName, buffer.ToArray(), http.User.ToActor().Id, form[NoteField].ToString(), ct);
+        if (upload.Refused)
+            return TypedResults.UnprocessableEntity(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [FileField] = [.. upload.Check.Errors.Select(e => e.ToString())] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = $"{Path.GetFileName(file.FileName.Replace('\\', '/'))} was refused: fix every error and upload again; version {current.Version.Version} of {name} stays current",
+            });
+        var view = TemplateVersionView.From(upload.Version!);
+        return upload.IsNew ? TypedResults.Created(view.Download, view) : TypedResults.Ok(view);
+    }
+
+    private static ProblemMessage NoSuchTemplate(string name) =>
+        new($"no letter template '{name}': a new template starts as a Word file in the templates folder (Documents:TemplatesRoot)");
 }

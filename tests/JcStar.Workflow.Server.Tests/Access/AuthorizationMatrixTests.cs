@@ -91,6 +91,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("GET", "/api/procedures/{processId}/simulations/{runId}/letters/{index:int}/pdf", _ => "/api/procedures/MatrixCase/simulations/RUN-NONE/letters/0/pdf", (r, _) => AdminOnly(r, Missing), PerCase: false),
         // Letter templates: admins and scheme managers, like the procedures (a template that does not exist is 404 to them only).
         new("GET", "/api/templates/", _ => "/api/templates", (r, _) => AdminOnly(r, Ok), PerCase: false),
+        new("GET", "/api/templates/{name}/versions", _ => "/api/templates/no-such-template/versions", (r, _) => AdminOnly(r, Missing), PerCase: false),
+        new("POST", "/api/templates/{name}/versions", _ => "/api/templates/no-such-template/versions", (r, _) => AdminOnly(r, Missing), new { }, PerCase: false),
         new("GET", "/api/templates/{name}/versions/{version:int}", _ => "/api/templates/no-such-template/versions/1", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("GET", "/api/templates/{name}/preview", _ => "/api/templates/no-such-template/preview", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("GET", "/api/procedures/{processId}/forms/{formKey}", _ => "/api/procedures/MatrixCase/forms/no-such-form", (r, _) => AdminOnly(r, Missing), PerCase: false),

@@ -1,7 +1,8 @@
 // The modeler's form editor: the form of the selected user task or start event (jc:formKey) in form-js's editor, with a
 // live preview drawn by the same form-js viewer the task pages use. Edited forms are kept with the draft (state.forms:
 // key -> schema) and published with it (the publish request's `forms`), so they become the new version's forms; a form
-// not edited keeps the one the published version has. Every change is read by the server as it reads forms
+// not edited keeps the one the published version has. The edited forms are kept with the draft in the tab (see
+// procedure-modeler.js: `keptForms`, and the forms a kept draft brings back to the constructor). Every change is read by the server as it reads forms
 // (POST /api/procedures/forms/check): a broken form names the component that is wrong. Labels are data: form-js
 // draws them as text, and this file writes messages with textContent only.
 import { FormEditor } from '@bpmn-io/form-js-editor';
@@ -28,7 +29,8 @@ function formOwner(element) {
 }
 
 export class FormEditorPanel {
-  constructor(host, modeler, catalog, texts, urls) {
+  /** @param kept The forms a kept draft edited, by key: edited again from where they were left, and checked again. */
+  constructor(host, modeler, catalog, texts, urls, kept = {}) {
     this.host = host;
     this.modeler = modeler;
     this.catalog = catalog;
@@ -47,6 +49,18 @@ export class FormEditorPanel {
     this.editor = new FormEditor({ container: this.editorCanvas });
     this.preview = new Form({ container: this.previewCanvas });
     this.checkTimer = undefined;
+
+    for (const [key, schema] of Object.entries(kept)) {
+      if (!KEY.test(key) || !schema || typeof schema !== 'object') {
+        continue;
+      }
+      this.forms.set(key, schema);
+      if (!this.catalog.forms.includes(key)) {
+        this.catalog.forms.push(key);
+        this.catalog.forms.sort();
+      }
+      this.check(key, schema);
+    }
 
     this.editor.on('changed', () => this.onEdited());
     host.querySelector('[data-form-new]')?.addEventListener('click', () => this.createForm());
@@ -68,6 +82,11 @@ export class FormEditorPanel {
 
   keyOf(element) {
     return formOwner(element) ? getBusinessObject(element).get('jc:formKey') || null : null;
+  }
+
+  /** The draft's edited forms by key, to be kept with the draft (broken ones too: they are checked again when it is opened). */
+  keptForms() {
+    return Object.fromEntries(this.forms);
   }
 
   /** The draft's edited forms for the publish request, or the first problem (key and message) while one is broken. */
@@ -136,6 +155,7 @@ export class FormEditorPanel {
     }
     if (!this.forms.has(key)) {
       this.forms.set(key, newSchema(key));
+      this.host.dispatchEvent(new CustomEvent('jc-form-edited', { bubbles: true }));
     }
     if (!this.catalog.forms.includes(key)) {
       this.catalog.forms.push(key);

@@ -81,11 +81,12 @@ async function mount(host) {
     ],
     moddleExtensions,
   });
-  // The draft outlives a visit to another page in this tab (the draft's simulation, the procedure's page): kept in
-  // the tab's sessionStorage until it is published, and opened again only over the version it was drawn on.
+  // The draft (the diagram and the forms edited with it) outlives a visit to another page in this tab (the draft's
+  // simulation, the procedure's page): kept in the tab's sessionStorage until it is published or discarded, and opened
+  // again only over the version it was drawn on.
   const draftKey = `jc-procedure-draft:${host.dataset.sourceUrl}`;
   const kept = readKeptDraft(draftKey, source.version);
-  const { warnings } = await modeler.importXML(kept ?? source.xml);
+  const { warnings } = await modeler.importXML(kept?.xml ?? source.xml);
   if (warnings.length > 0) {
     console.warn('The file imported with warnings', warnings);
   }
@@ -97,9 +98,30 @@ async function mount(host) {
   const preview = new PublishPreview(host.querySelector('[data-diff]'), texts, moddleExtensions);
   // The forms edited with this draft, published with it (see form-editor.js).
   const formHost = host.querySelector('[data-form-editor]');
-  const forms = formHost ? new FormEditorPanel(formHost, modeler, catalog, texts, { forms: host.dataset.formsUrl, check: host.dataset.formCheckUrl }) : null;
+  const forms = formHost
+    ? new FormEditorPanel(formHost, modeler, catalog, texts, { forms: host.dataset.formsUrl, check: host.dataset.formCheckUrl }, kept?.forms ?? {})
+    : null;
   const state = { errors: 0, diffShown: false, checking: 0, source, preview, forms };
+  const discard = host.querySelector('[data-discard-draft]');
+  const keep = (part) => {
+    keepDraft(draftKey, source.version, part);
+    if (discard) {
+      discard.disabled = false;
+    }
+  };
+  if (discard) {
+    discard.disabled = kept === null;
+    discard.addEventListener('click', () => {
+      if (!window.confirm(texts.discardConfirm ?? 'Discard this draft?')) {
+        return;
+      }
+      forgetDraft(draftKey);
+      // Opened again from the server: the published version and its forms, nothing of the draft left in the page.
+      window.location.reload();
+    });
+  }
   formHost?.addEventListener('jc-form-edited', () => {
+    keep({ forms: forms.keptForms() });
     state.diffShown = false;
     host.querySelector('[data-diff]')?.classList.add('diff-stale');
     refreshPublish(host, state);
@@ -108,7 +130,7 @@ async function mount(host) {
   // A listener must return nothing: diagram-js stops an event at a listener that returns a value (an async function
   // returns a promise), which kept the check and the stale preview below from hearing of a change.
   modeler.on('commandStack.changed', () => {
-    modeler.saveXML({ format: true }).then(({ xml }) => keepDraft(draftKey, source.version, xml), () => {});
+    modeler.saveXML({ format: true }).then(({ xml }) => keep({ xml }), () => {});
   });
   modeler.on('commandStack.changed', () => {
     state.diffShown = false;
@@ -134,18 +156,26 @@ async function mount(host) {
   });
 }
 
+/** The kept draft drawn on this version: its XML (null while only forms changed) and its edited forms by key; else null. */
 function readKeptDraft(key, version) {
   try {
     const kept = JSON.parse(window.sessionStorage.getItem(key) ?? 'null');
-    return kept && kept.version === version && typeof kept.xml === 'string' ? kept.xml : null;
+    if (!kept || kept.version !== version) {
+      return null;
+    }
+    const xml = typeof kept.xml === 'string' ? kept.xml : null;
+    const forms = kept.forms && typeof kept.forms === 'object' && !Array.isArray(kept.forms) ? kept.forms : {};
+    return xml === null && Object.keys(forms).length === 0 ? null : { xml, forms };
   } catch {
     return null;
   }
 }
 
-function keepDraft(key, version, xml) {
+/** Keeps part of the draft (its xml, or its forms) beside what is kept of it already. */
+function keepDraft(key, version, part) {
   try {
-    window.sessionStorage.setItem(key, JSON.stringify({ version, xml }));
+    const kept = readKeptDraft(key, version) ?? {};
+    window.sessionStorage.setItem(key, JSON.stringify({ ...kept, ...part, version }));
   } catch {
     // Storage full or refused: the draft lives only in this page, as before.
   }

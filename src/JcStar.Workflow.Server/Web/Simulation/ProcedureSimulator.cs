@@ -3,6 +3,7 @@ using JcStar.Workflow.Documents;
 using JcStar.Workflow.Engine.Scripting;
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Definitions;
+using JcStar.Workflow.Runtime.Documents;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Server.Hosting;
 using JcStar.Workflow.Simulation;
@@ -13,12 +14,12 @@ namespace JcStar.Workflow.Server.Web.Simulation;
 /// <summary>
 /// Runs a procedure (its published version or a draft from the modeler) through the same simulation as
 /// <c>jcstar simulate</c>: in-memory stores, a virtual clock, letters rendered and mails composed but never sent.
-/// It reads the published definitions (the draft's called processes) and writes nothing to the database.
+/// It reads the published definitions (the draft's called processes) and the letter template versions, and writes nothing to the database.
 /// Bounded: scenario size and steps, a time limit, and a few runs at once.
 /// </summary>
 public sealed class ProcedureSimulator(
     WorkflowQueries queries, SchemeOptions scheme, SchemeServices schemeServices, DocumentsOptions documents,
-    IOptions<SimulationOptions> options, IOptions<WorkflowFilesOptions> workflows, SimulationResults results, TimeProvider time)
+    IOptions<SimulationOptions> options, IOptions<WorkflowFilesOptions> workflows, SimulationResults results, TimeProvider time, ILetterTemplateStore templateVersions)
 {
     private readonly SemaphoreSlim turns = new(Math.Max(1, options.Value.MaxConcurrent));
 
@@ -90,7 +91,8 @@ public sealed class ProcedureSimulator(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(limits.Timeout);
             var error = new StringWriter();
-            var place = new SimulationPlace(scheme, schemeServices.Calendar, Path.GetFullPath(documents.TemplatesRoot), outDir);
+            // Letters as a case would get them now: the latest uploaded version of each template (read, never written), else the folder's file.
+            var place = new SimulationPlace(scheme, schemeServices.Calendar, Path.GetFullPath(documents.TemplatesRoot), outDir) { TemplateVersions = templateVersions };
             SimulationRun run;
             try
             {
