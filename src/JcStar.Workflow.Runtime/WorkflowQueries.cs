@@ -28,7 +28,26 @@ public sealed partial class WorkflowQueries(WorkflowStores stores, CaseAccessPol
     /// </summary>
     public async Task<Page<HumanTask>> QueryInboxAsync(TaskQuery query, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var own = await access.InboxAsync(actor, query.Page, cancellationToken);
+        RequireNarrower(await access.InboxAsync(actor, query.Page, cancellationToken), query);
+        return await stores.Tasks.QueryAsync(query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The inbox page in one reading of the caller's inbox (<see cref="CaseAccessPolicy.InboxAsync"/>: their
+    /// conflicts looked up once, not once for the counts and again for the page): its counts, and the page of it
+    /// that <paramref name="narrow"/> asks for, which must be the same inbox or narrower.
+    /// </summary>
+    public async Task<InboxView> InboxViewAsync(WorkflowActor actor, PageRequest page, Func<TaskQuery, TaskQuery> narrow, CancellationToken cancellationToken = default)
+    {
+        var own = await access.InboxAsync(actor, page, cancellationToken);
+        var (mine, offered) = await CountsOfAsync(own, cancellationToken);
+        var query = narrow(own);
+        RequireNarrower(own, query);
+        return new InboxView(mine, offered, await stores.Tasks.QueryAsync(query, cancellationToken));
+    }
+
+    private static void RequireNarrower(TaskQuery own, TaskQuery query)
+    {
         var narrower = (query.Assignee is null || query.Assignee == own.Assignee)
             && (query.CandidateUser is null || query.CandidateUser == own.CandidateUser)
             && query.CandidateGroups.All(g => own.CandidateGroups.Contains(g))
@@ -36,19 +55,23 @@ public sealed partial class WorkflowQueries(WorkflowStores stores, CaseAccessPol
             && own.ExcludedInstanceIds.All(query.ExcludedInstanceIds.Contains);
         if (!narrower)
             throw new WorkflowForbiddenException("an inbox query may only narrow the caller's own inbox");
-        return await stores.Tasks.QueryAsync(query, cancellationToken);
     }
 
-    /// <summary>Inbox counts above this read as "999+": counting further would read every open task of a large office on every visit.</summary>
-    public const int InboxCountLimit = 999;
+    /// <summary>
+    /// Inbox counts above this read as "99+": a clerk acts the same on 150 waiting tasks as on 1,500, and counting
+    /// further reads that many index entries on every visit (the overview page has the exact figures).
+    /// </summary>
+    public const int InboxCountLimit = 99;
 
     /// <summary>
     /// How many tasks the caller's inbox holds: assigned to them, and offered to their groups unclaimed; each counted
     /// up to <see cref="InboxCountLimit"/> + 1, so a figure above the limit means "more than the limit".
     /// </summary>
-    public async Task<(int Mine, int Offered)> InboxCountsAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
+    public async Task<(int Mine, int Offered)> InboxCountsAsync(WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        await CountsOfAsync(await access.InboxAsync(actor, new PageRequest(), cancellationToken), cancellationToken);
+
+    private async Task<(int Mine, int Offered)> CountsOfAsync(TaskQuery own, CancellationToken cancellationToken)
     {
-        var own = await access.InboxAsync(actor, new PageRequest(), cancellationToken);
         var mine = await stores.Tasks.CountAsync(own with { CandidateUser = null, CandidateGroups = [] }, InboxCountLimit + 1, cancellationToken);
         var offered = await stores.Tasks.CountAsync(own with { Assignee = null }, InboxCountLimit + 1, cancellationToken);
         return (mine, offered);
