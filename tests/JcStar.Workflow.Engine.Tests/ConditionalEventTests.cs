@@ -87,4 +87,43 @@ public sealed class ConditionalEventTests
         Assert.Equal(InstanceStatus.Completed, run.Status);
         Assert.Contains("de", run.Completed);
     }
+
+    [Fact]
+    public void A_conditional_event_sub_process_whose_condition_holds_when_the_scope_is_entered_starts_at_once()
+    {
+        var run = Scenario.Run(Defs(), r => r.Start("watch", new { urgent = true }));
+
+        Assert.Equal(["expedite", "work"], run.OpenTasks.Order());
+    }
+
+    [Fact]
+    public void With_camunda_variableName_a_change_of_another_variable_does_not_fire_the_event_even_when_its_condition_holds()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("named");
+            r.CompleteTask("score", new { points = 9 });
+            // The condition holds now, but only a change of `decision` makes the event look at it.
+            Assert.Equal(["assessment", "decide"], r.OpenTasks.Order());
+            r.CompleteTask("decide", new { decision = "go" });
+        });
+
+        Assert.Equal(["fastTrack"], run.OpenTasks);
+        Assert.Contains(run.All<UserTaskClosed>(), c => c.ElementId == "assessment" && c.Reason == UserTaskCloseReason.Cancelled);
+    }
+
+    [Fact]
+    public void With_camunda_variableEvents_create_only_the_first_setting_of_the_variable_fires_the_event()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("created");
+            r.CompleteTask("set1", new { flag = 1 });
+            Assert.Single(r.TaskIds("seeFlag"));
+            r.CompleteTask("set2", new { flag = 2 });
+        });
+
+        Assert.Single(run.TaskIds("seeFlag"));
+        Assert.Contains("watching", run.OpenTasks);
+    }
 }
