@@ -32,15 +32,15 @@ public sealed class ConditionalEventTests
     [Fact]
     public void A_message_correlated_with_variables_triggers_a_conditional_event()
     {
-        var defs = new ProcessBuilder("p")
-            .Add(Bpmn.Start(), Bpmn.Catch("docs", Bpmn.Message("docs")), Bpmn.End("e1"),
-                Bpmn.Catch("ready", new JcStar.Workflow.Bpmn.Model.ConditionalEventDefinition { Condition = Bpmn.X("${ready}") }), Bpmn.User("go"),
-                new JcStar.Workflow.Bpmn.Model.ParallelGateway { Id = "fork" })
-            .Chain("start", "fork", "docs", "e1").Chain("fork", "ready", "go").Compile();
-
-        var run = Scenario.Run(defs, r => r.Start(new { ready = false }).Correlate("docs", variables: new { ready = true }));
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("correlated", new { ready = false });
+            Assert.Empty(r.OpenTasks);
+            r.Correlate("docs", variables: new { ready = true });
+        });
 
         Assert.Equal(["go"], run.OpenTasks);
+        Assert.Contains("ready", run.Completed);
     }
 
     [Fact]
