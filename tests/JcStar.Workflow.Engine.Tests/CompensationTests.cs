@@ -136,4 +136,19 @@ public sealed class CompensationTests
         Assert.DoesNotContain(run.All<UserTaskOpened>(), t => t.ElementId == "w_unbook");
         Assert.True(run.Completed.IndexOf("w_refund") < run.Completed.IndexOf("w_throw"));
     }
+
+    [Fact]
+    public void An_activity_is_compensated_at_most_once()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("twice").CompleteTask("t_fee");
+            Assert.Equal(["t_refund"], r.OpenTasks);
+            r.CompleteTask("t_refund");
+        });
+
+        Assert.Equal(["t_after"], run.OpenTasks);
+        Assert.Single(run.All<UserTaskOpened>(), t => t.ElementId == "t_refund");
+        Assert.Contains("t_second", run.Completed);
+    }
 }
