@@ -96,4 +96,18 @@ public sealed class MultipleEventTests
         Assert.Equal(["b_stopped"], run.OpenTasks);
         Assert.Contains(run.All<UserTaskClosed>(), c => c.ElementId == "b_review" && c.Reason == UserTaskCloseReason.Cancelled);
     }
+
+    [Fact]
+    public void A_multiple_catch_event_with_a_condition_among_its_triggers_passes_when_a_completed_task_makes_it_hold()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("orCondition", new { recorded = false });
+            Assert.Equal(["c_record"], r.OpenTasks);
+            r.CompleteTask("c_record", new { recorded = true });
+        });
+
+        Assert.Equal(["c_review"], run.OpenTasks);
+        Assert.Contains(run.All<MessageSubscriptionClosed>(), c => c.ElementId == "c_wait");
+    }
 }
