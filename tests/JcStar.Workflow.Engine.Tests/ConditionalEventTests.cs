@@ -126,4 +126,20 @@ public sealed class ConditionalEventTests
         Assert.Single(run.TaskIds("seeFlag"));
         Assert.Contains("watching", run.OpenTasks);
     }
+
+    [Fact]
+    public void After_an_event_based_gateway_a_conditional_catch_event_wins_the_race_when_a_task_makes_it_hold()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("race", new { evidence = 0 });
+            r.CompleteTask("record", new { evidence = 2 });
+            Assert.Equal(["record2"], r.OpenTasks);
+            r.CompleteTask("record2", new { evidence = 3 });
+        });
+
+        Assert.Equal(["examine"], run.OpenTasks);
+        Assert.Contains(run.All<MessageSubscriptionClosed>(), c => c.ElementId == "mailed");
+        Assert.DoesNotContain("mailed", run.Completed);
+    }
 }
