@@ -142,4 +142,21 @@ public sealed class ConditionalEventTests
         Assert.Contains(run.All<MessageSubscriptionClosed>(), c => c.ElementId == "mailed");
         Assert.DoesNotContain("mailed", run.Completed);
     }
+
+    [Fact]
+    public void A_conditional_boundary_event_on_a_sub_process_fires_when_tasks_inside_change_a_variable_of_the_sub_process()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("inner");
+            r.CompleteTask("add1", new { count = 1 });
+            Assert.Equal(["add2"], r.OpenTasks);
+            r.CompleteTask("add2", new { count = 2 });
+        });
+
+        Assert.Equal(["enough"], run.OpenTasks);
+        Assert.Contains("enoughIn", run.Completed);
+        // The count stayed in the sub-process: the process never had it.
+        Assert.False(run.State!.Elements.Single(e => e.Parent == 0).Variables?.ContainsKey("count") ?? false);
+    }
 }
