@@ -120,6 +120,7 @@ internal static class AdHocCommand
         services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<SweptWakeUps>());
         services.AddWorkflowEfStores(database.ConfigureWorkflow).AddSchemeEfStores();
         services.AddWorkflowUserRegister(configuration, database.ConfigureAccess);
+        services.AddSingleton(CliEngineOptions.From(configuration));
         services.AddWorkflowRuntime();
         return services.BuildServiceProvider();
     }

@@ -90,6 +90,7 @@ internal static class MigrateCommand
         services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<SweptWakeUps>());
         services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<SweptWakeUps>());
         services.AddWorkflowEfStores(database.ConfigureWorkflow);
+        services.AddSingleton(CliEngineOptions.From(configuration));
         services.AddWorkflowRuntime();
         return services.BuildServiceProvider();
     }

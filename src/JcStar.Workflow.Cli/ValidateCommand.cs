@@ -2,7 +2,10 @@ using System.CommandLine;
 using JcStar.Workflow.Bpmn.Diagnostics;
 using JcStar.Workflow.Bpmn.Reading;
 using JcStar.Workflow.Bpmn.Validation;
+using JcStar.Workflow.Cli.Access;
+using JcStar.Workflow.Engine;
 using JcStar.Workflow.Engine.Scripting;
+using Microsoft.Extensions.Configuration;
 
 namespace JcStar.Workflow.Cli;
 
@@ -17,7 +20,8 @@ internal static class ValidateCommand
     public const int Invalid = 1;
     public const int BadUsage = 2;
 
-    public static Command Create()
+    /// <param name="configuration">The settings whose "Engine" section gives the limits deployment applies (the minimum timer cycle); the CLI's own by default.</param>
+    public static Command Create(Func<IConfiguration>? configuration = null)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -30,12 +34,13 @@ internal static class ValidateCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            return Run(parseResult.GetValue(paths) ?? [], output, error);
+            var engine = CliEngineOptions.From((configuration ?? CliConfiguration.Load)());
+            return Run(parseResult.GetValue(paths) ?? [], new BpmnValidationOptions { MinimumTimerCycle = engine.MinimumTimerCycle }, output, error);
         });
         return command;
     }
 
-    private static int Run(string[] paths, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, BpmnValidationOptions limits, TextWriter output, TextWriter error)
     {
         if (paths.Length == 0)
         {
@@ -63,7 +68,7 @@ internal static class ValidateCommand
             BpmnReadResult read;
             using (var stream = File.OpenRead(file))
                 read = BpmnReader.Read(stream, file);
-            foreach (var diagnostic in BpmnValidator.Validate(read, expressions))
+            foreach (var diagnostic in BpmnValidator.Validate(read, expressions, limits))
             {
                 if (diagnostic.Severity == DiagnosticSeverity.Error)
                 {

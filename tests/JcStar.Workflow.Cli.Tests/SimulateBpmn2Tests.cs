@@ -102,4 +102,13 @@ public sealed class SimulateBpmn2Tests
         Assert.Equal(2, Variable(report, "notes").GetInt32());
         Assert.Contains("end", Trace(report));
     }
+
+    [Fact]
+    public void Conditional_flows_leaving_a_task_take_every_flow_that_holds_and_quantities_send_and_await_two_tokens()
+    {
+        var report = Simulate("departures");
+
+        // Both conditions hold, so the default (manual) is not taken; filing runs once, on the two copies' tokens.
+        Assert.Equal(["start", "check", "copies", "audit", "audited", "file", "filed"], Trace(report));
+    }
 }

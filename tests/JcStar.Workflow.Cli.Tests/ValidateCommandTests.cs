@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using JcStar.Workflow.Testing;
 using Xunit;
 
@@ -8,9 +9,12 @@ public sealed class ValidateCommandTests
 {
     private static readonly string Fixtures = RepositoryPaths.InRepo("tests", "JcStar.Workflow.Cli.Tests", "Fixtures", "validate");
 
-    private static (int Exit, string[] Lines, string Error) Run(params string[] args)
+    private static (int Exit, string[] Lines, string Error) Run(params string[] args) => RunWith(null, args);
+
+    private static (int Exit, string[] Lines, string Error) RunWith(Dictionary<string, string?>? settings, params string[] args)
     {
-        var root = new RootCommand { ValidateCommand.Create() };
+        // The CLI's own settings (appsettings.json, JCSTAR_ variables) unless the test gives its own.
+        var root = new RootCommand { settings is null ? ValidateCommand.Create() : ValidateCommand.Create(() => new ConfigurationBuilder().AddInMemoryCollection(settings).Build()) };
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = root.Parse(["validate", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
@@ -114,5 +118,18 @@ public sealed class ValidateCommandTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void A_timer_cycle_under_the_minimum_from_the_engine_settings_is_an_error_and_a_lower_setting_accepts_it()
+    {
+        var strict = RunWith([], Fixture("cycle-30s.bpmn"));
+        Assert.Equal(1, strict.Exit);
+        var line = Assert.Single(strict.Lines);
+        Assert.Contains("remind", line);
+        Assert.Contains("Engine:MinimumTimerCycle", line);
+
+        var lenient = RunWith(new() { ["Engine:MinimumTimerCycle"] = "00:00:10" }, Fixture("cycle-30s.bpmn"));
+        Assert.Equal((0, 0), (lenient.Exit, lenient.Lines.Length));
     }
 }

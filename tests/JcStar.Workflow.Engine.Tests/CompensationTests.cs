@@ -36,7 +36,13 @@ public sealed class CompensationTests
     [Fact]
     public void A_throw_with_an_activityRef_compensates_only_that_activity_and_an_end_event_waits_for_it()
     {
-        var run = Scenario.Run(Defs(), r => r.Start("one").CompleteTask("o_fee").CompleteTask("o_book"));
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("one").CompleteTask("o_fee").CompleteTask("o_book");
+            Assert.Equal(["o_refund"], r.OpenTasks);
+            Assert.Equal(InstanceStatus.Waiting, r.Status);
+            r.CompleteTask("o_refund", new { refunded = true });
+        });
 
         Assert.Empty(run.OpenTasks);
         Assert.True(run.Variable("refunded").GetBoolean());
@@ -112,5 +118,37 @@ public sealed class CompensationTests
         var diagnostics = Fixture.DiagnosticsOfXml(xml, "compensation.bpmn");
 
         Assert.Contains(diagnostics, d => d.ElementId == "feeUndo" && d.Code == DiagnosticCodes.Compensation);
+    }
+
+    [Fact]
+    public void An_intermediate_throw_with_an_activityRef_runs_only_that_handler_and_goes_on_once_it_has_finished()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("named").CompleteTask("w_fee").CompleteTask("w_book");
+            Assert.Equal(["w_refund"], r.OpenTasks);
+            r.CompleteTask("w_refund");
+            Assert.Equal(["w_after"], r.OpenTasks);
+            r.CompleteTask("w_after");
+        });
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.DoesNotContain(run.All<UserTaskOpened>(), t => t.ElementId == "w_unbook");
+        Assert.True(run.Completed.IndexOf("w_refund") < run.Completed.IndexOf("w_throw"));
+    }
+
+    [Fact]
+    public void An_activity_is_compensated_at_most_once()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("twice").CompleteTask("t_fee");
+            Assert.Equal(["t_refund"], r.OpenTasks);
+            r.CompleteTask("t_refund");
+        });
+
+        Assert.Equal(["t_after"], run.OpenTasks);
+        Assert.Single(run.All<UserTaskOpened>(), t => t.ElementId == "t_refund");
+        Assert.Contains("t_second", run.Completed);
     }
 }

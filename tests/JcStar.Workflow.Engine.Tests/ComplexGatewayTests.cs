@@ -80,4 +80,26 @@ public sealed class ComplexGatewayTests
         Assert.Single(run.Completed, c => c == "merge");
         Assert.Empty(run.State!.Joins);
     }
+
+    [Fact]
+    public void A_complex_join_that_has_reset_fires_again_on_the_first_token_of_the_next_round()
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Start("rounds");
+            r.CompleteTask("r_b");
+            Assert.Equal(["r_a", "r_decide"], r.OpenTasks.Order());
+            // The late review resets the join; it does not fire it.
+            r.CompleteTask("r_a");
+            Assert.Equal(["r_decide"], r.OpenTasks);
+            Assert.Empty(r.State!.Joins);
+            r.CompleteTask("r_decide", new { again = true });
+            r.CompleteTask("r_a");
+            Assert.Equal(["r_b", "r_decide"], r.OpenTasks.Order());
+            r.CompleteTask("r_b").CompleteTask("r_decide", new { again = false });
+        });
+
+        Assert.Equal(2, run.Completed.Count(c => c == "r_join"));
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+    }
 }

@@ -54,4 +54,34 @@ public sealed class DepartureTests
         Assert.Equal(InstanceStatus.Completed, run.Status);
         Assert.Single(run.Completed, c => c == "collect");
     }
+
+    [Fact]
+    public void An_activity_sends_completion_quantity_tokens_on_each_of_its_outgoing_flows()
+    {
+        var run = Scenario.Run(Fixture.Load("quantities.bpmn"), r => r.Start("fanOut"));
+
+        Assert.Equal(2, run.TaskIds("q_left").Count);
+        Assert.Equal(2, run.TaskIds("q_right").Count);
+    }
+
+    [Theory]
+    [InlineData("startQuantity")]
+    [InlineData("completionQuantity")]
+    public void A_quantity_of_zero_is_a_validation_error_naming_the_activity(string attribute)
+    {
+        var xml = Fixture.Xml("quantities.bpmn").Replace("""<userTask id="each"/>""", $"""<userTask id="each" {attribute}="0"/>""");
+
+        Assert.Contains(Fixture.DiagnosticsOfXml(xml, "quantities.bpmn"),
+            d => d.ElementId == "each" && d.Code == DiagnosticCodes.InvalidQuantity && d.Severity == DiagnosticSeverity.Error && d.Message.Contains(attribute, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_negative_loopMaximum_is_a_validation_error_naming_the_activity()
+    {
+        var xml = Fixture.Xml("quantities.bpmn").Replace("""<userTask id="each"/>""",
+            """<userTask id="each"><standardLoopCharacteristics loopMaximum="-1"/></userTask>""");
+
+        Assert.Contains(Fixture.DiagnosticsOfXml(xml, "quantities.bpmn"),
+            d => d.ElementId == "each" && d.Code == DiagnosticCodes.NegativeLoopMaximum && d.Severity == DiagnosticSeverity.Error);
+    }
 }

@@ -262,6 +262,7 @@ public sealed class StartEventTests
     [Theory]
     [InlineData("timeCycle", "every day at nine", "Tick")]
     [InlineData("timeCycle", "R0/PT1H", "Tick")]
+    [InlineData("timeCycle", "R/PT0.001S", "Tick")]
     [InlineData("timeDate", "${startAt}", "Tick")]
     [InlineData("timeDuration", "2026-01-01", "Tick")]
     public async Task A_start_timer_that_cannot_be_scheduled_is_refused_at_deployment_under_its_element_id(string kind, string value, string elementId)
@@ -273,6 +274,20 @@ public sealed class StartEventTests
         Assert.True(refused.Errors.ContainsKey(elementId), string.Join("; ", refused.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         Assert.Empty(await host.Stores.Definitions.ListLatestAsync(Ct));
         Assert.Empty(await host.Stores.Timers.ListStartTimersAsync("Ticker", Ct));
+    }
+
+    [Fact]
+    public async Task A_timer_cycle_shorter_than_the_minimum_from_the_engine_settings_is_refused_at_deployment_naming_the_setting()
+    {
+        await using var strict = await TestRuntime.CreateAsync(TestDatabase.InMemory);
+        var refused = await Assert.ThrowsAsync<WorkflowInputException>(() => strict.DeployAsync(Ticker("timeCycle", "R/PT10S")));
+        Assert.Contains(refused.Errors["Tick"], e => e.Contains("Engine:MinimumTimerCycle", StringComparison.Ordinal));
+        Assert.Empty(await strict.Stores.Timers.ListStartTimersAsync("Ticker", Ct));
+
+        // The minimum comes from the engine's settings (section "Engine"), not from a constant.
+        await using var lenient = await TestRuntime.CreateAsync(TestDatabase.InMemory, s => s.AddSingleton(new EngineOptions { MinimumTimerCycle = TimeSpan.FromSeconds(10) }));
+        await lenient.DeployAsync(Ticker("timeCycle", "R/PT10S"));
+        Assert.Single(await lenient.Stores.Timers.ListStartTimersAsync("Ticker", Ct));
     }
 
     [Fact]

@@ -48,4 +48,5 @@ public static class DiagnosticCodes
     public const string Cancel = "exec-cancel";
     public const string MultiInstanceBehavior = "exec-multi-instance-behavior";
     public const string AdHoc = "exec-ad-hoc";
+    public const string EventTrigger = "exec-event-trigger";
 }

@@ -48,6 +48,7 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
             CheckGateway(node, flows, nodes);
             CheckDefault(node);
             CheckEvent(node, nodes);
+            CheckTrigger(node, container);
             CheckActivity(node);
             CheckNodeExpressions(node);
             CheckCompensation(node, scope, nodes, container);

@@ -35,7 +35,7 @@ internal sealed class DefinitionChecker(
         if (!isProcess && !isEventSubProcess && !isAdHoc && (starts.Count != 1 || starts[0].Definition is not null))
             Problem(containerId, "an embedded sub-process needs exactly one none start event");
         if (isEventSubProcess && (starts.Count != 1 || starts[0].Definition is null or LinkEventDefinition or TerminateEventDefinition || (starts[0].EventDefinitions.Length > 1 && starts[0].Definition is ErrorEventDefinition or EscalationEventDefinition)))
-            Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, error or escalation trigger");
+            Problem(containerId, "an event sub-process needs exactly one start event with a message, timer, signal, conditional, error, escalation or compensation trigger (error and escalation alone, not among several)");
 
         var parallel = scope.Nodes.OfType<ParallelGateway>().Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var flow in scope.Flows)
@@ -130,13 +130,13 @@ internal sealed class DefinitionChecker(
                 CheckScope(sp.Id, sp.Scope, isProcess: false, isEventSubProcess: sp.TriggeredByEvent, isAdHoc: sp.AdHoc is not null);
                 break;
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
-                Problem(node.Id, "a boundary event needs a timer, message, signal, error or escalation trigger");
+                Problem(node.Id, "a boundary event needs a timer, message, signal, conditional, error, escalation, compensation or cancel trigger");
                 break;
             case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition or CompensateEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
                 break;
             case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition or CompensateEventDefinition or CancelEventDefinition:
-                Problem(node.Id, "an intermediate catch event needs a message, timer, signal or link trigger");
+                Problem(node.Id, "an intermediate catch event needs a message, timer, signal, conditional or link trigger");
                 break;
             case IntermediateThrowEvent t when t.Definition is ErrorEventDefinition or TerminateEventDefinition or TimerEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "an intermediate throw event may be none, message, signal, link, escalation or compensation");
