@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace JcStar.Workflow.Server.Tests;
 
-/// <summary>Issue 17 item 3 and 8 on the case page: the fee and whether it is paid, and the record archive for staff.</summary>
+/// <summary>Issue 17 items 3 and 8 on the case page: the fee and whether it is paid, the evaluation report's due date, and the record archive for staff.</summary>
 public sealed class CaseFeeTests : IClassFixture<CaseFeeTests.FeeServer>
 {
     // The real scheme activity charges the fee of the level from the settings; the receive task records the payment
@@ -16,7 +16,11 @@ public sealed class CaseFeeTests : IClassFixture<CaseFeeTests.FeeServer>
             <startEvent id="start" jc:formKey="fee-start"/>
             <sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
             <serviceTask id="accept" jc:activity="scheme.accept-application"/>
-            <sequenceFlow id="f2" sourceRef="accept" targetRef="awaitFee"/>
+            <sequenceFlow id="f2" sourceRef="accept" targetRef="reportDue"/>
+            <serviceTask id="reportDue" jc:activity="scheme.set-deadline">
+              <extensionElements><jc:input name="deadline">${'evaluationReport'}</jc:input></extensionElements>
+            </serviceTask>
+            <sequenceFlow id="f2b" sourceRef="reportDue" targetRef="awaitFee"/>
             <receiveTask id="awaitFee" name="手数料の入金待ち" messageRef="m">
               <extensionElements><jc:output name="feeStatus">${'paid'}</jc:output><jc:output name="paidOn" /></extensionElements>
             </receiveTask>
@@ -42,7 +46,7 @@ public sealed class CaseFeeTests : IClassFixture<CaseFeeTests.FeeServer>
     public CaseFeeTests(FeeServer server) => this.server = server;
 
     [Fact]
-    public async Task Staff_see_the_fee_requested_with_its_deadline_then_paid_with_its_date_and_the_record_export_button()
+    public async Task Staff_see_the_fee_requested_with_its_deadline_then_paid_with_its_date_the_report_due_date_and_the_record_export_button()
     {
         var staff = server.ClientFor("sato", "label-issuing-staff");
         var started = await staff.PostAsJsonAsync("/api/instances", new { processId = "Fee", businessKey = "JCS-A-2026-00031", variables = new { applicationNumber = "JCS-A-2026-00031", level = "Star3" } }, Ct);
@@ -52,6 +56,8 @@ public sealed class CaseFeeTests : IClassFixture<CaseFeeTests.FeeServer>
         // The deadline the scheme set (30 days, off closed days), as the admin's variables view shows it.
         var dueOn = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync($"/cases/{id}", Ct), "paymentDueOn(?:&quot;|\"): (?:&quot;|\")([0-9-]{10})").Groups[1].Value;
         Assert.NotEmpty(dueOn);
+        var reportDueOn = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync($"/cases/{id}", Ct), "evaluationReportDueOn(?:&quot;|\"): (?:&quot;|\")([0-9-]{10})").Groups[1].Value;
+        Assert.NotEmpty(reportDueOn);
 
         var requested = await staff.GetStringAsync($"/cases/{id}", Ct);
 
@@ -60,6 +66,7 @@ public sealed class CaseFeeTests : IClassFixture<CaseFeeTests.FeeServer>
         Assert.Contains("請求済み・未納", requested);
         Assert.Contains($"納付期限 {dueOn}", requested);
         Assert.Contains($"href=\"/api/instances/{id}/record\"", requested);
+        Assert.Contains($"<dt>評価報告書の提出期限</dt><dd>{reportDueOn}</dd>", requested);
 
         (await admin.PostAsJsonAsync("/api/messages", new { name = "FeePaid", correlationKey = "JCS-A-2026-00031", variables = new { paidOn = "2026-04-10" } }, Ct)).EnsureSuccessStatusCode();
 
