@@ -56,6 +56,33 @@ public sealed class PostgreSqlBackupTests : IDisposable
         Assert.Contains($"database '{sourceDb.Name}' is not empty", restoreErr);
     }
 
+    [Fact]
+    public async Task Without_pg_dump_the_backup_is_refused_with_the_command_to_run_and_that_command_works_as_printed()
+    {
+        var server = ScratchDatabase.RequireServer();
+        await using var db = await ScratchDatabase.CreateAsync(server, "nodump");
+        Assert.Equal(0, (await Cli.Db("migrate", "--provider", "PostgreSql", "--connection", db.ConnectionString)).Exit);
+        var source = new JcStar.Workflow.Persistence.PostgreSql.Backups.PostgreSqlBackupSource(db.ConnectionString, null, Path.Combine(_root, "not-installed", "pg_dump"));
+
+        var refused = await Assert.ThrowsAsync<BackupRejectedException>(() => source.CaptureAsync(Path.Combine(_root, "staging"), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("pg_dump is not installed", refused.Message);
+        // A snapshot this source exported would be gone by the time someone runs the command: it must not name one.
+        Assert.DoesNotContain("--snapshot", refused.Message);
+        var command = refused.Message.Split('\n')[^1].Trim().Split(' ');
+        Assert.Equal("pg_dump", command[0]);
+        Assert.Contains($"--dbname={db.Name}", command);
+        var run = new System.Diagnostics.ProcessStartInfo("pg_dump") { WorkingDirectory = _root, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command[1..])
+            run.ArgumentList.Add(argument);
+        run.Environment["PGPASSWORD"] = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString).Password;
+        using var process = System.Diagnostics.Process.Start(run)!;
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, error);
+        Assert.True(new FileInfo(Path.Combine(_root, "jcstar.pgdump")).Length > 0);
+    }
+
     public void Dispose()
     {
         try

@@ -55,6 +55,31 @@ public sealed class SchemeLetterTemplateTests
         Assert.DoesNotContain("{", body + WordText.Headers(output));
     }
 
+    /// <summary>
+    /// The decisions against the applicant or the facility (JIS Q 17065 7.13 lets any decision be appealed): a refusal,
+    /// a refusal of an extension or a facility, a revocation, a new-application instruction, an application deemed
+    /// withdrawn, an instruction for improvement. A grant, a request or a notice of what the applicant asked is not.
+    /// </summary>
+    public static TheoryData<string> AppealableDecisions =>
+    [
+        "refusal-notice", "extension-refusal-notice", "facility-refusal-notice", "revocation-notice",
+        "new-application-instruction", "withdrawal-notice", "improvement-instruction",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AppealableDecisions))]
+    public void An_appealable_decision_says_how_and_by_which_date_as_a_wareki_date(string name)
+    {
+        var template = File.ReadAllBytes(RepositoryPaths.InRepo("templates", name + ".docx"));
+        var data = TemplateData.FromJson(File.ReadAllText(RepositoryPaths.InRepo("templates", name + ".example.json")));
+
+        var body = WordText.Body(_engine.Render(template, data));
+
+        // Every example's appealByDate is 2026-12-25.
+        Assert.Contains("この決定に不服がある場合は、令和8年12月25日までに", body);
+        Assert.Contains("異議申立書を、セキュリティセンター JC-STAR 担当（電子メール：", body);
+    }
+
     [Fact]
     public void The_grant_notice_lists_every_product_and_model_with_level_and_validity()
     {

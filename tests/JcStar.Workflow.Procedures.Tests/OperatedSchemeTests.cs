@@ -87,6 +87,29 @@ public sealed class OperatedSchemeTests
     }
 
     [Fact]
+    public async Task An_extension_filed_on_the_expiry_date_and_decided_after_it_is_granted_and_the_new_period_is_managed_by_this_case()
+    {
+        using var run = await ScenarioRun.RunAsync("label-extension/extended-after-expiry-filed-in-time");
+        var report = run.Completed("waiting");
+        var entry = run.Scheme!.RegistryStore.Find("JCS1-25-000001")!;
+        Assert.Equal(new DateOnly(2029, 9, 30), entry.ExpiryDate);
+        Assert.Contains("令和11年9月30日", run.LetterText("extension-notice"));
+        // The old period's validity case ended at expiry, so this case plans the new one: two reminders and the expiry.
+        Assert.Equal(["ExpiryDue", "ReminderDue", "ReminderDue"], report.Timers.Select(t => t.Element).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("EndExtended", run.Trace);
+    }
+
+    [Fact]
+    public async Task An_extension_decided_before_the_expiry_leaves_the_period_to_the_running_validity_case()
+    {
+        using var run = await ScenarioRun.RunAsync("label-extension/extended");
+        var report = run.Completed();
+        Assert.Contains("EndExtended", run.Trace);
+        Assert.DoesNotContain("PlanValidity", run.Trace);
+        Assert.Empty(report.Timers);
+    }
+
+    [Fact]
     public async Task A_revocation_records_who_decided_it_from_the_case_history_in_the_case_and_the_registry()
     {
         using var run = await ScenarioRun.RunAsync("label-revocation/revoked");

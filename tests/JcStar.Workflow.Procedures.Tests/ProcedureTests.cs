@@ -51,10 +51,14 @@ public sealed partial class ProcedureTests
         Assert.Contains(acceptance.Attachments.OfType<MimePart>(), a => a.FileName == "申請受理票_JCS-A-2026-00001.docx");
         Assert.Contains(acceptance.Attachments.OfType<MimePart>(), a => a.FileName == "手数料請求書_JCS-A-2026-00001.docx");
 
-        // Two reminders, 90 and 30 days before expiry, dated on those days.
+        // Two reminders, 90 and 30 days before the expiry on 31 March 2028. 90 days before is 1 January (元日, in the
+        // year-end closure): that reminder goes out on the last open day before it, Tuesday 28 December, and says
+        // how many days are really left.
         var reminders = report.Mails.Where(m => m.Template == "expiry-reminder").Select(m => MimeMessage.Load(m.Path!)).ToList();
         Assert.Equal(2, reminders.Count);
-        Assert.Equal([new DateOnly(2028, 1, 1), new DateOnly(2028, 3, 1)], reminders.Select(r => DateOnly.FromDateTime(r.Date.ToOffset(TimeSpan.FromHours(9)).Date)).Order());
+        Assert.Equal([new DateOnly(2027, 12, 28), new DateOnly(2028, 3, 1)], reminders.Select(r => DateOnly.FromDateTime(r.Date.ToOffset(TimeSpan.FromHours(9)).Date)).Order());
+        Assert.Contains(reminders, r => (r.TextBody ?? "").Contains("（94 日後）", StringComparison.Ordinal));
+        Assert.Contains(reminders, r => (r.TextBody ?? "").Contains("（30 日後）", StringComparison.Ordinal));
 
         var entry = run.Scheme!.RegistryStore.Find("JCS1-26-000001")!;
         Assert.Equal(new DateOnly(2026, 4, 1), entry.IssueDate);
@@ -102,6 +106,23 @@ public sealed partial class ProcedureTests
     }
 
     [Fact]
+    public async Task A_payment_deadline_that_falls_in_the_year_end_closure_is_printed_as_the_first_open_day_of_January_in_both_letters()
+    {
+        using var run = await ScenarioRun.RunAsync("self-declaration-application/review-due-after-year-end");
+        var report = run.Completed("waiting");
+        // Accepted on Tuesday 1 December 2026: 30 days is Thursday 31 December, inside the 29 December – 3 January
+        // closure; Monday 4 January 2027 is the first open day.
+        Assert.Equal("2027-01-04", report.Variables["paymentDueOn"].GetString());
+        foreach (var template in new[] { "fee-request", "acceptance-form" })
+        {
+            var letter = run.LetterText(template);
+            Assert.Contains("令和9年1月4日", letter);
+            Assert.DoesNotContain("令和8年12月31日", letter);
+            Assert.Contains("令和8年12月1日", letter); // the letter's own date
+        }
+    }
+
+    [Fact]
     public async Task Every_letter_carries_its_own_document_number_recorded_with_the_case_and_addresses_the_company_through_its_representative()
     {
         using var run = await ScenarioRun.RunAsync("self-declaration-application/granted");
@@ -143,6 +164,8 @@ public sealed partial class ProcedureTests
         var letter = run.LetterText("withdrawal-notice");
         Assert.Contains("JCS-A-2026-00001", letter);
         Assert.Contains("補正期限までに再提出がありませんでした", letter);
+        // Deemed withdrawn by the office: a decision that may be appealed, within 30 days of 2 May (Monday 1 June).
+        Assert.Contains("この決定に不服がある場合は、令和8年6月1日までに", letter);
         AssertMailCarries(run.MailMessage("withdrawal-notice"), ApplicantMail, "取下げ通知書_JCS-A-2026-00001.docx", "JCS-A-2026-00001");
         Assert.Empty(run.Scheme!.RegistryStore.All());
     }
@@ -250,6 +273,10 @@ public sealed partial class ProcedureTests
         Assert.Contains("初期パスワードが全機種共通", run.LetterText("improvement-instruction"));
         // 30 days from 1 October is Saturday 31 October: the deadline moves to Monday 2 November and passes as that day ends.
         Assert.Contains("令和8年11月2日", run.LetterText("improvement-instruction"));
+        // The instruction is a decision that may be appealed: 30 days from its date, off closed days (also 2 November).
+        Assert.Contains("この決定に不服がある場合は、令和8年11月2日までに", run.LetterText("improvement-instruction"));
+        // Revoked on 3 November (文化の日, the day after the deadline passed): appealable until Thursday 3 December.
+        Assert.Contains("この決定に不服がある場合は、令和8年12月3日までに", run.LetterText("revocation-notice"));
         Assert.Equal(new DateOnly(2026, 11, 3), run.Scheme!.RegistryStore.Find("JCS1-25-000001")!.RevokedOn);
     }
 

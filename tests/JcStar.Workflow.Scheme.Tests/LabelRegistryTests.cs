@@ -102,6 +102,45 @@ public sealed class LabelRegistryTests
     }
 
     [Fact]
+    public void An_extension_filed_by_the_expiry_date_and_decided_after_it_is_granted_from_the_old_expiry()
+    {
+        var f = new SchemeFixture();
+        var entry = f.Registry.Grant(SchemeFixture.Star1Grant("A-1", GrantDay));
+        var filed = entry.ExpiryDate;
+        var decided = entry.ExpiryDate.AddDays(20);
+
+        var extended = f.Registry.Extend(entry.RegistrationNumber, decided, "kato.yui", filedOn: filed);
+
+        Assert.Equal(LabelRegistry.ExpiryFor(entry.ExpiryDate.AddDays(1), f.Options.LabelValidityMonths), extended.ExpiryDate);
+        Assert.Equal(RegistryStatus.Valid, extended.StatusOn(decided));
+        var lateOne = f.Registry.Grant(SchemeFixture.Star1Grant("A-2", GrantDay));
+        Assert.Equal("extend.not-valid", Assert.Throws<SchemeRuleViolation>(() => f.Registry.Extend(lateOne.RegistrationNumber, decided, filedOn: lateOne.ExpiryDate.AddDays(1))).Rule);
+    }
+
+    [Fact]
+    public void With_a_grace_period_an_extension_filed_within_it_is_granted_and_one_filed_after_it_is_not()
+    {
+        var f = new SchemeFixture(new SchemeOptions { ExtensionGraceDays = 14 });
+        var inGrace = f.Registry.Grant(SchemeFixture.Star1Grant("A-1", GrantDay));
+        var late = f.Registry.Grant(SchemeFixture.Star1Grant("A-2", GrantDay));
+
+        var extended = f.Registry.Extend(inGrace.RegistrationNumber, inGrace.ExpiryDate.AddDays(30), filedOn: inGrace.ExpiryDate.AddDays(14));
+
+        Assert.True(extended.ExpiryDate > inGrace.ExpiryDate);
+        Assert.Equal("extend.not-valid", Assert.Throws<SchemeRuleViolation>(() => f.Registry.Extend(late.RegistrationNumber, late.ExpiryDate.AddDays(30), filedOn: late.ExpiryDate.AddDays(15))).Rule);
+    }
+
+    [Fact]
+    public void A_revoked_label_is_not_extended_even_when_the_extension_was_filed_before_the_revocation()
+    {
+        var f = new SchemeFixture();
+        var entry = f.Registry.Grant(SchemeFixture.Star1Grant("A-1", GrantDay));
+        f.Registry.Revoke(entry.RegistrationNumber, entry.ExpiryDate.AddDays(-10), "取消し");
+
+        Assert.Equal("extend.not-valid", Assert.Throws<SchemeRuleViolation>(() => f.Registry.Extend(entry.RegistrationNumber, entry.ExpiryDate.AddDays(-5), filedOn: entry.ExpiryDate.AddDays(-20))).Rule);
+    }
+
+    [Fact]
     public void The_public_registry_shows_an_entry_only_from_the_later_of_grant_and_preferred_date()
     {
         var f = new SchemeFixture();

@@ -84,14 +84,16 @@ public sealed class SchemeActivityTests
     }
 
     [Fact]
-    public async Task Validity_planning_gives_reminder_timer_dates_and_the_expiry_moment_in_Japan_time()
+    public async Task Validity_planning_gives_reminder_timer_dates_on_open_days_and_the_expiry_moment_in_Japan_time()
     {
         var scheme = SchemeServices.InMemory(new SchemeOptions { ExpiryReminderDaysBefore = [90, 30] });
         var granted = await Handler(scheme, "scheme.grant-label").ExecuteAsync(Vars(Application), Context("job-1"), TestContext.Current.CancellationToken);
         var plan = await Handler(scheme, "scheme.plan-validity").ExecuteAsync(
             Vars(new { registrationNumber = granted.Outputs["registrationNumber"].GetString() }), Context("job-2"), TestContext.Current.CancellationToken);
         var reminders = plan.Outputs["reminders"].EnumerateArray().ToList();
-        Assert.Equal(["2028-08-27T00:00:00+09:00", "2028-10-26T00:00:00+09:00"], reminders.Select(r => r.GetProperty("at").GetString()));
+        // Expiry 25 November 2028: 90 days before is Sunday 27 August, so that reminder goes on Friday 25 August.
+        Assert.Equal(["2028-08-25T00:00:00+09:00", "2028-10-26T00:00:00+09:00"], reminders.Select(r => r.GetProperty("at").GetString()));
+        Assert.Equal([92, 30], reminders.Select(r => r.GetProperty("daysBefore").GetInt32())); // the days really left, as the letter prints them
         Assert.Equal("2028-11-26T00:00:00+09:00", plan.Outputs["expiresAt"].GetString());
     }
 

@@ -19,6 +19,9 @@ public sealed class PostgreSqlBackupSource(string connectionString, string? docu
 
     public async Task<BackupCapture> CaptureAsync(string stagingFolder, CancellationToken cancellationToken)
     {
+        // Without pg_dump the command to run by hand cannot name this source's snapshot (it ends with the refusal):
+        // it dumps the database as it is then, which pg_dump alone keeps consistent.
+        PostgreSqlTools.EnsureInstalled(pgDump, ["--format=custom", "--no-owner", "--file=jcstar.pgdump"], connectionString);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);

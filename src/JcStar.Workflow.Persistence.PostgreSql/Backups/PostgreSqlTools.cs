@@ -13,13 +13,21 @@ public static class PostgreSqlTools
 {
     public const string DumpFile = "workflow.pgdump";
 
+    /// <summary>
+    /// Refuses, with the command to run by hand, when <paramref name="tool"/> is not installed: called before any state
+    /// the printed command could not reproduce (such as an exported snapshot, which ends with this process's transaction).
+    /// </summary>
+    public static void EnsureInstalled(string tool, IReadOnlyList<string> arguments, string connectionString)
+    {
+        if (Find(tool) is null)
+            throw NotInstalled(tool, ConnectionArguments(new NpgsqlConnectionStringBuilder(connectionString)).Concat(arguments).ToList());
+    }
+
     public static async Task RunAsync(string tool, IReadOnlyList<string> arguments, string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var all = ConnectionArguments(connection).Concat(arguments).ToList();
-        var executable = Find(tool)
-            ?? throw new BackupRejectedException(
-                $"{tool} is not installed (install the PostgreSQL client tools of the server's version). Run this instead, with PGPASSWORD set to the database password:{Environment.NewLine}  {tool} {string.Join(' ', all.Select(Quote))}");
+        var executable = Find(tool) ?? throw NotInstalled(tool, all);
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in all)
             start.ArgumentList.Add(argument);
@@ -32,6 +40,9 @@ public static class PostgreSqlTools
         if (process.ExitCode != 0)
             throw new BackupRejectedException($"{tool} failed (exit {process.ExitCode}): {(await stderr).Trim()} {(await stdout).Trim()}".Trim());
     }
+
+    private static BackupRejectedException NotInstalled(string tool, IReadOnlyList<string> arguments) => new(
+        $"{Path.GetFileName(tool)} is not installed (install the PostgreSQL client tools of the server's version). Run this instead, with PGPASSWORD set to the database password:{Environment.NewLine}  {Path.GetFileName(tool)} {string.Join(' ', arguments.Select(Quote))}");
 
     private static IEnumerable<string> ConnectionArguments(NpgsqlConnectionStringBuilder c)
     {

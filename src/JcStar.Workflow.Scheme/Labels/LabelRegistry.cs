@@ -51,14 +51,19 @@ public sealed class LabelRegistry(SchemeOptions options, IRegistryStore store, S
 
     /// <summary>
     /// Extends validity (有効期間の延長): a new validity period starts the day after the current expiry,
-    /// but never more than one validity period after the decision.
+    /// but never more than one validity period after the decision. What counts is when the extension was filed
+    /// (<paramref name="filedOn"/>; the decision day when not given): by the expiry date, or within
+    /// <see cref="SchemeOptions.ExtensionGraceDays"/> after it, so an extension filed in time and decided after the
+    /// expiry is still granted. A revoked label is never extended.
     /// </summary>
-    public RegistryEntry Extend(string registrationNumber, DateOnly decidedOn, string? decidedBy = null)
+    public RegistryEntry Extend(string registrationNumber, DateOnly decidedOn, string? decidedBy = null, DateOnly? filedOn = null)
     {
         var entry = Require(registrationNumber);
-        var status = entry.StatusOn(decidedOn);
-        if (status != RegistryStatus.Valid)
-            throw new SchemeRuleViolation("extend.not-valid", $"{registrationNumber} is {status.ToString().ToLowerInvariant()} on {decidedOn:yyyy-MM-dd}; only a valid label can be extended");
+        var filed = filedOn ?? decidedOn;
+        if (entry.StatusOn(decidedOn) == RegistryStatus.Revoked || entry.StatusOn(filed) == RegistryStatus.Revoked)
+            throw new SchemeRuleViolation("extend.not-valid", $"{registrationNumber} is revoked on {decidedOn:yyyy-MM-dd}; only a valid label can be extended");
+        if (filed > entry.ExpiryDate.AddDays(Math.Max(0, options.ExtensionGraceDays)))
+            throw new SchemeRuleViolation("extend.not-valid", $"{registrationNumber} is expired on {filed:yyyy-MM-dd} (expiry {entry.ExpiryDate:yyyy-MM-dd}, grace {options.ExtensionGraceDays} days); only a label whose extension was filed in time can be extended");
         var expiry = Min(ExpiryFor(entry.ExpiryDate.AddDays(1), options.LabelValidityMonths), ExpiryFor(decidedOn, options.LabelValidityMonths));
         var updated = entry with
         {

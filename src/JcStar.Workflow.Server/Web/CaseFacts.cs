@@ -14,7 +14,17 @@ public sealed record CaseFacts(string? Applicant, string? Product, string? Model
         Text(variables, "levelDisplay") ?? Text(variables, "level"),
         Text(variables, "applicationNumber") ?? Text(variables, "appealNumber"),
         Text(variables, "registrationNumber"),
-        Text(variables, "receivedOn"));
+        Text(variables, "receivedOn"))
+    {
+        Fee = CaseFee.From(variables),
+        EvaluationReportDueOn = Text(variables, "evaluationReportDueOn"),
+    };
+
+    /// <summary>The fee and whether it is paid, on cases that charge one.</summary>
+    public CaseFee? Fee { get; init; }
+
+    /// <summary>When the Evaluation Facility's report is due (★3・★4, scheme.set-deadline evaluationReport).</summary>
+    public string? EvaluationReportDueOn { get; init; }
 
     private static string? Text(IReadOnlyDictionary<string, JsonElement> variables, string name, string? property = null)
     {

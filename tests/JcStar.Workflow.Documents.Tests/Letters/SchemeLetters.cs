@@ -48,7 +48,7 @@ internal static class SchemeLetters
             ["{{ addressee.you }}から提出のあった下記の申請について、次の理由により、取り下げられたものとして取り扱うこととしたので通知します。"],
             [.. Application, ("取下げ日", "{{ withdrawnOn | wareki }}")],
             null,
-            ["理由", "{{ withdrawalReason }}", "改めて適合ラベルの取得を希望される場合は、新たに申請してください。"],
+            ["理由", "{{ withdrawalReason }}", "改めて適合ラベルの取得を希望される場合は、新たに申請してください。", Appeal],
             Example(new() { ["applicationNumber"] = "JC-A-2026-000123", ["level"] = "Star1", ["levelDisplay"] = "★1", ["product"] = Product,
                 ["withdrawnOn"] = "2026-12-26", ["withdrawalReason"] = "補正期限までに再提出がありませんでした" })),
 
@@ -138,7 +138,7 @@ internal static class SchemeLetters
             ["下記の適合ラベルについて、調査の結果、次の事項が認められたので、{{ improvementDueOn | wareki }}までに改善を行い、その結果を報告するよう指示します。期限までに改善が認められない場合は、適合ラベルを取り消すことがあります。"],
             [("登録番号", "{{ registrationNumber }}"), ("製品名", "{{ product.name }}")],
             null,
-            ["指摘事項", "{{ findings }}"],
+            ["指摘事項", "{{ findings }}", Appeal],
             Example(new() { ["registrationNumber"] = "JC-2026-000123", ["level"] = "Star1", ["product"] = Product, ["improvementDueOn"] = "2026-05-07",
                 ["findings"] = "1．脆弱性連絡窓口が公開されていません。\n2．サポート期間の表示が製品リストと一致していません。" })),
 
