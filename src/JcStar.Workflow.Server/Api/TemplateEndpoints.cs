@@ -97,16 +97,7 @@ public static class TemplateEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         if (form.Files[FileField] is not { } file || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
             return TypedResults.BadRequest(new ProblemMessage($"no file in the form field '{FileField}': choose a Word file (.docx)"));
-        // Read at most one byte past the limit: a larger file is refused by the check without being held whole.
-        using var buffer = new MemoryStream();
-        await using (var stream = file.OpenReadStream())
-        {
-            var chunk = new byte[81920];
-            int read;
-            while (buffer.Length <= options.MaxTemplateBytes && (read = await stream.ReadAsync(chunk, ct)) > 0)
-                buffer.Write(chunk, 0, read);
-        }
-        var upload = await templates.UploadAsync(name, file.FileName, buffer.ToArray(), http.User.ToActor().Id, form[NoteField].ToString(), ct);
+        var upload = await templates.UploadAsync(name, file.FileName, await Web.UploadedFiles.ReadUpToAsync(file, options.MaxTemplateBytes, ct), http.User.ToActor().Id, form[NoteField].ToString(), ct);
         if (upload.Refused)
             return TypedResults.UnprocessableEntity(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [FileField] = [.. upload.Check.Errors.Select(e => e.ToString())] })
             {
