@@ -61,7 +61,7 @@ public sealed class ApplicantPortal : IAsyncLifetime
         await page.GetByRole(AriaRole.Textbox, new() { Name = "User name" }).FillAsync(user);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.ArrivedAtAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
     /// <summary>The .eml the default transport wrote to <paramref name="address"/> whose subject holds <paramref name="subject"/>; the dispatcher runs in the background, so this waits for the file (bounded by the test's cancellation).</summary>

@@ -31,7 +31,7 @@ public sealed class ApplicantPortalFilingTests(ApplicantPortal portal) : IClassF
     private static async Task<(string InstanceId, string Number)> FileFromConfirmationAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "File application" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/receipt/"));
+        await page.ArrivedAtAsync(new Regex("/portal/receipt/"));
         var receipt = page.Locator("dd.receipt");
         await Assertions.Expect(receipt).Not.ToBeEmptyAsync();
         return (Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]), (await receipt.TextContentAsync())!.Trim());
@@ -61,7 +61,7 @@ public sealed class ApplicantPortalFilingTests(ApplicantPortal portal) : IClassF
 
         // Nothing new chosen: the kept file goes on to the confirmation page, and back to edit keeps it still.
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to confirmation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/apply/confirm/"));
+        await page.ArrivedAtAsync(new Regex("/portal/apply/confirm/"));
         await Assertions.Expect(Heading(page, "Confirm the application")).ToBeVisibleAsync();
         var main = page.Locator("main");
         await Assertions.Expect(main).ToContainTextAsync("産業用ゲートウェイ GW-3");
@@ -69,11 +69,11 @@ public sealed class ApplicantPortalFilingTests(ApplicantPortal portal) : IClassF
         await Assertions.Expect(main).ToContainTextAsync("評価計画書_GW-3.pdf");
         await StaffWorkspace.CheckAsync(page, "portal-apply-star3-confirm");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to edit" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/apply/ThirdPartyCertificationApplication\\?draft="));
+        await page.ArrivedAtAsync(new Regex("/portal/apply/ThirdPartyCertificationApplication\\?draft="));
         await Assertions.Expect(page.GetByLabel("型番 (Model numbers)")).ToHaveValueAsync("GW-3-A, GW-3-B");
         await Assertions.Expect(page.Locator("ul.kept-files")).ToContainTextAsync("評価計画書_GW-3.pdf");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to confirmation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/apply/confirm/"));
+        await page.ArrivedAtAsync(new Regex("/portal/apply/confirm/"));
         var (star3Id, star3Number) = await FileFromConfirmationAsync(page);
         Assert.Matches(new Regex("^JCS-"), star3Number);
         await StaffWorkspace.CheckAsync(page, "portal-apply-star3-receipt");
@@ -92,7 +92,7 @@ public sealed class ApplicantPortalFilingTests(ApplicantPortal portal) : IClassF
         await page.Locator("#field-level").SelectOptionAsync("Star3");
         await page.GetByLabel("申出の内容 (Summary)").FillAsync("評価機関の選定理由の説明を求めます。");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to confirmation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/apply/confirm/"));
+        await page.ArrivedAtAsync(new Regex("/portal/apply/confirm/"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("評価機関の選定理由の説明を求めます。");
         await StaffWorkspace.CheckAsync(page, "portal-apply-appeal-confirm");
         var (appealId, appealNumber) = await FileFromConfirmationAsync(page);
@@ -126,7 +126,7 @@ public sealed class ApplicantPortalFilingTests(ApplicantPortal portal) : IClassF
         await owner.GetByLabel("製品名 (Product)").FillAsync("医療用ハブ MH-4");
         await owner.GetByLabel("型番 (Model numbers)").FillAsync("MH-4");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Continue to confirmation" }).ClickAsync();
-        await owner.WaitForURLAsync(new Regex("/portal/apply/confirm/"));
+        await owner.ArrivedAtAsync(new Regex("/portal/apply/confirm/"));
         var (theirCase, theirNumber) = await FileFromConfirmationAsync(owner);
 
         // An applicant of another organization names that case in an appeal.

@@ -64,7 +64,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await StaffWorkspace.CheckAsync(page, "signup-with-error");
 
         await SignUpAsync(page, company, valid, email);
-        await page.WaitForURLAsync(new Regex("/signup/sent$"));
+        await page.ArrivedAtAsync(new Regex("/signup/sent$"));
         await StaffWorkspace.CheckAsync(page, "signup-sent");
 
         // Not yet confirmed: the account exists but cannot sign in.
@@ -84,7 +84,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await StaffWorkspace.CheckAsync(page, "signup-confirmed");
 
         await ApplicantPortal.SignInAsync(page, email, ApplicantPortal.Password);
-        await page.WaitForURLAsync(new Regex("/portal$"));
+        await page.ArrivedAtAsync(new Regex("/portal$"));
         await Assertions.Expect(Heading(page, "Applicant portal")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(company);
         await StaffWorkspace.CheckAsync(page, "portal-home-empty");
@@ -125,7 +125,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         new byte[] { 0x50, 0x4B, 0x03, 0x04 }.CopyTo(xlsx, 0);
         await page.Locator("#files").SetInputFilesAsync([new FilePayload { Name = "チェックリスト_SL-1.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = xlsx }]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to confirmation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/apply/confirm/"));
+        await page.ArrivedAtAsync(new Regex("/portal/apply/confirm/"));
         await Assertions.Expect(Heading(page, "Confirm the application")).ToBeVisibleAsync();
         var main = page.Locator("main");
         await Assertions.Expect(main).ToContainTextAsync("スマートロック SL-1");
@@ -135,7 +135,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await StaffWorkspace.CheckAsync(page, "portal-application-confirm");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "File application" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/receipt/"));
+        await page.ArrivedAtAsync(new Regex("/portal/receipt/"));
         var instanceId = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
         var receipt = page.Locator("dd.receipt");
         await Assertions.Expect(receipt).ToHaveTextAsync(new Regex("^JCS-A-\\d{4}-\\d{5}$"));
@@ -179,7 +179,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await answer.FillAsync(reply);
         await page.GetByLabel("添付ファイル").SetInputFilesAsync([Pdf("取扱説明書_SL-1-B.pdf")]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("\\?done=sent$"));
+        await page.ArrivedAtAsync(new Regex("\\?done=sent$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(Heading(page, "What we ask of you")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("section[aria-labelledby=sent]")).ToContainTextAsync("取扱説明書_SL-1-B.pdf");
@@ -203,7 +203,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await Assertions.Expect(page.Locator("section[aria-labelledby=asked]")).ToContainTextAsync("198,000");
         await StaffWorkspace.CheckAsync(page, "portal-case-fee-requested");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tell that the fee was paid" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("\\?done=sent$"));
+        await page.ArrivedAtAsync(new Regex("\\?done=sent$"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("チェックリスト審査");
         Assert.Equal("paid", (await queries.CaseVariablesAsync(instanceId, WorkflowActor.System, Ct))["feeStatus"].GetString());
 
@@ -220,7 +220,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await Assertions.Expect(label).ToContainTextAsync("★1");
         await StaffWorkspace.CheckAsync(page, "portal-home-label");
         await label.GetByRole(AriaRole.Link, new() { Name = "Apply for extension" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/apply/LabelExtension"));
+        await page.ArrivedAtAsync(new Regex("/portal/apply/LabelExtension"));
         await Assertions.Expect(page.Locator("#field-registrationNumber")).ToHaveValueAsync(registrationNumber);
         await Assertions.Expect(page.Locator("#field-product-name")).ToHaveValueAsync("スマートロック SL-1");
         await StaffWorkspace.CheckAsync(page, "portal-apply-extension");
@@ -256,7 +256,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         const string colleague = "jiro@epsilon.example.jp";
         var page = await portal.NewPageAsync();
         await SignUpAsync(page, company, ApplicantPortal.CorporateNumberFor("210987654321"), first);
-        await page.WaitForURLAsync(new Regex("/signup/sent$"));
+        await page.ArrivedAtAsync(new Regex("/signup/sent$"));
         await page.GotoAsync(ApplicantPortal.LinkIn(await portal.MailToAsync(first, "メールアドレスの確認", Ct), "/signup/confirm"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await ApplicantPortal.SignInAsync(page, first, ApplicantPortal.Password);
@@ -269,7 +269,7 @@ public sealed class ApplicantPortalTests(ApplicantPortal portal) : IClassFixture
         await page.GetByLabel("氏名").FillAsync("鈴木 次郎");
         await page.GetByLabel("メールアドレス").FillAsync(colleague);
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("done=invited"));
+        await page.ArrivedAtAsync(new Regex("done=invited"));
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync(colleague);
         await StaffWorkspace.CheckAsync(page, "portal-colleagues");
 

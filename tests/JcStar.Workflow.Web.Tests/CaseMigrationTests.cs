@@ -62,7 +62,7 @@ public sealed class CaseMigrationTests(StaffWorkspace workspace) : IClassFixture
         await workspace.SignInAsync(page, "web-admin");
         await page.GotoAsync($"/procedures/{ProcessId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "実行中の案件を別の版へ移す" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}/migrate$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}/migrate$"));
 
         // Version 1 with its cases is offered as the source, the new version as the target; the review has no
         // counterpart by id, so its row says its cases could not move, and migrating waits for a mapping.
@@ -130,7 +130,7 @@ public sealed class CaseMigrationTests(StaffWorkspace workspace) : IClassFixture
         await clerk.GotoAsync($"/tasks/{task.Id}");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
-        await clerk.WaitForURLAsync(new Regex("/inbox\\?done=completed"));
+        await clerk.ArrivedAtAsync(new Regex("/inbox\\?done=completed"));
         await clerk.GotoAsync($"/cases/{caseId}");
         await Assertions.Expect(clerk.Locator("ol.path li.active")).ToHaveTextAsync("結果の確認");
         await StaffWorkspace.CheckAsync(clerk, "migration-case-on-v2");

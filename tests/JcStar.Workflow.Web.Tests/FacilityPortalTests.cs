@@ -126,14 +126,14 @@ public sealed class FacilityPortalTests(StaffWorkspace workspace) : IClassFixtur
         await workspace.SignInAsync(page, "eval-w1");
         await page.GotoAsync("/cases");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "main" }).GetByRole(AriaRole.Link, new() { Name = "Facility portal" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/facility$"));
+        await page.ArrivedAtAsync(new Regex("/facility$"));
         var row = page.Locator($"tbody tr:has(a[href='{taskHref}'])");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("適合評価報告書の提出");
         await StaffWorkspace.CheckAsync(page, "facility-portal");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks/"));
+        await page.ArrivedAtAsync(new Regex("/tasks/"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("評価対象ゲートウェイ GW-3");
         await StaffWorkspace.CheckAsync(page, "facility-task");
 
@@ -142,14 +142,14 @@ public sealed class FacilityPortalTests(StaffWorkspace workspace) : IClassFixtur
         await File.WriteAllBytesAsync(report, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(), Ct);
         await page.Locator("input[type=file][name=attachment]").SetInputFilesAsync(report);
         await page.Locator("form:has(input[name=attachment]) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(taskHref, StringComparison.Ordinal) || url.Contains("/tasks/" + taskId, StringComparison.Ordinal));
+        await page.ArrivedAtAsync(url => url.Contains(taskHref, StringComparison.Ordinal) || url.Contains("/tasks/" + taskId, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("適合評価報告書_GW-3.pdf");
 
         await page.Locator("#field-reportReference").FillAsync("WEB-ER-2026-0001");
         await page.Locator("#field-evaluationResult").SelectOptionAsync("conforms");
         await page.Locator("#field-summary").FillAsync("★3 の全要件について適合。");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/facility\\?done=completed"));
+        await page.ArrivedAtAsync(new Regex("/facility\\?done=completed"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"a[href='{taskHref}']")).ToHaveCountAsync(0);
         await StaffWorkspace.CheckAsync(page, "facility-submitted");
@@ -164,7 +164,7 @@ public sealed class FacilityPortalTests(StaffWorkspace workspace) : IClassFixtur
         await caseRow.Locator("select[name=kind]").SelectOptionAsync("ConsultedApplicant");
         await caseRow.Locator("input[name=detail]").FillAsync("2025年に申請者の設計レビューを受託");
         await caseRow.GetByRole(AriaRole.Button, new() { Name = "Declare" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/facility\\?done=declared"));
+        await page.ArrivedAtAsync(new Regex("/facility\\?done=declared"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2025年に申請者の設計レビューを受託");
         var declared = Assert.Single(workspace.Server.Services.GetRequiredService<IConflictRegister>().DeclaredBy("FAC-W1"));

@@ -76,7 +76,7 @@ public sealed class LetterTemplateTests(StaffWorkspace workspace) : IClassFixtur
         await StaffWorkspace.CheckAsync(page, "letter-templates");
 
         await page.GetByRole(AriaRole.Link, new() { Name = Template, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/templates/{Template}$"));
+        await page.ArrivedAtAsync(new Regex($"/templates/{Template}$"));
         await UploadAsync(page, "交付通知書_壊れた版.docx", WithFirstParagraph("交付日：{{ issuedOn | wareki "), "タグが閉じていない版");
 
         await Assertions.Expect(page.Locator("#upload-refused")).ToBeVisibleAsync();
@@ -88,7 +88,7 @@ public sealed class LetterTemplateTests(StaffWorkspace workspace) : IClassFixtur
 
         await UploadAsync(page, "交付通知書_2026年版.docx", WithFirstParagraph("（2026年版）"), "2026年改正に合わせた");
 
-        await page.WaitForURLAsync(new Regex($"/templates/{Template}\\?uploaded=2$"));
+        await page.ArrivedAtAsync(new Regex($"/templates/{Template}\\?uploaded=2$"));
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr[data-version='2']")).ToContainTextAsync("2026年改正に合わせた");
         await Assertions.Expect(page.Locator("tr[data-version='2']")).ToContainTextAsync("yamada");

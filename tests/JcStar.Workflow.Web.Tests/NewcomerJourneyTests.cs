@@ -53,7 +53,7 @@ public sealed class NewcomerJourneyTests(StaffWorkspace workspace) : IClassFixtu
         await clerk.GotoAsync("/cases/new");
         await clerk.Locator("select[name=process]").SelectOptionAsync("SelfDeclarationApplication");
         await clerk.Locator("form.filters button").ClickAsync();
-        await clerk.WaitForURLAsync(new Regex("process=SelfDeclarationApplication"));
+        await clerk.ArrivedAtAsync(new Regex("process=SelfDeclarationApplication"));
         await StaffWorkspace.CheckAsync(clerk, "start-case");
         await clerk.Locator("#applicant-org").SelectOptionAsync(new SelectOptionValue { Label = $"{Company}（{CorporateNumber}）" });
         await clerk.Locator("#field-level").SelectOptionAsync("Star1");
@@ -71,7 +71,7 @@ public sealed class NewcomerJourneyTests(StaffWorkspace workspace) : IClassFixtu
 
         await clerk.Locator("#field-product-name").FillAsync(Product);
         await clerk.Locator("form.task-form button[type=submit]").ClickAsync();
-        await clerk.WaitForURLAsync(new Regex("/cases/[^/?]+$"));
+        await clerk.ArrivedAtAsync(new Regex("/cases/[^/?]+$"));
         var instanceId = clerk.Url[(clerk.Url.LastIndexOf('/') + 1)..];
         await Assertions.Expect(clerk.Locator("main")).ToContainTextAsync(Company);
         await Assertions.Expect(clerk.Locator("ol.path li.active")).ToHaveTextAsync("書類の完備性確認");
@@ -90,7 +90,7 @@ public sealed class NewcomerJourneyTests(StaffWorkspace workspace) : IClassFixtu
 
         // The fee arrives at the bank: recorded with the case page's button.
         await clerk.Locator("form.received", new() { HasText = "手数料の入金待ち" }).GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await clerk.WaitForURLAsync(new Regex("done=recorded"));
+        await clerk.ArrivedAtAsync(new Regex("done=recorded"));
         await Assertions.Expect(clerk.Locator("ol.path li.active")).ToHaveTextAsync("チェックリスト審査");
         await StaffWorkspace.CheckAsync(clerk, "journey-fee-recorded");
 
@@ -123,14 +123,14 @@ public sealed class NewcomerJourneyTests(StaffWorkspace workspace) : IClassFixtu
         await page.GetByRole(AriaRole.Textbox, new() { Name = "User name" }).FillAsync(user);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/password"));
+        await page.ArrivedAtAsync(new Regex("/account/password"));
         if (screenshot is not null)
             await StaffWorkspace.CheckAsync(page, "choose-password");
         await page.GetByLabel("Current password").FillAsync(password);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(chosen);
         await page.GetByLabel("Confirm new password").FillAsync(chosen);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/password", StringComparison.Ordinal) && !url.Contains("/login", StringComparison.Ordinal));
+        await page.ArrivedAtAsync(url => !url.Contains("/account/password", StringComparison.Ordinal) && !url.Contains("/login", StringComparison.Ordinal));
     }
 
     private static async Task CompleteFromInboxAsync(IPage page, string instanceId, string step, Func<Task> fill)
@@ -139,13 +139,13 @@ public sealed class NewcomerJourneyTests(StaffWorkspace workspace) : IClassFixtu
         var row = page.Locator($"tbody tr:has(a[href='/cases/{instanceId}'])", new() { HasText = step });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await row.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("done=claimed"));
+        await page.ArrivedAtAsync(new Regex("done=claimed"));
         await row.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks/"));
+        await page.ArrivedAtAsync(new Regex("/tasks/"));
         await Assertions.Expect(Heading(page, step)).ToBeVisibleAsync();
         await fill();
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/inbox\\?done=completed"));
+        await page.ArrivedAtAsync(new Regex("/inbox\\?done=completed"));
     }
 
     /// <summary>Downloads the case's letter named <paramref name="name"/>, opens it as a Word file and checks it is that letter of this case; its text.</summary>

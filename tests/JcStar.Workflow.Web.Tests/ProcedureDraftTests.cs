@@ -99,10 +99,10 @@ public sealed class ProcedureDraftTests(StaffWorkspace workspace) : IClassFixtur
         // To the draft's simulation and back by its link, as a scheme manager checks a change.
         var form = page.Locator("form[data-simulate-draft-form]");
         await form.GetByRole(AriaRole.Button, new() { Name = "Run the simulation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{processId}/simulate$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{processId}/simulate$"));
         await Assertions.Expect(page.Locator("[data-outcome]")).ToHaveAttributeAsync("data-outcome", "waiting", new() { Timeout = 60_000 });
         await page.Locator($"main a[href='/procedures/{processId}/edit']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{processId}/edit$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{processId}/edit$"));
         await ModelerReadyAsync(page);
 
         await OpenCheckFormAsync(page);

@@ -295,7 +295,7 @@ public sealed class ProcedureEditingTests(StaffWorkspace workspace) : IClassFixt
         await Assertions.Expect(publish).ToBeEnabledAsync();
 
         await publish.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}\\?published={publishedVersion + 1}"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}\\?published={publishedVersion + 1}"));
         var latest = (await workspace.Server.Services.GetRequiredService<WorkflowQueries>().DefinitionVersionsAsync(ProcessId, Ct)).MaxBy(v => v.Version)!;
         Assert.Equal(publishedVersion + 1, latest.Version);
         Assert.Contains("書類の完備性確認（手数料を含む）", latest.Xml, StringComparison.Ordinal);

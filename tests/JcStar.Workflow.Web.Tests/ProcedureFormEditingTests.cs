@@ -122,7 +122,7 @@ public sealed class ProcedureFormEditingTests(StaffWorkspace workspace) : IClass
         await page.Locator("[data-show-diff]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-publish]")).ToBeEnabledAsync();
         await page.Locator("[data-publish]").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}\\?published=2"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}\\?published=2"));
 
         // A case on the new version: its task shows the form as edited, the label as text.
         var runtime = services.GetRequiredService<WorkflowRuntime>();

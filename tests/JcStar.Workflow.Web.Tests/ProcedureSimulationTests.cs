@@ -110,7 +110,7 @@ public sealed class ProcedureSimulationTests(StaffWorkspace workspace) : IClassF
         await form.GetByLabel("Step 2: target").FillAsync("NoSuchTask");
         await form.GetByRole(AriaRole.Button, new() { Name = "Run the simulation" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}/simulate$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}/simulate$"));
         var problems = page.Locator("[data-simulation-problems]");
         await Assertions.Expect(problems).ToContainTextAsync("steps[1]: no open task 'NoSuchTask'", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync(new Regex("draft|下書き"));

@@ -73,7 +73,7 @@ public sealed class PublicPagesTests(StaffWorkspace workspace) : IClassFixture<S
         await page.GotoAsync("/registry");
         await page.Locator("input[name=q]").FillAsync(HostileSearch);
         await page.Locator("input[name=q]").PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await page.ArrivedAtAsync(url => url.Contains("q=", StringComparison.Ordinal));
         Assert.Equal(HostileSearch, await page.Locator("input[name=q]").InputValueAsync());
         await AssertNothingRanAsync(page);
 

@@ -160,7 +160,7 @@ public sealed class SchemeManagerJourneyTests(StaffWorkspace workspace) : IClass
         await form.GetByLabel("Step 1: variables").FillAsync("""{"complete": true}""");
         await form.GetByRole(AriaRole.Button, new() { Name = "Run the simulation" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}/simulate$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}/simulate$"));
         await Assertions.Expect(page.Locator("[data-outcome]")).ToHaveAttributeAsync("data-outcome", "waiting", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-simulation-problems]")).ToHaveCountAsync(0);
         foreach (var id in new[] { "CheckCompleteness", "AcceptApplication", "RenderAcceptanceForm", "MailAcceptance" })
@@ -187,7 +187,7 @@ public sealed class SchemeManagerJourneyTests(StaffWorkspace workspace) : IClass
 
         // 4. Back in the modeler by the simulate page's link: the tab kept the draft, which is previewed and published as version 2.
         await page.Locator($"main a[href='/procedures/{ProcessId}/edit']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}/edit$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}/edit$"));
         await Assertions.Expect(page.Locator("[data-bpmn-modeler].modeler-ready")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(Shape(page, taskId)).ToContainTextAsync(NewStep);
         await Assertions.Expect(page.Locator("[data-status]")).ToHaveTextAsync(new Regex("No errors|エラーはありません"));
@@ -202,11 +202,11 @@ public sealed class SchemeManagerJourneyTests(StaffWorkspace workspace) : IClass
         await diff.ScrollIntoViewIfNeededAsync();
         await StaffWorkspace.CheckAsync(page, "scheme-manager-3-publish-preview");
         await publish.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}\\?published=2"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}\\?published=2"));
 
         // 5. The waiting cases moved from version 1 to version 2: the completeness check keeps its id, so it maps by itself.
         await page.GetByRole(AriaRole.Link, new() { Name = "実行中の案件を別の版へ移す" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/procedures/{ProcessId}/migrate$"));
+        await page.ArrivedAtAsync(new Regex($"/procedures/{ProcessId}/migrate$"));
         await Assertions.Expect(page.Locator("select[name='from'] option:checked")).ToHaveTextAsync($"第1版（実行中 {waiting.Length} 件）");
         await Assertions.Expect(page.Locator("select[name='to'] option:checked")).ToHaveTextAsync("第2版（実行中 0 件）");
         await Assertions.Expect(page.Locator("table.mapping tr[data-element-id='CheckCompleteness'] select")).ToHaveValueAsync("CheckCompleteness");

@@ -109,7 +109,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+            await page.ArrivedAtAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         }
         catch (TimeoutException e)
         {

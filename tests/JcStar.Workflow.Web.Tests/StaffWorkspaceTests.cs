@@ -40,14 +40,14 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         await Assertions.Expect(row).ToContainTextAsync("書類の完備性確認");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/inbox\\?done=claimed"));
+        await page.ArrivedAtAsync(new Regex("/inbox\\?done=claimed"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("sato");
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Unclaim" })).ToBeVisibleAsync();
         await StaffWorkspace.CheckAsync(page, "inbox-claimed");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks/"));
+        await page.ArrivedAtAsync(new Regex("/tasks/"));
         await Assertions.Expect(Heading(page, "書類の完備性確認")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(StaffWorkspace.CompanyA);
         await StaffWorkspace.CheckAsync(page, "task");
@@ -65,7 +65,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
 
         await answer.SelectOptionAsync(new SelectOptionValue { Label = "はい" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/inbox\\?done=completed"));
+        await page.ArrivedAtAsync(new Regex("/inbox\\?done=completed"));
         await Assertions.Expect(row).ToHaveCountAsync(0);
         await StaffWorkspace.CheckAsync(page, "inbox-completed");
 
@@ -92,7 +92,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
 
         var fee = page.Locator("form.received", new() { HasText = "手数料の入金待ち" });
         await fee.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("done=recorded"));
+        await page.ArrivedAtAsync(new Regex("done=recorded"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.path li.active")).ToHaveTextAsync("チェックリスト審査");
         await Assertions.Expect(page.Locator("form.received", new() { HasText = "手数料の入金待ち" })).ToHaveCountAsync(0);
@@ -147,7 +147,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         await page.GotoAsync("/cases");
         await page.GetByRole(AriaRole.Searchbox).FillAsync("NC-42");
         await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("q=NC-42"));
+        await page.ArrivedAtAsync(new Regex("q=NC-42"));
         var rows = page.Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows).ToContainTextAsync(applicationNumber);
@@ -187,7 +187,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         await page.Locator("input[name=colleague]").FillAsync("sato");
         await page.Locator("select[name=sort]").SelectOptionAsync("priority");
         await page.Locator("form.filters button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("view=colleague"));
+        await page.ArrivedAtAsync(new Regex("view=colleague"));
         var row = page.Locator($"tbody tr:has(a[href='/cases/{instanceId}'])");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("sato");
@@ -223,13 +223,13 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
 
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "アクセストークン" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/tokens$"));
+        await page.ArrivedAtAsync(new Regex("/admin/tokens$"));
         var token = page.Locator("tbody tr", new() { HasText = tokenId });
         await Assertions.Expect(token).ToContainTextAsync("会計システム連携");
         await Assertions.Expect(token).ToContainTextAsync("sato");
         await StaffWorkspace.CheckAsync(page, "admin-tokens");
         await token.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("revoked="));
+        await page.ArrivedAtAsync(new Regex("revoked="));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(tokenId);
         await Assertions.Expect(token.Locator("td.status")).ToHaveClassAsync(new Regex("revoked"));
         await Assertions.Expect(token.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
@@ -240,7 +240,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
         await Assertions.Expect(facility).ToContainTextAsync("ASNITE-0123-T");
         await StaffWorkspace.CheckAsync(page, "admin-facilities");
         await facility.GetByRole(AriaRole.Button, new() { Name = "承認を停止" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("changed=FAC-WEB-1"));
+        await page.ArrivedAtAsync(new Regex("changed=FAC-WEB-1"));
         await Assertions.Expect(facility).ToContainTextAsync("承認停止中");
         Assert.Equal(JcStar.Workflow.Scheme.Facilities.FacilityApprovalStatus.Suspended,
             workspace.Server.Services.GetRequiredService<JcStar.Workflow.Scheme.Facilities.IFacilityStore>().Find("FAC-WEB-1")!.Status);
@@ -283,7 +283,7 @@ public sealed class StaffWorkspaceTests(StaffWorkspace workspace) : IClassFixtur
 
         await island.GetByLabel("製品名 (Product)").FillAsync("見守りセンサー IS-9");
         await island.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/[^/?]+$"));
+        await page.ArrivedAtAsync(new Regex("/cases/[^/?]+$"));
         var instanceId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         var variables = await workspace.Server.Services.GetRequiredService<WorkflowQueries>().CaseVariablesAsync(instanceId, WorkflowActor.System, Ct);
         Assert.Equal("見守りセンサー IS-9", variables["product"].GetProperty("name").GetString());
