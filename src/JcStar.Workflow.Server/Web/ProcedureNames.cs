@@ -13,9 +13,12 @@ public sealed class ProcedureNames(IDefinitionStore definitions)
     private readonly ConcurrentDictionary<string, (string ProcessId, string Name)> byDefinition = new(StringComparer.Ordinal);
 
     /// <summary>Process id → name (the process id when the diagram names none), ordered by process id.</summary>
-    public async Task<Dictionary<string, string>> LatestAsync(CancellationToken ct = default)
+    public async Task<Dictionary<string, string>> LatestAsync(CancellationToken ct = default) =>
+        await LatestAsync(await definitions.ListLatestIdsAsync(ct), ct);
+
+    /// <summary>The same for latest-version ids the caller has just read (a page that also wants <see cref="ProcedureSteps"/> reads them once).</summary>
+    public async Task<Dictionary<string, string>> LatestAsync(IReadOnlyList<string> ids, CancellationToken ct = default)
     {
-        var ids = await definitions.ListLatestIdsAsync(ct);
         if (ids.Any(id => !byDefinition.ContainsKey(id)))
         {
             foreach (var d in await definitions.ListLatestAsync(ct))

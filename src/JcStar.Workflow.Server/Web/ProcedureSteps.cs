@@ -13,10 +13,14 @@ public sealed class ProcedureSteps(IDefinitionStore definitions, DefinitionCatal
     private readonly ConcurrentDictionary<string, IReadOnlyList<ProcedureStep>> byDefinition = new(StringComparer.Ordinal);
 
     /// <summary>Process id → its user tasks in the order the diagram lists them (nested sub-processes included).</summary>
-    public async Task<Dictionary<string, IReadOnlyList<ProcedureStep>>> LatestAsync(CancellationToken ct = default)
+    public async Task<Dictionary<string, IReadOnlyList<ProcedureStep>>> LatestAsync(CancellationToken ct = default) =>
+        await LatestAsync(await definitions.ListLatestIdsAsync(ct), ct);
+
+    /// <summary>The same for latest-version ids the caller has just read.</summary>
+    public async Task<Dictionary<string, IReadOnlyList<ProcedureStep>>> LatestAsync(IReadOnlyList<string> ids, CancellationToken ct = default)
     {
         var steps = new Dictionary<string, IReadOnlyList<ProcedureStep>>(StringComparer.Ordinal);
-        foreach (var id in await definitions.ListLatestIdsAsync(ct))
+        foreach (var id in ids)
         {
             if (!byDefinition.TryGetValue(id, out var known))
             {
