@@ -2,16 +2,19 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Runtime.Audit;
+using JcStar.Workflow.Runtime.Definitions;
 using JcStar.Workflow.Runtime.Instances;
 using JcStar.Workflow.Runtime.Tests.Support;
 using JcStar.Workflow.Runtime.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace JcStar.Workflow.Runtime.Tests;
 
 /// <summary>
 /// Process-level start events with several triggers, armed at deployment: a multiple one starts on any of its
-/// message, signal and timer; a parallel multiple one starts its instance on the first trigger, which then waits
+/// messages, signals and timers (each timer on its own schedule); a parallel multiple one starts its instance on the first trigger, which then waits
 /// at the start event for the others.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
@@ -236,6 +239,33 @@ public sealed class MultipleStartEventTests
             Assert.False(await host.Runtime.FireTimerAsync(old.Id, Ct));
         Assert.Equal(3, await SweepAllAsync(host));
         Assert.All(await RoundsAsync(host.Stores), i => Assert.Equal(v2, i.DefinitionId));
+    }
+
+    /// <summary>Each timer's occurrence is claimed as a single timer's is: by the instance id derived from its own row id.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task Two_nodes_firing_both_timers_of_one_start_event_at_once_start_one_instance_per_timer(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new FakeTimeProvider(TestRuntime.T0);
+        await using var nodeA = StartEventTests.Node(database, time, "node-a");
+        await using var nodeB = StartEventTests.Node(database, time, "node-b");
+        await nodeA.GetRequiredService<DefinitionDeployment>().DeployAsync(Rounds(parallel: false), "rounds.bpmn", Actors.Admin, Ct);
+        await nodeB.GetRequiredService<DefinitionDeployment>().DeployAsync(Rounds(parallel: false), "rounds.bpmn", Actors.Admin, Ct);
+        var stores = nodeA.GetRequiredService<WorkflowStores>();
+        var timers = await StartTimersAsync(stores, TimerStatus.Pending);
+        Assert.Equal(2, timers.Length);
+        time.Advance(TimeSpan.FromDays(3));
+
+        var results = await Task.WhenAll(timers.SelectMany(t => new[] { nodeA, nodeB, nodeA, nodeB }
+            .Select(node => Task.Run(() => node.GetRequiredService<WorkflowRuntime>().FireTimerAsync(t.Id, Ct), Ct))));
+
+        Assert.Equal(2, results.Count(fired => fired));
+        Assert.Equal(timers.Select(t => RuntimeIds.StartedByTimer(t.Id)).Order(StringComparer.Ordinal),
+            (await RoundsAsync(stores)).Select(i => i.Id).Order(StringComparer.Ordinal));
+        // Only the cycle has a next occurrence, armed once.
+        var next = Assert.Single(await StartTimersAsync(stores, TimerStatus.Pending));
+        Assert.Equal((1, TestRuntime.T0.AddDays(2)), (next.Occurrence, next.DueAt));
     }
 
     /// <summary>
