@@ -25,6 +25,12 @@ public static class RuntimeIds
     public static string StartedByDelivery(string throwJobId, string definitionId) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("start-delivery\n" + throwJobId + "\n" + definitionId)).AsSpan(0, 16));
 
-    /// <summary>The row id of occurrence <paramref name="occurrence"/> (from 0) of a process-level timer start event.</summary>
-    public static string StartTimer(string definitionId, string elementId, int occurrence) => $"start:{definitionId}:{elementId}:{occurrence}";
+    /// <summary>
+    /// The row id of occurrence <paramref name="occurrence"/> (from 0) of a process-level timer start event's timer
+    /// <paramref name="timer"/> (from 0, in document order among the event's timer definitions). The first timer's id
+    /// names no timer, as before an event could hold several, so rows armed then stay valid; a later one's adds
+    /// "#{timer}" to the element id, which an element id (an XML NCName) cannot contain.
+    /// </summary>
+    public static string StartTimer(string definitionId, string elementId, int occurrence, int timer = 0) =>
+        timer == 0 ? $"start:{definitionId}:{elementId}:{occurrence}" : $"start:{definitionId}:{elementId}#{timer}:{occurrence}";
 }

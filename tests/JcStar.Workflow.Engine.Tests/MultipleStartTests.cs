@@ -57,4 +57,35 @@ public sealed class MultipleStartTests
 
         Assert.Equal(["review"], run.OpenTasks);
     }
+
+    /// <summary>Process "scheduled" waits for a date (2026-02-01) and a weekly cycle from Thursday 2026-01-01 09:00; T0 is Monday 2026-01-05 09:00.</summary>
+    [Theory]
+    [InlineData(0, "2026-01-08T09:00:00Z")]
+    [InlineData(1, "2026-02-01T00:00:00Z")]
+    public void A_parallel_multiple_start_event_with_two_timers_started_by_one_waits_for_the_other(int firedTimer, string otherDue)
+    {
+        var run = Scenario.Run(Defs(), r =>
+        {
+            r.Send(new StartInstance("i1", "scheduled", Vars.None, StartEventId: "both", ByTimer: true, TimerIndex: firedTimer));
+            Assert.Empty(r.OpenTasks);
+            Assert.Equal(["both"], r.PendingTimers);
+            Assert.Equal(DateTimeOffset.Parse(otherDue, System.Globalization.CultureInfo.InvariantCulture), r.All<TimerScheduled>().Single().DueAt);
+            r.Fire("both");
+        });
+
+        Assert.Equal(["audit"], run.OpenTasks);
+        Assert.Empty(run.PendingTimers);
+    }
+
+    [Fact]
+    public void A_multiple_start_event_with_two_timers_runs_at_once_on_either()
+    {
+        foreach (var firedTimer in new[] { 0, 1 })
+        {
+            var run = Scenario.Run(Defs(), r => r.Send(new StartInstance("i1", "anyTime", Vars.None, StartEventId: "whenever", ByTimer: true, TimerIndex: firedTimer)));
+
+            Assert.Equal(["look"], run.OpenTasks);
+            Assert.Empty(run.PendingTimers);
+        }
+    }
 }

@@ -438,7 +438,7 @@ public sealed class StartEventTests
         }
     }
 
-    private static ServiceProvider Node(TestDatabase database, FakeTimeProvider time, string nodeId)
+    internal static ServiceProvider Node(TestDatabase database, FakeTimeProvider time, string nodeId)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -10,6 +10,8 @@ namespace JcStar.Workflow.Engine;
 /// Without either, a process whose only start event has a trigger starts there. The host chooses <see cref="InstanceId"/>.
 /// A parallel multiple start event needs all its triggers: the one that arrived (<see cref="MessageName"/>,
 /// <see cref="SignalName"/> or <see cref="ByTimer"/>) counts, and the instance waits at the start event for the others.
+/// A start event may hold several timers: <see cref="TimerIndex"/> says which one fired (0 for the first of the event's
+/// timer definitions in document order), so the instance waits for the others.
 /// </summary>
 public sealed record StartInstance(
     string InstanceId,
@@ -19,4 +21,5 @@ public sealed record StartInstance(
     string? MessageName = null,
     string? StartEventId = null,
     string? SignalName = null,
-    bool ByTimer = false) : EngineCommand;
+    bool ByTimer = false,
+    int TimerIndex = 0) : EngineCommand;

@@ -190,8 +190,6 @@ internal sealed class DefinitionChecker(
         {
             StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition)
                 => "a process-level start event with several triggers may only start on messages, timers and signals",
-            StartEvent when atProcessLevel && e.EventDefinitions.Count(d => d is TimerEventDefinition) > 1
-                => "a process-level start event may have one timer among its triggers; draw one start event per timer",
             IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
                 => "a multiple throw event may only throw messages, signals and escalations",
             StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)

@@ -64,13 +64,14 @@ internal sealed partial class Execution
     /// <summary>Which of a process-level start event's definitions the start command answers; -1 for a start by hand.</summary>
     private static int ArrivedTrigger(ProcessIndex index, StartEvent start, StartInstance command)
     {
+        var timer = 0;
         for (var i = 0; i < start.EventDefinitions.Length; i++)
         {
             var matches = start.EventDefinitions[i] switch
             {
                 MessageEventDefinition m => command.MessageName is { } name && index.MessageName(m.MessageName, m.MessageRef) == name,
                 SignalEventDefinition s => command.SignalName is { } name && index.SignalName(s) == name,
-                TimerEventDefinition => command.ByTimer,
+                TimerEventDefinition => timer++ == command.TimerIndex && command.ByTimer,
                 _ => false,
             };
             if (matches)

@@ -40,7 +40,8 @@ public sealed class StartEvents(
         FindAsync(s => s.Signals, signalName, ct);
 
     /// <summary>
-    /// The process's timer start events with their parsed values. A value that does not read, or that can
+    /// The process's timer start events' timers with their parsed values: one per timer definition, so a
+    /// start event with several timers has one schedule per timer. A value that does not read, or that can
     /// never fire, is added to <paramref name="problems"/> under the start event's id.
     /// </summary>
     public IReadOnlyList<StartTimer> ReadTimers(DefinitionSet definitions, string processId, IDictionary<string, string[]> problems)
@@ -51,13 +52,15 @@ public sealed class StartEvents(
         var timers = new List<StartTimer>();
         foreach (var start in index.StartEvents)
         {
-            // A multiple start event has at most one timer among its triggers (the validator sees to it).
-            if (start.EventDefinitions.OfType<TimerEventDefinition>().FirstOrDefault() is not { } definition)
-                continue;
-            if (TryRead(definitions, definition, out var timer, out var error))
-                timers.Add(new StartTimer(start.Id, timer!));
-            else
-                problems[start.Id] = [$"timer start event '{start.Id}': {error}"];
+            var own = start.EventDefinitions.OfType<TimerEventDefinition>().ToList();
+            for (var i = 0; i < own.Count; i++)
+            {
+                var name = own.Count == 1 ? $"timer start event '{start.Id}'" : $"timer start event '{start.Id}', timer {i + 1} of {own.Count}";
+                if (TryRead(definitions, own[i], out var timer, out var text, out var error))
+                    timers.Add(new StartTimer(start.Id, i, timer!, $"{KindName(own[i].Kind)} {text}"));
+                else
+                    problems[start.Id] = [.. problems.TryGetValue(start.Id, out var earlier) ? earlier : [], $"{name}: {error}"];
+            }
         }
         return timers;
     }
@@ -77,33 +80,33 @@ public sealed class StartEvents(
         var now = time.GetUtcNow();
         var armedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         var problems = new Dictionary<string, string[]>();
-        var rows = ReadTimers(definitions, latest.ProcessId, problems)
-            .Select(t => Occurrence(latest, t, armedAt, 0, now))
-            .OfType<TimerRecord>().ToList();
+        var timers = ReadTimers(definitions, latest.ProcessId, problems);
+        var rows = timers.Select(t => Occurrence(latest, t, armedAt, 0, now)).OfType<TimerRecord>().ToList();
         foreach (var (_, messages) in problems)
             logger.LogError("definition {DefinitionId}: {Problem}; the start event is not armed", latest.Id, string.Join("; ", messages));
         var change = await stores.Timers.ReplaceStartTimersAsync(latest.ProcessId, latest.Id, rows, ct);
         foreach (var cancelled in change.Cancelled)
             await AuditAsync(AuditActions.StartTimerCancelled, actor, cancelled, new { replacedBy = latest.Id }, ct);
         foreach (var armed in change.Armed)
-            await AuditAsync(AuditActions.StartTimerArmed, actor, armed, null, ct);
+            await AuditAsync(AuditActions.StartTimerArmed, actor, armed, timers.FirstOrDefault(t => t.Names(armed)) is { } timer ? new { timer = timer.Value, timerIndex = timer.Index } : null, ct);
         await ScheduleAsync(change.Armed, ct);
         return change;
     }
 
-    /// <summary>The occurrence after <paramref name="fired"/>, or null when its schedule has no more (a date, a duration, the last repetition of a cycle).</summary>
-    public async Task<TimerRecord?> NextAsync(DeployedDefinition definition, TimerRecord fired, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Which timer of its start event <paramref name="fired"/> (a row of <paramref name="definition"/>) is; null when it no longer reads.</summary>
+    public async Task<StartTimer?> TimerOfAsync(DeployedDefinition definition, TimerRecord fired, CancellationToken ct)
     {
         var definitions = await catalog.GetAsync(definition.Id, ct);
         var problems = new Dictionary<string, string[]>();
-        var timer = ReadTimers(definitions, definition.ProcessId, problems).FirstOrDefault(t => t.ElementId == fired.ElementId);
+        var timer = ReadTimers(definitions, definition.ProcessId, problems).FirstOrDefault(t => t.Names(fired));
         if (timer is null)
-        {
             logger.LogError("start timer {TimerId} no longer reads from {DefinitionId}; it is not armed again", fired.Id, definition.Id);
-            return null;
-        }
-        return Occurrence(definition, timer, fired.ArmedAt ?? fired.CreatedAt, fired.Occurrence + 1, now);
+        return timer;
     }
+
+    /// <summary>The occurrence of <paramref name="timer"/> after <paramref name="fired"/>, or null when its schedule has no more (a date, a duration, the last repetition of a cycle).</summary>
+    public static TimerRecord? Next(DeployedDefinition definition, StartTimer timer, TimerRecord fired, DateTimeOffset now) =>
+        Occurrence(definition, timer, fired.ArmedAt ?? fired.CreatedAt, fired.Occurrence + 1, now);
 
     /// <summary>Wakes the runtime for each timer; a lost wake-up is caught by the sweep.</summary>
     public async Task ScheduleAsync(IEnumerable<TimerRecord> timers, CancellationToken ct)
@@ -125,8 +128,8 @@ public sealed class StartEvents(
         timer.Timer.NextDue(armedAt, occurrence) is { } due
             ? new TimerRecord
             {
-                Id = RuntimeIds.StartTimer(definition.Id, timer.ElementId, occurrence),
-                EngineTimerId = $"start-{occurrence}",
+                Id = RuntimeIds.StartTimer(definition.Id, timer.ElementId, occurrence, timer.Index),
+                EngineTimerId = timer.Index == 0 ? $"start-{occurrence}" : $"start-{occurrence}-{timer.Index}",
                 ElementId = timer.ElementId,
                 DueAt = due.ToUniversalTime(),
                 Status = TimerStatus.Pending,
@@ -138,10 +141,10 @@ public sealed class StartEvents(
             }
             : null;
 
-    private bool TryRead(DefinitionSet definitions, TimerEventDefinition definition, out IsoTimer? timer, out string? error)
+    private bool TryRead(DefinitionSet definitions, TimerEventDefinition definition, out IsoTimer? timer, out string? text, out string? error)
     {
         timer = null;
-        string? text;
+        text = null;
         try
         {
             text = JsonValues.AsText(_sandbox.Evaluate(definitions.Compile(definition.Value, ExpressionRole.Value), NoVariables.Instance));
@@ -251,8 +254,16 @@ public sealed class StartEvents(
     }
 }
 
-/// <summary>A process-level timer start event and its parsed value.</summary>
-public sealed record StartTimer(string ElementId, IsoTimer Timer);
+/// <summary>
+/// One timer of a process-level timer start event: <see cref="Index"/> counts from 0 in document order among the
+/// event's timer definitions; <see cref="Value"/> is the timer as read ("timeCycle R/PT1H"), for the audit.
+/// </summary>
+public sealed record StartTimer(string ElementId, int Index, IsoTimer Timer, string Value)
+{
+    /// <summary>Whether <paramref name="row"/> is an occurrence of this timer (of the version the row was armed for).</summary>
+    public bool Names(TimerRecord row) =>
+        row.ElementId == ElementId && row.DefinitionId is { } definitionId && row.Id == RuntimeIds.StartTimer(definitionId, ElementId, row.Occurrence, Index);
+}
 
 /// <summary>The version to start and the start event to start it at.</summary>
 public sealed record StartTarget(DeployedDefinition Definition, string StartEventId);

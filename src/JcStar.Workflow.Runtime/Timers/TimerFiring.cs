@@ -93,19 +93,22 @@ public sealed class TimerFiring(
                 return null;
             }
             var now = Time.GetUtcNow();
-            var next = await startEvents.NextAsync(latest, timer, now, ct);
+            // A start event may hold several timers, each with its own schedule: the row says which one fired.
+            var startTimer = await startEvents.TimerOfAsync(latest, timer, ct);
+            var next = startTimer is null ? null : StartEvents.Next(latest, startTimer, timer, now);
             var command = new StartInstance(
                 RuntimeIds.StartedByTimer(timer.Id),
                 latest.ProcessId,
                 startVariables.Complete(latest.ProcessId, ImmutableDictionary<string, JsonElement>.Empty),
                 StartEventId: timer.ElementId,
-                ByTimer: true);
+                ByTimer: true,
+                TimerIndex: startTimer?.Index ?? 0);
             return await InstanceCommandExecutor.Translate(() => executor.StartAsync(latest, command, WorkflowActor.System, ct, (plan, _) =>
             {
                 plan.Put(timer with { Status = TimerStatus.Fired, FiredAt = now });
                 if (next is not null)
                     plan.Put(next);
-                plan.Audit(AuditActions.TimerFired, timer.ElementId, new { timerId, dueAt = timer.DueAt, definitionId = latest.Id, timer.Occurrence, nextDueAt = next?.DueAt });
+                plan.Audit(AuditActions.TimerFired, timer.ElementId, new { timerId, dueAt = timer.DueAt, definitionId = latest.Id, timer.Occurrence, nextDueAt = next?.DueAt, timer = startTimer?.Value, timerIndex = startTimer?.Index });
                 return Task.CompletedTask;
             }));
         });

@@ -9,7 +9,10 @@ public sealed record TimerRecord
 {
     public required string Id { get; init; }
 
-    /// <summary>The engine's id for an instance timer; for a start-event timer "start-{Occurrence}" (no engine state holds it).</summary>
+    /// <summary>
+    /// The engine's id for an instance timer; for a start-event timer "start-{Occurrence}", or "start-{Occurrence}-{timer}"
+    /// for a start event's later timer (from 1, in document order): no engine state holds it.
+    /// </summary>
     public required string EngineTimerId { get; init; }
 
     /// <summary>The instance that waits on it; null for a start-event timer.</summary>
