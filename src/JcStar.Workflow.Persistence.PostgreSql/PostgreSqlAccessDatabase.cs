@@ -9,6 +9,7 @@ public static class PostgreSqlAccessDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
         PostgreSqlWorkflowDatabase.Configure(options, connectionString);
-        return options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(AccessDbContext.HistoryTable));
+        // The same connection settings as the workflow tables (the second UseNpgsql replaces the first one's connection string).
+        return options.UseNpgsql(PostgreSqlWorkflowDatabase.ConnectionString(connectionString), o => o.MigrationsHistoryTable(AccessDbContext.HistoryTable));
     }
 }

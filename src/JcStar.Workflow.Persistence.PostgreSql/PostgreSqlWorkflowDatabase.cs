@@ -8,21 +8,30 @@ namespace JcStar.Workflow.Persistence.PostgreSql;
 public static class PostgreSqlWorkflowDatabase
 {
     /// <summary>
-    /// PostgreSQL's JIT is turned off for our connections unless the connection string sets Options:
-    /// every workflow query is short, and JIT compiling one took 200 ms of a 290 ms inbox query.
-    /// Statements are prepared automatically unless the connection string sets Max Auto Prepare.
+    /// The workflow tables on PostgreSQL, on <see cref="ConnectionString"/>'s settings.
     /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.Options))
-            builder.Options = "-c jit=off";
-        // Every command repeats the same few statements: prepared once per connection, the server
-        // stops parsing and planning them each time (unless the connection string says otherwise).
-        if (builder.MaxAutoPrepare == 0)
-            builder.MaxAutoPrepare = 64;
-        return options.UseNpgsql(builder.ConnectionString, o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name))
+        return options.UseNpgsql(ConnectionString(connectionString), o => o.MigrationsAssembly(typeof(PostgreSqlWorkflowDatabase).Assembly.GetName().Name))
             .UseWorkflowDialect(PostgreSqlDialect.Instance)
             .AddWorkflowModel(SchemeModel.Instance);
+    }
+
+    /// <summary>
+    /// The connection string with the settings every workflow connection wants, unless it sets them itself. Every workflow
+    /// query is short, so PostgreSQL's JIT and its parallel workers are turned off (Options): JIT compiling one query took
+    /// 200 ms of a 290 ms inbox query, and the inbox's count of a group's offered tasks waited 8 ms of its 12 ms for a
+    /// parallel worker to start, to read 1,200 index entries. Statements are prepared automatically (Max Auto Prepare):
+    /// every command repeats the same few statements, prepared once per connection the server stops parsing and planning
+    /// them each time.
+    /// </summary>
+    public static string ConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+            builder.Options = "-c jit=off -c max_parallel_workers_per_gather=0";
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 }

@@ -1,0 +1,56 @@
+using JcStar.Workflow.Identity;
+using JcStar.Workflow.Persistence.PostgreSql;
+using JcStar.Workflow.Runtime.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Xunit;
+
+namespace JcStar.Workflow.Runtime.Tests;
+
+/// <summary>
+/// Every connection of ours to PostgreSQL runs its short queries without JIT or parallel workers, on statements it
+/// prepares automatically, unless the operator's connection string says otherwise.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class PostgreSqlConnectionSettingsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void The_workflow_and_access_contexts_get_the_same_defaults_and_keep_what_the_connection_string_sets()
+    {
+        var plain = new NpgsqlConnectionStringBuilder(PostgreSqlWorkflowDatabase.ConnectionString("Host=db;Database=jcstar"));
+        Assert.Equal("-c jit=off -c max_parallel_workers_per_gather=0", plain.Options);
+        Assert.Equal(64, plain.MaxAutoPrepare);
+
+        var own = new NpgsqlConnectionStringBuilder(PostgreSqlWorkflowDatabase.ConnectionString("Host=db;Database=jcstar;Options=-c jit=on;Max Auto Prepare=5"));
+        Assert.Equal("-c jit=on", own.Options);
+        Assert.Equal(5, own.MaxAutoPrepare);
+
+        // The access context configures the workflow tables' options first and then its own: its connection string
+        // must not fall back to the bare one.
+        var access = new DbContextOptionsBuilder<AccessDbContext>();
+        PostgreSqlAccessDatabase.Configure(access, "Host=db;Database=jcstar");
+        var used = new NpgsqlConnectionStringBuilder(RelationalOptionsExtension.Extract(access.Options).ConnectionString);
+        Assert.Equal(plain.Options, used.Options);
+        Assert.Equal(64, used.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task A_workflow_connection_runs_with_jit_and_parallel_workers_off()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.PostgreSql);
+        await using var db = database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        async Task<string?> Show(string setting)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SHOW {setting}";
+            return (string?)await command.ExecuteScalarAsync(Ct);
+        }
+        Assert.Equal("off", await Show("jit"));
+        Assert.Equal("0", await Show("max_parallel_workers_per_gather"));
+    }
+}
