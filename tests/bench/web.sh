@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Staff workspace benchmark: the server in Release on the embedded default (SQLite) and on PostgreSQL, each with
+# Staff workspace benchmark: the server published in Release (ReadyToRun) on the embedded default (SQLite) and on PostgreSQL, each with
 # CASES cases (one open task each, default 100,000) and COMPLETED completed tasks (default 1,000,000) seeded in
 # the database by cloning one real case started through the API (tests/JcStar.Workflow.Benchmarks web-seed),
 # 20 label-issuing staff users with personal access tokens (AccessAdministration, as jcstar users add and
@@ -32,11 +32,15 @@ WEB_DB="${WEB_DB:-jcstar_bench_web}"
 : "${JCSTAR_TEST_POSTGRES:?set JCSTAR_TEST_POSTGRES (source .ci/postgres.sh)}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-for project in src/JcStar.Workflow.Server tests/JcStar.Workflow.Benchmarks; do
-  [ -z "${NO_BUILD:-}" ] || break
-  dotnet build -c Release "$ROOT/$project" >&2
-done
-SERVER="$ROOT/src/JcStar.Workflow.Server/bin/Release/net10.0/JcStar.Workflow.Server.dll"
+# The server as it is deployed (README, "Running in production"): published in Release for this machine's runtime,
+# precompiled (ReadyToRun), so its start is not spent compiling the code of the first requests.
+PUBLISHED="$ROOT/artifacts/bench/server"
+if [ -z "${NO_BUILD:-}" ]; then
+  dotnet publish -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    "$ROOT/src/JcStar.Workflow.Server" -o "$PUBLISHED" >&2
+  dotnet build -c Release "$ROOT/tests/JcStar.Workflow.Benchmarks" >&2
+fi
+SERVER="$PUBLISHED/JcStar.Workflow.Server.dll"
 SEED="$ROOT/tests/JcStar.Workflow.Benchmarks/bin/Release/net10.0/JcStar.Workflow.Benchmarks.dll"
 LUA="$ROOT/tests/bench/web/pages.lua"
 
