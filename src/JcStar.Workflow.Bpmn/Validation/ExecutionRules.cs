@@ -184,7 +184,7 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
 
     /// <summary>
     /// A multiple catch waits for any one of messages, timers, signals and conditions; a multiple throw throws
-    /// messages, signals and escalations; a process-level start starts on messages, timers (one) and signals.
+    /// messages, signals and escalations; a process-level start starts on messages, timers (one), signals and conditions.
     /// </summary>
     private string? MultipleProblem(Event e)
     {
@@ -193,8 +193,8 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
         var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
         return e switch
         {
-            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition)
-                => "a process-level start event with several triggers may only start on messages, timers and signals",
+            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a process-level start event with several triggers may only start on messages, timers, signals and conditions",
             StartEvent when atProcessLevel && e.EventDefinitions.Count(d => d is TimerEventDefinition) > 1
                 => "a process-level start event may have one timer among its triggers; draw one start event per timer",
             IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)

@@ -249,8 +249,18 @@ public sealed class BpmnValidatorTests
         Assert.Equal("end", Single(Model(body), DiagnosticCodes.SeveralEventDefinitions).ElementId);
         var twoTimers = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></startEvent>""");
         Assert.Contains("one timer", Single(Model(twoTimers), DiagnosticCodes.SeveralEventDefinitions).Message);
-        var conditionalStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><signalEventDefinition/><conditionalEventDefinition><condition>${x}</condition></conditionalEventDefinition></startEvent>""");
-        Assert.Contains("messages, timers and signals", Single(Model(conditionalStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+        var errorStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><signalEventDefinition/><escalationEventDefinition/></startEvent>""");
+        Assert.Contains("messages, timers, signals and conditions", Single(Model(errorStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+    }
+
+    [Fact]
+    public void A_process_level_start_event_with_a_signal_and_a_condition_is_accepted_plain_or_parallel()
+    {
+        foreach (var parallel in new[] { "false", "true" })
+        {
+            var body = Linear.Replace("""<startEvent id="start"/>""", $$"""<startEvent id="start" parallelMultiple="{{parallel}}"><signalEventDefinition/><conditionalEventDefinition><condition>${x}</condition></conditionalEventDefinition></startEvent>""");
+            Assert.DoesNotContain(Validate(Model(body)), d => d.Code is DiagnosticCodes.SeveralEventDefinitions or DiagnosticCodes.EventTrigger);
+        }
     }
 
     [Fact]
