@@ -74,6 +74,16 @@ public sealed class ConditionalStartTests
     }
 
     [Fact]
+    public void A_parallel_multiple_start_event_started_by_its_signal_waits_without_an_incident_while_its_condition_reads_a_variable_not_set()
+    {
+        var run = Scenario.Run(Defs(), r => r.Send(new StartInstance("i1", "recallLots", Vars.None, StartEventId: "recallAndLots", SignalName: "recall")));
+
+        Assert.Empty(run.OpenTasks);
+        Assert.Empty(run.All<IncidentRaised>());
+        Assert.Equal(InstanceStatus.Waiting, run.Status);
+    }
+
+    [Fact]
     public void The_conditional_start_fixture_validates_without_errors()
     {
         Assert.DoesNotContain(Fixture.Diagnostics("conditional-start.bpmn"), d => d.Severity == JcStar.Workflow.Bpmn.Diagnostics.DiagnosticSeverity.Error);
