@@ -40,6 +40,24 @@ public sealed class ConditionalStartEventTests
         </definitions>
         """;
 
+    /// <summary>Review starts once the documents have arrived and they have pages, in either order.</summary>
+    private const string Gathered = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="G" targetNamespace="urn:test">
+          <message id="M_Docs" name="Docs" />
+          <process id="Gathered" isExecutable="true">
+            <startEvent id="All" parallelMultiple="true">
+              <messageEventDefinition messageRef="M_Docs" />
+              <conditionalEventDefinition><condition xsi:type="tFormalExpression">${pages > 0}</condition></conditionalEventDefinition>
+            </startEvent>
+            <sequenceFlow id="f1" sourceRef="All" targetRef="Review" />
+            <userTask id="Review" />
+            <sequenceFlow id="f2" sourceRef="Review" targetRef="End" />
+            <endEvent id="End" />
+          </process>
+        </definitions>
+        """;
+
     private static ImmutableDictionary<string, JsonElement> Vars(object values) =>
         JsonSerializer.SerializeToElement(values).EnumerateObject().ToImmutableDictionary(p => p.Name, p => p.Value.Clone());
 
@@ -106,6 +124,22 @@ public sealed class ConditionalStartEventTests
         Assert.Equal(2, instances.Count);
         foreach (var instance in instances)
             Assert.Equal(["Notify"], (await host.Stores.Tasks.QueryAsync(new Tasks.TaskQuery { InstanceId = instance.Id }, Ct)).Items.Select(t => t.ElementId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_parallel_multiple_start_started_by_its_condition_waits_for_its_message_which_runs_the_process(string provider)
+    {
+        await using var host = await TestRuntime.CreateAsync(provider);
+        await host.DeployAsync(Gathered, "gathered.bpmn");
+
+        var started = Assert.Single(await host.Runtime.EvaluateStartConditionsAsync(Vars(new { pages = 12 }), null, null, Actors.Admin, Ct));
+        Assert.Empty((await host.Stores.Tasks.QueryAsync(new Tasks.TaskQuery { InstanceId = started.InstanceId }, Ct)).Items);
+        Assert.Equal(1, await host.Runtime.CorrelateMessageAsync("Docs", null, null, Actors.Admin, Ct));
+
+        var instance = Assert.Single(await InstancesAsync(host, "Gathered"));
+        Assert.Equal(started.InstanceId, instance.Id);
+        Assert.Equal(["Review"], (await host.Stores.Tasks.QueryAsync(new Tasks.TaskQuery { InstanceId = instance.Id }, Ct)).Items.Select(t => t.ElementId));
     }
 
     [Theory]
