@@ -97,7 +97,13 @@ internal static class ConditionsCommand
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new CliUsageException($"--vars: {file.Name}: must hold one JSON object of variables, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
-            return document.RootElement.EnumerateObject().ToImmutableDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+            var variables = ImmutableDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var p in document.RootElement.EnumerateObject())
+            {
+                if (!variables.TryAdd(p.Name, p.Value.Clone()))
+                    throw new CliUsageException($"--vars: {file.Name}: variable '{p.Name}' is given twice");
+            }
+            return variables.ToImmutable();
         }
     }
 }

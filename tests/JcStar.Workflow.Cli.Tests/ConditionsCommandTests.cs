@@ -109,8 +109,11 @@ public sealed class ConditionsCommandTests : IAsyncLifetime
         Assert.Contains("--vars: file", missing.Error);
         Assert.Equal(2, array.Exit);
         Assert.Contains("must hold one JSON object", array.Error);
+        var twice = await Jcstar(null, "conditions", "evaluate", "--vars", Vars("""{"severity": 9, "severity": 1}"""));
         Assert.Equal(2, broken.Exit);
         Assert.Contains("line 3", broken.Error);
+        Assert.Equal(2, twice.Exit);
+        Assert.Contains("variable 'severity' is given twice", twice.Error);
     }
 
     [Fact]
