@@ -110,7 +110,7 @@ internal static class AdHocCommand
         });
 
     /// <summary>The runtime on the database as the server wires it (stores, scheme conflicts, user register); wake-ups are left to the server's sweep.</summary>
-    private static ServiceProvider Services(IConfiguration configuration, CliDatabase database)
+    internal static ServiceProvider Services(IConfiguration configuration, CliDatabase database)
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);

@@ -24,6 +24,7 @@ internal static class JcStarCommandLine
         root.Subcommands.Add(DefinitionsCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(AdHocCommand.Create());
+        root.Subcommands.Add(ConditionsCommand.Create());
         return root;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using JcStar.Workflow.Bpmn.Model;
 using JcStar.Workflow.Engine.Scripting;
 
 namespace JcStar.Workflow.Engine;
@@ -36,5 +38,19 @@ public sealed class WorkflowEngine(EngineOptions? options = null)
         }
         run.Drain();
         return new EngineResult(run.ToState(), [.. run.Effects]);
+    }
+
+    /// <summary>
+    /// Whether the condition of a process-level conditional start event holds for <paramref name="variables"/> given
+    /// from outside, before any instance exists: the same sandbox and truthiness as a conditional catch event. A
+    /// variable the condition reads that is not given makes it not hold (as Camunda 7's evaluateStartConditions,
+    /// whose conditions are tried), so one set of variables may be evaluated against every process.
+    /// </summary>
+    /// <exception cref="ScriptFailure">The condition failed for another reason: it threw, or reached a limit.</exception>
+    public bool StartConditionHolds(DefinitionSet definitions, ConditionalEventDefinition condition, IReadOnlyDictionary<string, JsonElement> variables)
+    {
+        var compiled = definitions.Compile(condition.Condition, ExpressionRole.Condition);
+        var given = new GivenVariables(variables);
+        return !given.LacksAnyOf(compiled) && sandbox.IsTrue(compiled, given);
     }
 }

@@ -25,7 +25,8 @@ public sealed class WorkflowRuntime(
     JobRunner jobs,
     WorkflowSweep sweep,
     IncidentRetry incidents,
-    AdHocActivities adHoc)
+    AdHocActivities adHoc,
+    ConditionEvaluation conditions)
 {
     /// <inheritdoc cref="TaskCommands.MaxCommentLength"/>
     public const int MaxCommentLength = TaskCommands.MaxCommentLength;
@@ -101,6 +102,15 @@ public sealed class WorkflowRuntime(
         WorkflowActor actor,
         CancellationToken cancellationToken = default) =>
         events.BroadcastSignalAsync(signalName, variables, actor, cancellationToken);
+
+    /// <inheritdoc cref="ConditionEvaluation.EvaluateStartConditionsAsync"/>
+    public Task<IReadOnlyList<ConditionalStart>> EvaluateStartConditionsAsync(
+        ImmutableDictionary<string, JsonElement> variables,
+        string? processId,
+        string? businessKey,
+        WorkflowActor actor,
+        CancellationToken cancellationToken = default) =>
+        conditions.EvaluateStartConditionsAsync(variables, processId, businessKey, actor, cancellationToken);
 
     /// <inheritdoc cref="EventCorrelation.RecordReceivedAsync"/>
     public Task<int> RecordReceivedAsync(string instanceId, string elementId, ImmutableDictionary<string, JsonElement>? variables, WorkflowActor actor, CancellationToken cancellationToken = default) =>

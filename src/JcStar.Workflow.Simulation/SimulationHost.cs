@@ -83,7 +83,7 @@ public sealed class SimulationHost : IAsyncDisposable
     public async Task RunAsync(string processId, Scenario scenario, ImmutableDictionary<string, JsonElement> startVariables, CancellationToken ct)
     {
         var runtime = services.GetRequiredService<WorkflowRuntime>();
-        var instance = await Guard(() => runtime.StartAsync(processId, scenario.BusinessKey, startVariables, Simulator, scenario.StartMessage, ct), "start");
+        var instance = await StartAsync(runtime, processId, scenario, startVariables, ct);
         InstanceId = instance?.Id;
         await DrainJobsAsync(ct);
         if (InstanceId is null)
@@ -96,6 +96,32 @@ public sealed class SimulationHost : IAsyncDisposable
         }
         if (scenario.DrainTimers)
             await DrainTimersAsync(ct);
+    }
+
+    /// <summary>
+    /// A process that starts only on conditions (no none start event, no start message named) starts as the runtime
+    /// starts it: when a condition holds for the start variables; that none held is said as plainly as a failed start.
+    /// </summary>
+    private async Task<WorkflowInstance?> StartAsync(WorkflowRuntime runtime, string processId, Scenario scenario, ImmutableDictionary<string, JsonElement> startVariables, CancellationToken ct)
+    {
+        var conditions = scenario.StartMessage is null ? await ConditionalOnlyStartsAsync(processId, ct) : [];
+        if (conditions.Count == 0)
+            return await Guard(() => runtime.StartAsync(processId, scenario.BusinessKey, startVariables, Simulator, scenario.StartMessage, ct), "start");
+        var started = await Guard(() => runtime.EvaluateStartConditionsAsync(startVariables, processId, scenario.BusinessKey, Simulator, ct), "start");
+        if (started is not { Count: > 0 })
+            throw new ScenarioException($"start: the start condition of process '{processId}' did not hold for the scenario's start variables, so nothing started ("
+                + string.Join("; ", conditions.Select(c => $"start event {c.StartEventId}: {c.Condition.Condition.Text}")) + ")");
+        // Several conditional start events may hold: the simulation follows the first one's instance.
+        return await services.GetRequiredService<WorkflowStores>().Instances.FindAsync(started[0].InstanceId, ct);
+    }
+
+    private async Task<IReadOnlyList<ConditionalStartTarget>> ConditionalOnlyStartsAsync(string processId, CancellationToken ct)
+    {
+        var conditions = await services.GetRequiredService<StartEvents>().ForConditionsAsync(processId, ct);
+        if (conditions.Count == 0)
+            return [];
+        var definitions = await services.GetRequiredService<DefinitionCatalog>().GetAsync(conditions[0].Definition.Id, ct);
+        return definitions.Index(processId)?.NoneStartEvent is null ? conditions : [];
     }
 
     private async Task ApplyAsync(WorkflowRuntime runtime, ScenarioStep step, CancellationToken ct)

@@ -50,6 +50,27 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_process_with_a_conditional_start_starts_when_the_scenarios_start_variables_make_its_condition_hold()
+    {
+        var (exit, report, _) = Run(Fixture("conditional-start.bpmn"), "--scenario", Scenario("""{"variables":{"severity":8}}"""));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["Severe"], Trace(report!.Value));
+        Assert.Equal("investigate", Assert.Single(report.Value.GetProperty("openTasks").EnumerateArray()).GetProperty("element").GetString());
+    }
+
+    [Fact]
+    public void A_process_with_a_conditional_start_says_its_condition_did_not_hold_when_the_start_variables_do_not_make_it_hold()
+    {
+        var (exit, report, error) = Run(Fixture("conditional-start.bpmn"), "--scenario", Scenario("""{"variables":{"severity":3}}"""));
+
+        Assert.NotEqual(0, exit);
+        Assert.Null(report);
+        Assert.Contains("the start condition of process 'Investigation' did not hold", error);
+        Assert.Contains("start event Severe: ${severity >= 7}", error);
+    }
+
+    [Fact]
     public void Advancing_the_clock_past_a_non_interrupting_deadline_opens_the_escalation_and_leaves_the_task()
     {
         var (exit, report, _) = Run(Fixture("escalation.bpmn"), "--scenario", Scenario("""{"steps":[{"advance":"P11D"}]}"""));

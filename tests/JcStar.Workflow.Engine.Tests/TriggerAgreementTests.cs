@@ -28,7 +28,9 @@ public sealed class TriggerAgreementTests
 
     public static TheoryData<string, string, bool> Cases() => new()
     {
-        { "conditional process start", Model($"""<startEvent id="start">{Conditional}</startEvent>"""), false },
+        { "conditional process start", Model($"""<startEvent id="start">{Conditional}</startEvent>"""), true },
+        { "conditional process start without a condition", Model("""<startEvent id="start"><conditionalEventDefinition/></startEvent>"""), false },
+        { "conditional among several process start triggers", Model($"""<startEvent id="start" parallelMultiple="true"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition>{Conditional}</startEvent>"""), true },
         { "error process start", Model("""<startEvent id="start"><errorEventDefinition errorRef="err"/></startEvent>"""), false },
         { "bare boundary event", Model("""<startEvent id="start"/>""", """<boundaryEvent id="b" attachedToRef="work"/><sequenceFlow id="f3" sourceRef="b" targetRef="e2"/><endEvent id="e2"/>"""), false },
         { "bare catch event", Model("""<startEvent id="start"/>""", """<boundaryEvent id="b" attachedToRef="work"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></boundaryEvent><sequenceFlow id="f3" sourceRef="b" targetRef="c"/><intermediateCatchEvent id="c"/><sequenceFlow id="f4" sourceRef="c" targetRef="e2"/><endEvent id="e2"/>"""), false },

@@ -17,8 +17,6 @@ internal sealed partial class ExecutionRules
         var trigger = e.Definition;
         var problem = e switch
         {
-            StartEvent when container is null && trigger is ConditionalEventDefinition
-                => "a conditional start event of a process is not run: nothing outside a case evaluates its condition (Camunda 7 needs its evaluateConditions API for it); use a conditional start event in an event sub-process, or a none or message start event followed by a conditional intermediate catch event",
             StartEvent when container is null && trigger is ErrorEventDefinition or EscalationEventDefinition or CompensateEventDefinition
                 => $"a process cannot start on {TriggerName(trigger)}: only an event sub-process can (BPMN 2.0.2, table 10.84)",
             StartEvent when trigger is LinkEventDefinition or TerminateEventDefinition

@@ -184,7 +184,7 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
 
     /// <summary>
     /// A multiple catch waits for any one of messages, timers, signals and conditions; a multiple throw throws
-    /// messages, signals and escalations; a process-level start starts on messages, timers and signals.
+    /// messages, signals and escalations; a process-level start starts on messages, timers, signals and conditions.
     /// </summary>
     private string? MultipleProblem(Event e)
     {
@@ -193,8 +193,8 @@ internal sealed partial class ExecutionRules(BpmnReadResult read, IExpressionSyn
         var atProcessLevel = _model.Processes.Any(p => p.Scope.Nodes.Contains(e));
         return e switch
         {
-            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition)
-                => "a process-level start event with several triggers may only start on messages, timers and signals",
+            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a process-level start event with several triggers may only start on messages, timers, signals and conditions",
             IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
                 => "a multiple throw event may only throw messages, signals and escalations",
             StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)

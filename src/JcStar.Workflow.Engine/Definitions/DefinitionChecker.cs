@@ -132,7 +132,7 @@ internal sealed class DefinitionChecker(
             case BoundaryEvent b when b.Definition is null or LinkEventDefinition or TerminateEventDefinition:
                 Problem(node.Id, "a boundary event needs a timer, message, signal, conditional, error, escalation, compensation or cancel trigger");
                 break;
-            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or ConditionalEventDefinition or CompensateEventDefinition or CancelEventDefinition:
+            case StartEvent s when atProcessLevel && s.Definition is ErrorEventDefinition or EscalationEventDefinition or LinkEventDefinition or TerminateEventDefinition or CompensateEventDefinition or CancelEventDefinition:
                 Problem(node.Id, "this start event trigger is only allowed in an event sub-process");
                 break;
             case IntermediateCatchEvent c when c.Definition is null or ErrorEventDefinition or EscalationEventDefinition or TerminateEventDefinition or CompensateEventDefinition or CancelEventDefinition:
@@ -188,8 +188,8 @@ internal sealed class DefinitionChecker(
             return "only catch events can be parallel multiple (every trigger must occur)";
         return e switch
         {
-            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition)
-                => "a process-level start event with several triggers may only start on messages, timers and signals",
+            StartEvent when atProcessLevel && !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
+                => "a process-level start event with several triggers may only start on messages, timers, signals and conditions",
             IntermediateThrowEvent or EndEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or SignalEventDefinition or EscalationEventDefinition)
                 => "a multiple throw event may only throw messages, signals and escalations",
             StartEvent or IntermediateCatchEvent or BoundaryEvent when !e.EventDefinitions.All(d => d is MessageEventDefinition or TimerEventDefinition or SignalEventDefinition or ConditionalEventDefinition)
@@ -207,6 +207,9 @@ internal sealed class DefinitionChecker(
                 break;
             case MessageEventDefinition { CorrelationKey: { } key }:
                 Expr(nodeId, key, ExpressionRole.Value);
+                break;
+            case ConditionalEventDefinition c when c.Condition.Text.Trim().Length == 0:
+                Problem(nodeId, "a conditional event needs a condition expression");
                 break;
             case ConditionalEventDefinition c:
                 Expr(nodeId, c.Condition, ExpressionRole.Condition);

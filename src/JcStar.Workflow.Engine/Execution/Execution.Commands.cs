@@ -72,6 +72,7 @@ internal sealed partial class Execution
                 MessageEventDefinition m => command.MessageName is { } name && index.MessageName(m.MessageName, m.MessageRef) == name,
                 SignalEventDefinition s => command.SignalName is { } name && index.SignalName(s) == name,
                 TimerEventDefinition => timer++ == command.TimerIndex && command.ByTimer,
+                ConditionalEventDefinition => command.ByCondition,
                 _ => false,
             };
             if (matches)

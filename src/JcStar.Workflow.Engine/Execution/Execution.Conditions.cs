@@ -50,9 +50,12 @@ internal sealed partial class Execution
             }
             catch (ScriptFailure failure)
             {
-                // A catch event stops with an incident; a boundary event or event sub-process start often
-                // watches a variable that does not exist yet, so there a failing condition does not hold.
-                if (Find(subscription.Owner) is { Wait: ElementWait.Event } waiting && waiting.ElementId == subscription.ElementId)
+                // A catch event stops with an incident; a boundary event, an event sub-process start or a
+                // parallel multiple process start (waiting for its other triggers, as a start condition reads
+                // variables that may not be given yet) often watches a variable that does not exist yet, so there
+                // a failing condition does not hold.
+                if (Find(subscription.Owner) is { Wait: ElementWait.Event } waiting && waiting.ElementId == subscription.ElementId
+                    && ProcessOf(waiting.Id).Node(waiting.ElementId) is not StartEvent)
                 {
                     subscriptions.Remove(subscription);
                     RaiseIncident(waiting.Id, waiting.ElementId, $"condition failed: {failure.Message}");

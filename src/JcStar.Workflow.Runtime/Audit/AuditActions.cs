@@ -26,6 +26,8 @@ public static class AuditActions
     public const string StartTimerCancelled = "timer.start-cancelled";
     public const string MessageCorrelated = "message.correlated";
     public const string SignalReceived = "signal.received";
+    /// <summary>A process started at its conditional start event: the condition held for the variables a caller gave.</summary>
+    public const string ConditionalStart = "condition.started";
     public const string ActivityCompleted = "activity.completed";
     public const string ActivityFailed = "activity.failed";
     public const string IncidentRaised = "incident.raised";

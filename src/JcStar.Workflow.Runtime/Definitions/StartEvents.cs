@@ -40,6 +40,32 @@ public sealed class StartEvents(
         FindAsync(s => s.Signals, signalName, ct);
 
     /// <summary>
+    /// The conditional start events (a conditional trigger among several counts too) of the latest version of
+    /// every process, or of <paramref name="processId"/> only, in document order; empty when it is not deployed.
+    /// </summary>
+    public async Task<IReadOnlyList<ConditionalStartTarget>> ForConditionsAsync(string? processId, CancellationToken ct)
+    {
+        IEnumerable<string> ids = processId is null
+            ? await stores.Definitions.ListLatestIdsAsync(ct)
+            : await stores.Definitions.FindLatestAsync(processId, ct) is { } latest ? [latest.Id] : [];
+        var targets = new List<ConditionalStartTarget>();
+        foreach (var id in ids)
+        {
+            if (await StartsOfAsync(id, ct) is { } starts)
+                targets.AddRange(starts.Conditions.Select(c => new ConditionalStartTarget(starts.Definition, c.StartEventId, c.Condition)));
+        }
+        return targets;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="target"/>'s condition holds for <paramref name="variables"/>, evaluated as the engine
+    /// evaluates conditions (its sandbox and limits); a variable it reads that is not given makes it not hold.
+    /// </summary>
+    /// <exception cref="ScriptFailure">The condition failed (it threw, or reached a sandbox limit).</exception>
+    public async Task<bool> ConditionHoldsAsync(ConditionalStartTarget target, IReadOnlyDictionary<string, JsonElement> variables, CancellationToken ct) =>
+        engine.StartConditionHolds(await catalog.GetAsync(target.Definition.Id, ct), target.Condition, variables);
+
+    /// <summary>
     /// The process's timer start events' timers with their parsed values: one per timer definition, so a
     /// start event with several timers has one schedule per timer. A value that does not read, or that can
     /// never fire, is added to <paramref name="problems"/> under the start event's id.
@@ -221,6 +247,7 @@ public sealed class StartEvents(
         }
         var messages = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var signals = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var conditions = ImmutableArray.CreateBuilder<(string, ConditionalEventDefinition)>();
         foreach (var start in index?.StartEvents ?? [])
         {
             // A multiple start event starts on any of its triggers; a parallel multiple one on the first, then waits for the rest.
@@ -236,11 +263,18 @@ public sealed class StartEvents(
                         break;
                 }
             }
+            // One instance per start event whose condition holds: a start event's first condition is its condition.
+            if (start.EventDefinitions.OfType<ConditionalEventDefinition>().FirstOrDefault() is { } condition)
+                conditions.Add((start.Id, condition));
         }
-        return _starts.GetOrAdd(definitionId, new DefinitionStarts(definition, messages.ToImmutable(), signals.ToImmutable()));
+        return _starts.GetOrAdd(definitionId, new DefinitionStarts(definition, messages.ToImmutable(), signals.ToImmutable(), conditions.ToImmutable()));
     }
 
-    private sealed record DefinitionStarts(DeployedDefinition Definition, ImmutableDictionary<string, string> Messages, ImmutableDictionary<string, string> Signals);
+    private sealed record DefinitionStarts(
+        DeployedDefinition Definition,
+        ImmutableDictionary<string, string> Messages,
+        ImmutableDictionary<string, string> Signals,
+        ImmutableArray<(string StartEventId, ConditionalEventDefinition Condition)> Conditions);
 
     private sealed class NoVariables : IVariableSource
     {

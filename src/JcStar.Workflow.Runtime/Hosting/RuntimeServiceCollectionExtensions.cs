@@ -47,6 +47,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<InstanceLifecycle>();
         services.TryAddSingleton<TaskCommands>();
         services.TryAddSingleton<Subscriptions.EventCorrelation>();
+        services.TryAddSingleton<Subscriptions.ConditionEvaluation>();
         services.TryAddSingleton<TimerFiring>();
         services.TryAddSingleton<WorkflowSweep>();
         services.TryAddSingleton<IncidentRetry>();

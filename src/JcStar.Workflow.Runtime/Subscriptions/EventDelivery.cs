@@ -98,7 +98,7 @@ public sealed class EventDelivery(
         var started = 0;
         foreach (var target in await startEvents.ForMessageAsync(messageName, ct))
         {
-            if (await StartAtAsync(target, correlationKey, variables, actor, deliveryKey, (messageName, null),
+            if (await StartAtAsync(target, correlationKey, variables, actor, deliveryKey, (messageName, null, false),
                 AuditActions.MessageCorrelated, new { messageName, correlationKey, startEvent = target.StartEventId }, followUp, ct))
                 started++;
         }
@@ -110,10 +110,33 @@ public sealed class EventDelivery(
         var started = 0;
         foreach (var target in await startEvents.ForSignalAsync(signalName, ct))
         {
-            if (await StartAtAsync(target, null, variables, actor, deliveryKey, (null, signalName), AuditActions.SignalReceived, new { signalName, startEvent = target.StartEventId }, followUp, ct))
+            if (await StartAtAsync(target, null, variables, actor, deliveryKey, (null, signalName, false), AuditActions.SignalReceived, new { signalName, startEvent = target.StartEventId }, followUp, ct))
                 started++;
         }
         return started;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="target"/> at its conditional start event, whose condition the caller found to hold for
+    /// <paramref name="variables"/>; audited in the new instance's history with the condition that held.
+    /// </summary>
+    internal async Task<WorkflowInstance> StartByConditionAsync(
+        ConditionalStartTarget target,
+        string? businessKey,
+        ImmutableDictionary<string, JsonElement> variables,
+        WorkflowActor actor,
+        Func<InstanceCommit, CancellationToken, Task> followUp,
+        CancellationToken ct)
+    {
+        WorkflowInstance? started = null;
+        await StartAtAsync(new StartTarget(target.Definition, target.StartEventId), businessKey, variables, actor, deliveryKey: null, (null, null, true),
+            AuditActions.ConditionalStart, new { startEvent = target.StartEventId, condition = target.Condition.Condition.Text },
+            (commit, token) =>
+            {
+                started = commit.Instance;
+                return followUp(commit, token);
+            }, ct);
+        return started!;
     }
 
     /// <summary>
@@ -128,7 +151,7 @@ public sealed class EventDelivery(
         ImmutableDictionary<string, JsonElement>? variables,
         WorkflowActor actor,
         string? deliveryKey,
-        (string? Message, string? Signal) trigger,
+        (string? Message, string? Signal, bool ByCondition) trigger,
         string action,
         object auditData,
         Func<InstanceCommit, CancellationToken, Task> followUp,
@@ -145,7 +168,8 @@ public sealed class EventDelivery(
             businessKey,
             MessageName: trigger.Message,
             StartEventId: target.StartEventId,
-            SignalName: trigger.Signal);
+            SignalName: trigger.Signal,
+            ByCondition: trigger.ByCondition);
         InstanceCommit commit;
         try
         {

@@ -16,6 +16,7 @@ public static class ApiEndpoints
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
+        api.MapConditionEndpoints();
         api.MapCaseRecordEndpoints();
         api.MapAdHocEndpoints();
         api.MapMigrationEndpoints();

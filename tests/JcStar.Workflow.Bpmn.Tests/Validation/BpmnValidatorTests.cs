@@ -247,8 +247,18 @@ public sealed class BpmnValidatorTests
     {
         var body = Linear.Replace("""<endEvent id="end"/>""", """<endEvent id="end"><terminateEventDefinition/><terminateEventDefinition/></endEvent>""");
         Assert.Equal("end", Single(Model(body), DiagnosticCodes.SeveralEventDefinitions).ElementId);
-        var conditionalStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><signalEventDefinition/><conditionalEventDefinition><condition>${x}</condition></conditionalEventDefinition></startEvent>""");
-        Assert.Contains("messages, timers and signals", Single(Model(conditionalStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+        var errorStart = Linear.Replace("""<startEvent id="start"/>""", """<startEvent id="start"><signalEventDefinition/><escalationEventDefinition/></startEvent>""");
+        Assert.Contains("messages, timers, signals and conditions", Single(Model(errorStart), DiagnosticCodes.SeveralEventDefinitions).Message);
+    }
+
+    [Fact]
+    public void A_process_level_start_event_with_a_signal_and_a_condition_is_accepted_plain_or_parallel()
+    {
+        foreach (var parallel in new[] { "false", "true" })
+        {
+            var body = Linear.Replace("""<startEvent id="start"/>""", $$"""<startEvent id="start" parallelMultiple="{{parallel}}"><signalEventDefinition/><conditionalEventDefinition><condition>${x}</condition></conditionalEventDefinition></startEvent>""");
+            Assert.DoesNotContain(Validate(Model(body)), d => d.Code is DiagnosticCodes.SeveralEventDefinitions or DiagnosticCodes.EventTrigger);
+        }
     }
 
     [Fact]

@@ -28,13 +28,21 @@ public sealed class EventTriggerTests
     private const string Conditional = """<conditionalEventDefinition><condition xsi:type="tFormalExpression">${ready}</condition></conditionalEventDefinition>""";
 
     [Fact]
-    public void A_conditional_start_event_of_a_process_is_refused_saying_what_to_draw_instead()
+    public void A_conditional_start_event_of_a_process_runs_so_it_is_not_refused()
     {
-        var d = Assert.Single(Triggers(Model($"""<startEvent id="start">{Conditional}</startEvent>""")));
+        var xml = Model($"""<startEvent id="start">{Conditional}</startEvent>""");
 
-        Assert.Equal(("start", 4), (d.ElementId, d.Line));
-        Assert.Contains("event sub-process", d.Message);
-        Assert.Contains("conditional intermediate catch event", d.Message);
+        Assert.DoesNotContain(BpmnValidator.Validate(BpmnReader.Read(xml, "test.bpmn")), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_conditional_start_event_of_a_process_without_a_condition_is_refused_naming_the_start_event()
+    {
+        var xml = Model("""<startEvent id="start"><conditionalEventDefinition/></startEvent>""");
+
+        var d = Assert.Single(BpmnValidator.Validate(BpmnReader.Read(xml, "test.bpmn")), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.MissingCondition, "start", 4), (d.Code, d.ElementId, d.Line));
+        Assert.Contains("no condition", d.Message);
     }
 
     [Theory]

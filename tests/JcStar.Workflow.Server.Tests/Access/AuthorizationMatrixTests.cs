@@ -123,6 +123,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixServ
         new("POST", "/api/mails/{mailId:guid}/retry", _ => $"/api/mails/{Guid.Empty}/retry", (r, _) => AdminOnly(r, Missing), PerCase: false),
         new("POST", "/api/messages", _ => "/api/messages", (r, _) => AdminOnly(r, Missing), new { name = "NobodyWaits" }, PerCase: false),
         new("POST", "/api/signals", _ => "/api/signals", (r, _) => AdminOnly(r, Ok), new { name = "NobodyListens" }, PerCase: false),
+        // Whoever may start the process may have its start conditions evaluated; the matrix case has none to evaluate.
+        new("POST", "/api/conditions", _ => "/api/conditions", (r, _) => r switch { "anonymous" => Unauth, "facility" => Forbid, _ => Bad },
+            new { processId = "MatrixCase", variables = new { applicant = "新規" } }, PerCase: false),
         new("GET", "/api/registry", _ => "/api/registry", (_, _) => Ok, PerCase: false),
         new("GET", "/api/incidents", _ => "/api/incidents", (r, _) => AdminOnly(r, Ok), PerCase: false),
         new("POST", "/api/migrations/plan", _ => "/api/migrations/plan", (r, _) => AdminOnly(r, Missing), new { sourceDefinitionId = "NoSuch:1", targetDefinitionId = "NoSuch:2" }, PerCase: false),
