@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JcStar.Workflow.Identity.Administration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Server.Tests;
 
@@ -30,6 +32,21 @@ public sealed class ConditionApiTests(ConditionApiTests.ConditionServer server) 
               <conditionalEventDefinition><condition xsi:type="tFormalExpression">${lots.length > 0}</condition></conditionalEventDefinition>
             </startEvent>
             <sequenceFlow id="f1" sourceRef="LotsKnown" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """;
+
+    private const string DefectReport = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:jc="urn:jcstar:workflow:bpmn:1.0" id="dr" targetNamespace="t">
+          <process id="DefectReport" isExecutable="true" jc:candidateStarterGroups="applicant">
+            <startEvent id="Critical" jc:formKey="defect-start">
+              <conditionalEventDefinition><condition xsi:type="tFormalExpression">${critical == true}</condition></conditionalEventDefinition>
+            </startEvent>
+            <sequenceFlow id="f1" sourceRef="Critical" targetRef="review"/>
+            <userTask id="review" name="不具合報告の確認" jc:candidateGroups="label-issuing-staff"/>
+            <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
             <endEvent id="end"/>
           </process>
         </definitions>
@@ -95,12 +112,42 @@ public sealed class ConditionApiTests(ConditionApiTests.ConditionServer server) 
         Assert.Single((await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray());
     }
 
-    public sealed class ConditionServer() : WorkflowServerFactory(new Dictionary<string, string> { ["investigation.bpmn"] = Investigation, ["recall.bpmn"] = Recall })
+    [Fact]
+    public async Task A_case_an_applicant_starts_by_a_condition_is_theirs_from_the_start_and_no_other_applicants()
+    {
+        string own, other;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
+            own = (await administration.CreateOrganizationAsync(new NewOrganization("株式会社条件電機", "7000012050002"), Ct)).Id;
+            other = (await administration.CreateOrganizationAsync(new NewOrganization("他社工業株式会社", "4000012090001"), Ct)).Id;
+        }
+        var applicant = server.ClientFor("suzuki", "applicant", roles: "applicant", org: own);
+
+        // An applicant files for their own organization only.
+        var forOther = await applicant.PostAsJsonAsync("/api/conditions", new { variables = new { critical = true }, processId = "DefectReport", applicantOrganizationId = other }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forOther.StatusCode);
+
+        var response = await applicant.PostAsJsonAsync("/api/conditions", new { variables = new { critical = true }, processId = "DefectReport" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray()).GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.OK, (await applicant.GetAsync($"/api/instances/{id}", Ct)).StatusCode);
+        var stranger = server.ClientFor("takahashi", "applicant", roles: "applicant", org: other);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/instances/{id}", Ct)).StatusCode);
+        // The applicant's register entry is set on the case, as for a case filed by hand.
+        var variables = await server.Services.GetRequiredService<JcStar.Workflow.Runtime.WorkflowQueries>()
+            .CaseVariablesAsync(id!, JcStar.Workflow.Runtime.WorkflowActor.System, Ct);
+        Assert.Equal("株式会社条件電機", variables["applicant"].GetProperty("name").GetString());
+    }
+
+    public sealed class ConditionServer() : WorkflowServerFactory(new Dictionary<string, string> { ["investigation.bpmn"] = Investigation, ["recall.bpmn"] = Recall, ["defect.bpmn"] = DefectReport })
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             WriteForm("report-start", """{ "type": "default", "id": "report-start", "components": [ { "type": "number", "key": "severity" } ] }""");
+            WriteForm("defect-start", """{ "type": "default", "id": "defect-start", "components": [ { "type": "checkbox", "key": "critical", "label": "重大" } ] }""");
         }
     }
 }

@@ -43,8 +43,15 @@ public sealed class ConditionEvaluation(
         string? processId,
         string? businessKey,
         WorkflowActor actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? applicantOrganizationId = null,
+        ImmutableDictionary<string, JsonElement>? derivedVariables = null)
     {
+        // What the caller sent is checked against the start forms; the trusted derived variables (the applicant's
+        // register entry) are set over it, as for a case started by hand, and the conditions see both.
+        var callerVariables = variables;
+        if (derivedVariables is not null)
+            variables = variables.SetItems(derivedVariables);
         if (processId is not null)
         {
             var latest = await stores.Definitions.FindLatestAsync(processId, cancellationToken)
@@ -79,13 +86,13 @@ public sealed class ConditionEvaluation(
         if (!actor.IsAdmin)
         {
             foreach (var definition in holding.Select(t => t.Definition).DistinctBy(d => d.Id))
-                await startRules.CheckVariablesAsync(definition.Id, await ProcessAsync(definition, cancellationToken), businessKey, variables, cancellationToken);
+                await startRules.CheckVariablesAsync(definition.Id, await ProcessAsync(definition, cancellationToken), businessKey, callerVariables, cancellationToken);
         }
 
         var started = new List<ConditionalStart>();
         foreach (var target in holding)
         {
-            var instance = await delivery.StartByConditionAsync(target, businessKey, variables, actor, jobs.FollowUpAsync, cancellationToken);
+            var instance = await delivery.StartByConditionAsync(target, businessKey, variables, actor, applicantOrganizationId, jobs.FollowUpAsync, cancellationToken);
             started.Add(new ConditionalStart(instance.Id, target.Definition.ProcessId, target.Definition.Id, target.StartEventId));
         }
         return started;

@@ -17,7 +17,8 @@ public sealed class EventDelivery(
     InstanceCommandExecutor executor,
     WorkflowStores stores,
     StartEvents startEvents,
-    StartVariables startVariables)
+    StartVariables startVariables,
+    Access.ICasePartyStore parties)
 {
     private TimeProvider Time => executor.Time;
 
@@ -125,6 +126,7 @@ public sealed class EventDelivery(
         string? businessKey,
         ImmutableDictionary<string, JsonElement> variables,
         WorkflowActor actor,
+        string? applicantOrganizationId,
         Func<InstanceCommit, CancellationToken, Task> followUp,
         CancellationToken ct)
     {
@@ -135,7 +137,7 @@ public sealed class EventDelivery(
             {
                 started = commit.Instance;
                 return followUp(commit, token);
-            }, ct);
+            }, ct, applicantOrganizationId);
         return started!;
     }
 
@@ -155,12 +157,16 @@ public sealed class EventDelivery(
         string action,
         object auditData,
         Func<InstanceCommit, CancellationToken, Task> followUp,
-        CancellationToken ct)
+        CancellationToken ct,
+        string? applicantOrganizationId = null)
     {
         var processId = target.Definition.ProcessId;
         var instanceId = deliveryKey is null ? RuntimeIds.NewInstanceId(Time) : RuntimeIds.StartedByDelivery(deliveryKey, target.Definition.Id);
         if (deliveryKey is not null && await stores.Instances.FindAsync(instanceId, ct) is not null)
             return false;
+        // The case's applicant is its party before its first commit, as for a case started by hand: the applicant sees it from the start.
+        if (applicantOrganizationId is not null)
+            await parties.SaveAsync(new Access.CaseParties(instanceId, applicantOrganizationId), ct);
         var command = new StartInstance(
             instanceId,
             processId,
