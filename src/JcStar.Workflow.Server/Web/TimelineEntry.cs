@@ -13,7 +13,7 @@ public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Actio
     {
         AuditActions.InstanceStarted, AuditActions.InstanceEnded, AuditActions.InstanceCancelled, AuditActions.TaskClaimed,
         AuditActions.TaskUnclaimed, AuditActions.TaskReassigned, AuditActions.TaskCompleted, AuditActions.MessageCorrelated,
-        AuditActions.TimerFired, AuditActions.FlowNodeCompleted, AuditActions.TaskCommented, AuditActions.DocumentAttached, AuditActions.IncidentRaised, AuditActions.IncidentRetried,
+        AuditActions.TimerFired, AuditActions.SignalReceived, AuditActions.ConditionalStart, AuditActions.FlowNodeCompleted, AuditActions.TaskCommented, AuditActions.DocumentAttached, AuditActions.IncidentRaised, AuditActions.IncidentRetried,
     };
 
     /// <summary>Element types whose completion is worth a line (a named step, not a gateway or a flow's plumbing).</summary>
