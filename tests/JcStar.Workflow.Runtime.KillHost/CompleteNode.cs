@@ -61,7 +61,7 @@ public static class CompleteNode
                 }
                 catch (Exception e)
                 {
-                    failures.Enqueue($"{taskIds[i]}: {e.GetType().FullName}: {e.Message}");
+                    failures.Enqueue($"{taskIds[i]}: {FailureText.Of(e)}");
                 }
             }
         })));

@@ -73,7 +73,7 @@ public sealed class LocalWakeUps : IJobDispatcher, ITimerScheduler
         }
         catch (Exception e)
         {
-            Failures.Enqueue($"{(wake.IsTimer ? "timer" : "job")} {wake.Id}: {e.GetType().FullName}: {e.Message}");
+            Failures.Enqueue($"{(wake.IsTimer ? "timer" : "job")} {wake.Id}: {FailureText.Of(e)}");
         }
     }
 }

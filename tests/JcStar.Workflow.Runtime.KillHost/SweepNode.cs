@@ -74,7 +74,7 @@ public static class SweepNode
                 }
                 catch (Exception e)
                 {
-                    failures.Enqueue($"sweep: {e.GetType().FullName}: {e.Message}");
+                    failures.Enqueue($"sweep: {FailureText.Of(e)}");
                 }
                 try
                 {
@@ -95,7 +95,7 @@ public static class SweepNode
             }
             catch (Exception e)
             {
-                failures.Enqueue($"start JC-{i}: {e.GetType().FullName}: {e.Message}");
+                failures.Enqueue($"start JC-{i}: {FailureText.Of(e)}");
             }
         }
         await listening;
