@@ -61,7 +61,9 @@ internal sealed class SqliteCommitStrategy(IDbContextFactory<WorkflowDbContext> 
     {
         var pending = new PendingCommit(commit.Commit, commit.Statements(session.Db).Statements);
         var queue = QueueOf(session.Db);
+        var file = new KeyValuePair<string, object?>("db.file", session.Connection.DataSource);
         queue.Pending.Enqueue(pending);
+        PersistenceMetrics.GroupCommitQueue.Add(1, file);
         var sessionBroken = false;
         // Once queued, the commit may be written by whoever holds the gate: waiting is not cancellable,
         // so a caller never hears "cancelled" for a commit that was in fact written.
@@ -73,6 +75,7 @@ internal sealed class SqliteCommitStrategy(IDbContextFactory<WorkflowDbContext> 
                 var group = new List<PendingCommit>();
                 while (group.Count < MaxGroup && queue.Pending.TryDequeue(out var next))
                     group.Add(next);
+                PersistenceMetrics.GroupCommitQueue.Add(-group.Count, file);
                 sessionBroken = !WriteGroup(session, group);
             }
         }

@@ -1,4 +1,5 @@
 using JcStar.Workflow.Engine;
+using JcStar.Workflow.Persistence.Databases;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
@@ -7,6 +8,7 @@ using JcStar.Workflow.Runtime.Subscriptions;
 using JcStar.Workflow.Runtime.Tasks;
 using JcStar.Workflow.Runtime.Tests.Support;
 using JcStar.Workflow.Runtime.Timers;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace JcStar.Workflow.Runtime.Tests;
@@ -109,8 +111,12 @@ public sealed class StoreTests
             }),
         }).ToList();
 
+        // On SQLite the writer's turn is held while the commits arrive, so they queue behind it whatever the machine's
+        // timing; it is let go once several wait, and the first of them to take the turn writes the queue as one group.
+        await using var context = provider == TestDatabase.Sqlite ? host.Database!.NewContext() : null;
+        var turn = context is null ? null : await host.Services.GetRequiredService<ICommitStrategy>().EnterWriterAsync(context, Ct);
         using var start = new Barrier(commits.Count);
-        var outcomes = await System.Threading.Tasks.Task.WhenAll(commits.Select(c => System.Threading.Tasks.Task.Run(async () =>
+        var running = System.Threading.Tasks.Task.WhenAll(commits.Select(c => System.Threading.Tasks.Task.Run(async () =>
         {
             start.SignalAndWait(Ct);
             try
@@ -123,6 +129,13 @@ public sealed class StoreTests
                 return (c.Kind, Error: e);
             }
         })));
+        if (turn is not null)
+        {
+            Assert.True(await Poll.UntilAsync(() => System.Threading.Tasks.Task.FromResult(groups.Queued >= 2), () => running.IsCompleted, Ct),
+                $"the commits did not queue behind the held writer ({groups.Queued} queued)");
+            turn.Dispose();
+        }
+        var outcomes = await running;
 
         Assert.All(outcomes.Where(o => o.Kind is "good" or "new"), o => Assert.Null(o.Error));
         Assert.All(outcomes.Where(o => o.Kind is "stale" or "restart"), o => Assert.Equal(ConflictReason.ConcurrentUpdate, Assert.IsType<WorkflowConflictException>(o.Error).Reason));

@@ -17,7 +17,7 @@ public sealed class GroupSizes : IDisposable
             : null;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == PersistenceMetrics.MeterName && instrument.Name == PersistenceMetrics.GroupCommitCommands)
+            if (instrument.Meter.Name == PersistenceMetrics.MeterName && instrument.Name is PersistenceMetrics.GroupCommitCommands or PersistenceMetrics.GroupCommitQueued)
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<int>(OnMeasurement);
@@ -27,12 +27,22 @@ public sealed class GroupSizes : IDisposable
     /// <summary>The most commands seen in one transaction on this database.</summary>
     public int Largest => Volatile.Read(ref _largest);
 
+    /// <summary>How many commits wait for this database's writer now.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    private int _queued;
+
     private void OnMeasurement(Instrument instrument, int commands, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
         foreach (var tag in tags)
         {
             if (tag.Key == "db.file" && tag.Value is string file && _file is not null && Path.GetFullPath(file) == _file)
             {
+                if (instrument.Name == PersistenceMetrics.GroupCommitQueued)
+                {
+                    Interlocked.Add(ref _queued, commands);
+                    return;
+                }
                 int seen;
                 while (commands > (seen = Volatile.Read(ref _largest)) && Interlocked.CompareExchange(ref _largest, commands, seen) != seen)
                 {
