@@ -1,18 +1,8 @@
 using System.CommandLine;
 using JcStar.Workflow.Cli.Access;
-using JcStar.Workflow.Cli.Migration;
-using JcStar.Workflow.Identity;
-using JcStar.Workflow.Persistence.Hosting;
 using JcStar.Workflow.Runtime;
-using JcStar.Workflow.Runtime.Access;
-using JcStar.Workflow.Runtime.Activities;
-using JcStar.Workflow.Runtime.Hosting;
 using JcStar.Workflow.Runtime.Instances;
-using JcStar.Workflow.Runtime.Timers;
-using JcStar.Workflow.Scheme.Persistence.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace JcStar.Workflow.Cli;
 
@@ -25,8 +15,6 @@ namespace JcStar.Workflow.Cli;
 /// </summary>
 internal static class AdHocCommand
 {
-    private static readonly WorkflowActor Operator = new("jcstar-cli", [], IsAdmin: true);
-
     public static Command Create()
     {
         var database = new DatabaseSelection();
@@ -69,59 +57,6 @@ internal static class AdHocCommand
 
     private static void Set(Command command, DatabaseSelection database, Option<string?> asUser,
         Func<ParseResult, AdHocActivities, WorkflowActor, TextWriter, CancellationToken, Task<int>> body) =>
-        command.SetAction(async (parse, ct) =>
-        {
-            var error = parse.InvocationConfiguration.Error;
-            var name = $"jcstar adhoc {command.Name}";
-            try
-            {
-                var configuration = CliConfiguration.Load();
-                var resolved = CliDatabase.Resolve(configuration, parse.GetValue(database.Provider), parse.GetValue(database.Connection));
-                if (resolved.MigrateAtStart)
-                {
-                    await using var schema = await RegisterSession.OpenAsync(configuration, resolved, ct);
-                }
-                await using var services = Services(configuration, resolved);
-                var actor = Operator;
-                if (parse.GetValue(asUser) is { } userName)
-                {
-                    actor = await services.GetRequiredService<IActorDirectory>().FindAsync(userName, ct)
-                        ?? throw RegisterCommandAction.Field("--as", $"no active user '{userName}'");
-                }
-                return await body(parse, services.GetRequiredService<AdHocActivities>(), actor, parse.InvocationConfiguration.Output, ct);
-            }
-            catch (WorkflowInputException e)
-            {
-                foreach (var (field, messages) in e.Errors)
-                    foreach (var message in messages)
-                        error.WriteLine($"{name}: {field}: {message}");
-                return RegisterCommandAction.Refused;
-            }
-            catch (Exception e) when (e is WorkflowNotFoundException or WorkflowForbiddenException or WorkflowConflictException)
-            {
-                error.WriteLine($"{name}: {e.Message}");
-                return RegisterCommandAction.Refused;
-            }
-            catch (CliUsageException e)
-            {
-                error.WriteLine($"{name}: {e.Message}");
-                return RegisterCommandAction.BadUsage;
-            }
-        });
-
-    /// <summary>The runtime on the database as the server wires it (stores, scheme conflicts, user register); wake-ups are left to the server's sweep.</summary>
-    internal static ServiceProvider Services(IConfiguration configuration, CliDatabase database)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<SweptWakeUps>();
-        services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<SweptWakeUps>());
-        services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<SweptWakeUps>());
-        services.AddWorkflowEfStores(database.ConfigureWorkflow).AddSchemeEfStores();
-        services.AddWorkflowUserRegister(configuration, database.ConfigureAccess);
-        services.AddSingleton(CliEngineOptions.From(configuration));
-        services.AddWorkflowRuntime();
-        return services.BuildServiceProvider();
-    }
+        RuntimeCommandAction.Set(command, $"jcstar adhoc {command.Name}", database, asUser,
+            (parse, services, actor, output, ct) => body(parse, services.GetRequiredService<AdHocActivities>(), actor, output, ct));
 }

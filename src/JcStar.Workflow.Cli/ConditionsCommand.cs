@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json;
 using JcStar.Workflow.Cli.Access;
-using JcStar.Workflow.Runtime;
-using JcStar.Workflow.Runtime.Access;
 using JcStar.Workflow.Runtime.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,8 +16,6 @@ namespace JcStar.Workflow.Cli;
 /// </summary>
 internal static class ConditionsCommand
 {
-    private static readonly WorkflowActor Operator = new("jcstar-cli", [], IsAdmin: true);
-
     public static Command Create()
     {
         var database = new DatabaseSelection();
@@ -28,53 +24,17 @@ internal static class ConditionsCommand
         var businessKey = new Option<string?>("--business-key") { Description = "the business key of each instance started" };
         var asUser = new Option<string?>("--as") { Description = "act as this user (only processes they may start are evaluated)" };
         var evaluate = database.AddTo(new Command("evaluate", "start every process whose conditional start event holds for the variables") { vars, process, businessKey, asUser });
-        evaluate.SetAction(async (parse, ct) =>
+        RuntimeCommandAction.Set(evaluate, "jcstar conditions evaluate", database, asUser, async (parse, services, actor, output, ct) =>
         {
-            var error = parse.InvocationConfiguration.Error;
-            var output = parse.InvocationConfiguration.Output;
-            const string name = "jcstar conditions evaluate";
-            try
-            {
-                var variables = ReadVariables(parse.GetValue(vars)!);
-                var configuration = CliConfiguration.Load();
-                var resolved = CliDatabase.Resolve(configuration, parse.GetValue(database.Provider), parse.GetValue(database.Connection));
-                if (resolved.MigrateAtStart)
-                {
-                    await using var schema = await RegisterSession.OpenAsync(configuration, resolved, ct);
-                }
-                await using var services = AdHocCommand.Services(configuration, resolved);
-                var actor = Operator;
-                if (parse.GetValue(asUser) is { } userName)
-                {
-                    actor = await services.GetRequiredService<IActorDirectory>().FindAsync(userName, ct)
-                        ?? throw RegisterCommandAction.Field("--as", $"no active user '{userName}'");
-                }
-                var started = await services.GetRequiredService<ConditionEvaluation>()
-                    .EvaluateStartConditionsAsync(variables, parse.GetValue(process), parse.GetValue(businessKey), actor, ct);
-                output.WriteLine("instance\tprocess\tstartEvent\tdefinition");
-                foreach (var s in started)
-                    output.WriteLine($"{s.InstanceId}\t{s.ProcessId}\t{s.StartEventId}\t{s.DefinitionId}");
-                if (started.Count == 0)
-                    output.WriteLine("no start condition held: nothing was started");
-                return RegisterCommandAction.Done;
-            }
-            catch (WorkflowInputException e)
-            {
-                foreach (var (field, messages) in e.Errors)
-                    foreach (var message in messages)
-                        error.WriteLine($"{name}: {field}: {message}");
-                return RegisterCommandAction.Refused;
-            }
-            catch (Exception e) when (e is WorkflowNotFoundException or WorkflowForbiddenException or WorkflowConflictException)
-            {
-                error.WriteLine($"{name}: {e.Message}");
-                return RegisterCommandAction.Refused;
-            }
-            catch (CliUsageException e)
-            {
-                error.WriteLine($"{name}: {e.Message}");
-                return RegisterCommandAction.BadUsage;
-            }
+            var variables = ReadVariables(parse.GetValue(vars)!);
+            var started = await services.GetRequiredService<ConditionEvaluation>()
+                .EvaluateStartConditionsAsync(variables, parse.GetValue(process), parse.GetValue(businessKey), actor, ct);
+            output.WriteLine("instance\tprocess\tstartEvent\tdefinition");
+            foreach (var s in started)
+                output.WriteLine($"{s.InstanceId}\t{s.ProcessId}\t{s.StartEventId}\t{s.DefinitionId}");
+            if (started.Count == 0)
+                output.WriteLine("no start condition held: nothing was started");
+            return RegisterCommandAction.Done;
         });
         return new Command("conditions", "process-level conditional start events") { evaluate };
     }

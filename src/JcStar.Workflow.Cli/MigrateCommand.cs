@@ -1,15 +1,8 @@
 using System.CommandLine;
 using JcStar.Workflow.Cli.Access;
-using JcStar.Workflow.Cli.Migration;
-using JcStar.Workflow.Persistence.Hosting;
 using JcStar.Workflow.Runtime;
-using JcStar.Workflow.Runtime.Activities;
-using JcStar.Workflow.Runtime.Hosting;
 using JcStar.Workflow.Runtime.Migrations;
-using JcStar.Workflow.Runtime.Timers;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace JcStar.Workflow.Cli;
 
@@ -42,7 +35,7 @@ internal static class MigrateCommand
                 {
                     await using var schema = await RegisterSession.OpenAsync(configuration, resolved, ct);
                 }
-                await using var services = Services(configuration, resolved);
+                await using var services = RuntimeCommandAction.Services(configuration, resolved);
                 var report = await services.GetRequiredService<InstanceMigrations>().MigrateAsync(
                     new MigrationRequest(source, target, InstanceIds: parse.GetValue(instances), DryRun: parse.GetValue(dryRun)),
                     WorkflowActor.System, null, ct);
@@ -79,19 +72,5 @@ internal static class MigrateCommand
         if (at <= 0 || !int.TryParse(text.AsSpan(at + 1), out var version) || version < 1)
             throw new CliUsageException($"{option} '{text}' is not PROCESS:VERSION (for example SelfDeclaration:2)");
         return Runtime.Definitions.DeployedDefinition.IdFor(text![..at], version);
-    }
-
-    private static ServiceProvider Services(IConfiguration configuration, CliDatabase database)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<SweptWakeUps>();
-        services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<SweptWakeUps>());
-        services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<SweptWakeUps>());
-        services.AddWorkflowEfStores(database.ConfigureWorkflow);
-        services.AddSingleton(CliEngineOptions.From(configuration));
-        services.AddWorkflowRuntime();
-        return services.BuildServiceProvider();
     }
 }
