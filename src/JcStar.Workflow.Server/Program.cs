@@ -22,6 +22,7 @@ builder.AddWorkflowRetention();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseStartupGate();
 app.UseWorkflowStaticFiles();
 app.UseRequestLocalization();
 app.UseAuthentication();

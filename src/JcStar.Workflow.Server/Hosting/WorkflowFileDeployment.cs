@@ -7,12 +7,30 @@ namespace JcStar.Workflow.Server.Hosting;
 /// <summary>
 /// Deploys every workflows/*.bpmn at start. A file that fails validation is logged and skipped, not
 /// fatal. Files that call processes in other files are retried after the rest, so order on disk does not matter.
+/// The deployment runs beside the rest of the start (the other services, Kestrel binding its addresses) on another
+/// thread, and the host is not started until it has finished: no request is served before it (<see cref="StartupGate"/>),
+/// and a deployment that throws stops the start as before.
 /// </summary>
-public sealed class WorkflowFileDeployment(DefinitionDeployment deployment, IOptions<WorkflowFilesOptions> options, ILogger<WorkflowFileDeployment> logger) : IHostedService
+public sealed class WorkflowFileDeployment(DefinitionDeployment deployment, IOptions<WorkflowFilesOptions> options, ILogger<WorkflowFileDeployment> logger) : IHostedLifecycleService
 {
     private static readonly WorkflowActor Deployer = new("system:startup", [], IsAdmin: true);
+    private Task running = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        running = Task.Run(() => DeployAllAsync(cancellationToken), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => running;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task DeployAllAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.DeployAtStart)
             return;
