@@ -17,9 +17,11 @@ public sealed class AccessAdministration(UserManager<WorkflowUser> users, RoleMa
 
     public async Task EnsureRolesAsync(CancellationToken ct = default)
     {
+        // One read of the roles there are (every start and every new user asks), then the role manager for any missing.
+        var present = (await db.Roles.Select(r => r.NormalizedName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var role in SchemeRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (!present.Contains(roles.NormalizeKey(role) ?? role) && !await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), "role");
         }
     }
