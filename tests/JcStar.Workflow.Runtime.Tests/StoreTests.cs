@@ -1,5 +1,9 @@
 using JcStar.Workflow.Engine;
 using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+using JcStar.Workflow.Persistence.Stores;
+using JcStar.Workflow.Persistence;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Audit;
 using JcStar.Workflow.Runtime.Definitions;
@@ -236,6 +240,66 @@ public sealed class StoreTests
             var listed = await Listed(query);
             Assert.Equal(listed, await host.Stores.Tasks.CountAsync(query, 1000, Ct));
             Assert.Equal(Math.Min(listed, 5), await host.Stores.Tasks.CountAsync(query, 5, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task On_SQLite_the_inbox_read_on_a_prepared_session_answers_as_the_EF_queries_do()
+    {
+        await using var host = await TestRuntime.CreateAsync(TestDatabase.Sqlite);
+        var tasks = new List<HumanTask>();
+        for (var i = 0; i < 9; i++)
+        {
+            tasks.Add(Task($"both-{i}", i % 3 == 0 ? "i2" : "i1", i % 4 == 0 ? null : T0.AddDays(9 - i), ["reviewers", "managers"]));
+            tasks.Add(Task($"reviewers-{i}", "i1", i % 2 == 0 ? null : T0.AddHours(i), ["reviewers"]) with { CreatedAt = T0.AddMinutes(-i) });
+        }
+        // Undated and same-day tasks created in the reverse of their ids' order: a range cut at the page's end must
+        // keep the earliest created, whatever the ids say.
+        for (var i = 0; i < 15; i++)
+        {
+            tasks.Add(Task($"undated-{i:00}", "i1", null, ["reviewers"]) with { CreatedAt = T0.AddMinutes(-100 - i) });
+            tasks.Add(Task($"same-day-{i:00}", "i2", T0.AddDays(1), ["managers"]) with { CreatedAt = T0.AddMinutes(-100 - i) });
+            tasks.Add(Task($"mine-same-day-{i:00}", "i1", T0.AddDays(3), [], assignee: "rei") with { CreatedAt = T0.AddMinutes(-100 - i) });
+        }
+        tasks.Add(Task("to-rei", "i2", T0, ["managers"]) with { CandidateUsers = ["rei"] });
+        tasks.Add(Task("to-rei-only", "i1", null, []) with { CandidateUsers = ["rei"] });
+        tasks.Add(Task("mine-1", "i2", T0.AddDays(2), ["reviewers"], assignee: "rei"));
+        tasks.Add(Task("mine-2", "i1", null, [], assignee: "rei"));
+        tasks.Add(Task("claimed-by-ren", "i1", T0, ["reviewers"], assignee: "ren"));
+        tasks.Add(Task("done", "i1", T0, ["reviewers"]) with { Status = HumanTaskStatus.Completed, CompletedAt = T0 });
+        tasks.Add(Task("done-mine", "i2", T0, ["managers"], assignee: "rei") with { Status = HumanTaskStatus.Completed, CompletedAt = T0 });
+        await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i1"), Tasks = [.. tasks.Where(t => t.InstanceId == "i1")] }, Ct);
+        await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i2"), Tasks = [.. tasks.Where(t => t.InstanceId == "i2")] }, Ct);
+        var sessions = host.Stores.Tasks;
+        // The host's store reads on SQLite sessions (a read through them answers); this one through EF only.
+        Assert.NotNull(await host.Services.GetRequiredService<ICommitStrategy>().ReadAsync<TaskRow>([],
+            r => ($"SELECT {r.SelectList} FROM {r.Table} LIMIT 1", []), Ct));
+        var ef = new EfTaskStore(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TrackedCommits.Instance);
+
+        var inbox = TaskQuery.InboxOf(new WorkflowActor("rei", ["reviewers", "managers"]), new PageRequest());
+        TaskQuery[] queries =
+        [
+            inbox, inbox with { CandidateUser = null, CandidateGroups = [] }, inbox with { Assignee = null },
+            inbox with { UnassignedCandidatesOnly = false }, inbox with { ExcludedInstanceIds = ["i2"] },
+            inbox with { Status = null }, inbox with { Status = HumanTaskStatus.Completed },
+            new TaskQuery { CandidateGroups = ["managers", "reviewers"] }, new TaskQuery { Assignee = "ren" },
+        ];
+        foreach (var query in queries)
+        {
+            foreach (var size in new[] { 3, 50 })
+            {
+                for (var number = 1; number <= 20; number++)
+                {
+                    var paged = query with { Page = new PageRequest(number, size) };
+                    var expected = await ef.QueryAsync(paged, Ct);
+                    var actual = await sessions.QueryAsync(paged, Ct);
+                    Assert.Equal(expected.Items.Select(t => t.Id), actual.Items.Select(t => t.Id));
+                    Assert.Equal(expected.HasMore, actual.HasMore);
+                    Assert.Equivalent(expected.Items, actual.Items, strict: true);
+                }
+            }
+            foreach (var atMost in new[] { 1, 4, 1000 })
+                Assert.Equal(await ef.CountAsync(query, atMost, Ct), await sessions.CountAsync(query, atMost, Ct));
         }
     }
 

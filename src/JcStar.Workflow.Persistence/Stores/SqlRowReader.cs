@@ -21,11 +21,13 @@ public sealed class SqlRowReader<TRow>
     private static readonly MethodInfo ReadMethod = typeof(SqlRowReader<TRow>).GetMethod(nameof(ReadAs), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ColumnReader[] _columns;
+    private readonly IModel _model;
     private readonly ISqlGenerationHelper _sql;
     private readonly SqlRowBatch.TableShape _shape;
 
     private SqlRowReader(IModel model, ISqlGenerationHelper sql, string[] properties)
     {
+        _model = model;
         _sql = sql;
         _shape = SqlRowBatch.ShapeOf(model, sql, typeof(TRow));
         var selected = properties.Length == 0 ? _shape.Columns : properties.Select(_shape.Column).ToArray();
@@ -50,6 +52,14 @@ public sealed class SqlRowReader<TRow>
     /// <summary>A reader of every column, or only of <paramref name="properties"/> (the others keep their defaults).</summary>
     public static SqlRowReader<TRow> For(WorkflowDbContext db, params string[] properties) =>
         ByModel.GetOrAdd((db.Model, string.Join(',', properties)), static (key, arg) => new SqlRowReader<TRow>(key.Model, arg.Sql, arg.Properties), (Sql: db.GetService<ISqlGenerationHelper>(), Properties: properties));
+
+    /// <summary>The reader of another table of the same model, for a statement that reads one table and joins or tests another.</summary>
+    public SqlRowReader<TOther> Of<TOther>()
+        where TOther : class, new() =>
+        SqlRowReader<TOther>.For(_model, _sql);
+
+    internal static SqlRowReader<TRow> For(IModel model, ISqlGenerationHelper sql) =>
+        ByModel.GetOrAdd((model, ""), static (key, arg) => new SqlRowReader<TRow>(key.Model, arg, []), sql);
 
     public string Column(string property) => _sql.DelimitIdentifier(_shape.Column(property).Name);
 
