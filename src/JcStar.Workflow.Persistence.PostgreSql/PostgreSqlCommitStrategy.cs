@@ -10,15 +10,38 @@ namespace JcStar.Workflow.Persistence.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's commit strategy: the rows-only commit goes as one batched command, one round trip in
-/// its transaction; everything else through EF (Npgsql prepares the statements itself).
+/// its transaction; a store's own SELECT is run as given, on a pooled connection, without EF's translation
+/// (Npgsql prepares it after a few uses); everything else through EF.
 /// </summary>
 internal sealed class PostgreSqlCommitStrategy(IDbContextFactory<WorkflowDbContext> factory) : ICommitStrategy
 {
-    public ValueTask<List<TRow>?> ReadAsync<TRow>(
+    public async ValueTask<List<TRow>?> ReadAsync<TRow>(
         string[] properties,
         Func<SqlRowReader<TRow>, (string Sql, SqlRowBatch.BoundValue[] Values)> statement,
         CancellationToken cancellationToken)
-        where TRow : class, new() => ValueTask.FromResult<List<TRow>?>(null);
+        where TRow : class, new()
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var reader = SqlRowReader<TRow>.For(db, properties);
+        var (sql, values) = statement(reader);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in values)
+            value.AddTo(command, value.Name);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var rows = new List<TRow>();
+            await using var result = await command.ExecuteReaderAsync(cancellationToken);
+            while (await result.ReadAsync(cancellationToken))
+                rows.Add(reader.Read(result));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public async Task<bool> TryCommitRowsAsync(RowsOnlyCommit commit, CancellationToken cancellationToken)
     {

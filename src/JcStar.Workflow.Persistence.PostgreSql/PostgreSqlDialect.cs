@@ -17,6 +17,8 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
 
     public bool SortsNullsLast => true;
 
+    public string TextValuesOf(string parameter) => $"SELECT json_array_elements_text(CAST({parameter} AS json))";
+
     public Task<List<OutboxRow>> ClaimOutboxAsync(WorkflowDbContext db, DateTimeOffset at, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
     {
         const int queued = (int)OutboxStatus.Queued;

@@ -9,6 +9,8 @@ namespace JcStar.Workflow.Persistence.SqlServer;
 /// <summary>What SQL Server does its own way: one NULL per unique index, MERGE for counters, claims that skip locked rows.</summary>
 internal sealed class SqlServerDialect : IDatabaseDialect
 {
+    public string TextValuesOf(string parameter) => $"SELECT value FROM OPENJSON({parameter})";
+
     public static readonly SqlServerDialect Instance = new();
 
     private SqlServerDialect()

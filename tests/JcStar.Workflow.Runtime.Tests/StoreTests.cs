@@ -243,10 +243,11 @@ public sealed class StoreTests
         }
     }
 
-    [Fact]
-    public async Task On_SQLite_the_inbox_read_on_a_prepared_session_answers_as_the_EF_queries_do()
+    [Theory]
+    [MemberData(nameof(Providers.Databases), MemberType = typeof(Providers))]
+    public async Task The_inbox_read_as_single_prepared_statements_answers_as_the_EF_queries_do(string provider)
     {
-        await using var host = await TestRuntime.CreateAsync(TestDatabase.Sqlite);
+        await using var host = await TestRuntime.CreateAsync(provider);
         var tasks = new List<HumanTask>();
         for (var i = 0; i < 9; i++)
         {
@@ -271,7 +272,7 @@ public sealed class StoreTests
         await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i1"), Tasks = [.. tasks.Where(t => t.InstanceId == "i1")] }, Ct);
         await host.Stores.Instances.CommitAsync(new InstanceCommit { Instance = Instance("i2"), Tasks = [.. tasks.Where(t => t.InstanceId == "i2")] }, Ct);
         var sessions = host.Stores.Tasks;
-        // The host's store reads on SQLite sessions (a read through them answers); this one through EF only.
+        // The host's store reads with its own statements (a read through them answers); this one through EF only.
         Assert.NotNull(await host.Services.GetRequiredService<ICommitStrategy>().ReadAsync<TaskRow>([],
             r => ($"SELECT {r.SelectList} FROM {r.Table} LIMIT 1", []), Ct));
         var ef = new EfTaskStore(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TrackedCommits.Instance);

@@ -27,6 +27,12 @@ public interface IDatabaseDialect
     bool SortsNullsLast => false;
 
     /// <summary>
+    /// A subquery of the strings in the JSON array <paramref name="parameter"/> holds, for "x IN (…)" over a list
+    /// bound as one parameter (one statement text whatever the list's length, so it stays prepared). SQLite's form.
+    /// </summary>
+    string TextValuesOf(string parameter) => $"SELECT value FROM json_each({parameter})";
+
+    /// <summary>
     /// One statement that adds one to the counter <paramref name="name"/> in <paramref name="table"/>
     /// (creating it at 1) and returns the new value, so the database serialises callers on the row.
     /// The default is the upsert with RETURNING (the SQL standard's wording that SQLite 3.35+ and PostgreSQL share).

@@ -121,7 +121,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
 
     /// <summary>
     /// An inbox: who it is for (assignee, candidate user or groups), by due date, with no procedure, step, due-date
-    /// or case filter. Its ranges and counts are read on a SQLite session (<see cref="InboxStatement"/>).
+    /// or case filter. Its ranges and counts are read as single statements (<see cref="InboxStatement"/>).
     /// </summary>
     private static bool IsInboxShape(TaskQuery query) =>
         (query.Assignee is not null || query.CandidateUser is not null || query.CandidateGroups.Count > 0)
@@ -184,9 +184,8 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
     }
 
     /// <summary>
-    /// The query without identity criteria (a case's tasks, the admin view) on a SQLite session: the same
-    /// filter and order as <see cref="Filter"/> and <see cref="Ordered"/>, with the statement kept prepared.
-    /// Null on other databases.
+    /// The query without identity criteria (a case's tasks, the admin view) as one statement kept prepared: the same
+    /// filter and order as <see cref="Filter"/> and <see cref="Ordered"/>. Null on databases that read through EF.
     /// </summary>
     private ValueTask<List<TaskRow>?> ReadFilteredOnSessionAsync(TaskQuery query, CancellationToken ct) =>
         sessions.ReadAsync<TaskRow>([], r =>
@@ -208,15 +207,15 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             var due = r.Column(nameof(TaskRow.DueAt));
             // Skip and take are integers of ours, written as literals: a handful of page sizes, each kept prepared.
             var sql = $"SELECT {r.SelectList} FROM {r.Table}{(where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where))} " +
-                $"ORDER BY {due} IS NULL, {due}, {r.Column(nameof(TaskRow.CreatedAt))}, {r.Column(nameof(TaskRow.Id))} " +
+                $"ORDER BY {(r.Dialect.SortsNullsLast ? "" : due + " IS NULL, ")}{due}, {r.Column(nameof(TaskRow.CreatedAt))}, {r.Column(nameof(TaskRow.Id))} " +
                 $"LIMIT {query.Page.Take + 1} OFFSET {query.Page.Skip}";
             return (sql, values.ToArray());
         }, ct);
 
     /// <summary>
-    /// The inbox's reads as single SQLite statements that a session keeps prepared: a visit to the inbox ran one EF
-    /// translation and one SQLite preparation per range and per count (seven statements), which was most of its
-    /// database time. The ranges and counts are those of the EF queries above, part for part (each part still walks
+    /// The inbox's reads as single statements that a session keeps prepared (SQLite's sessions; Npgsql's automatic
+    /// preparation): a visit to the inbox ran one EF translation and one preparation per range and per count (seven
+    /// statements on SQLite), which was most of its database time. The ranges and counts are those of the EF queries above, part for part (each part still walks
     /// its index in order and stops at the page's end or the count's limit); the parts are joined with UNION ALL, and
     /// a count's parts are read in turn only until the limit is reached (the compound's own LIMIT).
     /// </summary>
@@ -231,18 +230,21 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             var select = string.Join(", ", tasks.SelectList.Split(", ").Select(column => "t." + column));
             var (due, created, id) = (T(nameof(TaskRow.DueAt)), T(nameof(TaskRow.CreatedAt)), T(nameof(TaskRow.Id)));
             var parts = new List<string>();
+            var nullsLast = tasks.Dialect.SortsNullsLast;
             if (query.Assignee is { } assignee)
                 parts.Add($"SELECT * FROM (SELECT {select} FROM {tasks.Table} AS t WHERE {TaskConditions()} AND {T(nameof(TaskRow.Assignee))} = {Bind(tasks, nameof(TaskRow.Assignee), assignee)} " +
-                    $"ORDER BY {due} IS NULL, {due}, {created}, {id} LIMIT {want})");
+                    $"ORDER BY {(nullsLast ? "" : due + " IS NULL, ")}{due}, {created}, {id} LIMIT {want}) AS r{parts.Count}");
             foreach (var (kind, name) in Keys())
             {
-                // Dated entries in due order, then undated ones in creation order (SQLite sorts NULL first).
-                foreach (var dated in new[] { true, false })
+                // PostgreSQL walks the candidate's range in due order with undated entries last; SQLite (NULL first)
+                // reads the dated entries in due order, then the undated ones in creation order.
+                foreach (var dated in nullsLast ? [(bool?)null] : new bool?[] { true, false })
                 {
                     var offered = TaskConditions() + (query.UnassignedCandidatesOnly ? $" AND {T(nameof(TaskRow.Assignee))} IS NULL" : "");
-                    var order = dated ? $"{C(nameof(TaskCandidateRow.DueAt))}, {created}, {id}" : $"{created}, {id}";
+                    var range = dated is { } d ? $" AND {C(nameof(TaskCandidateRow.DueAt))} IS {(d ? "NOT NULL" : "NULL")}" : "";
+                    var order = dated is false ? $"{created}, {id}" : $"{C(nameof(TaskCandidateRow.DueAt))}, {created}, {id}";
                     parts.Add($"SELECT * FROM (SELECT {select} FROM {candidates.Table} AS c INNER JOIN {tasks.Table} AS t ON {C(nameof(TaskCandidateRow.TaskId))} = {id} " +
-                        $"WHERE {CandidateConditions(kind, name)} AND {C(nameof(TaskCandidateRow.DueAt))} IS {(dated ? "NOT NULL" : "NULL")} AND {offered} ORDER BY {order} LIMIT {want})");
+                        $"WHERE {CandidateConditions(kind, name)}{range} AND {offered} ORDER BY {order} LIMIT {want}) AS r{parts.Count}");
                 }
             }
             return (string.Join(" UNION ALL ", parts), [.. values]);
@@ -255,7 +257,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             var assignee = query.Assignee;
             if (assignee is not null)
                 parts.Add($"SELECT * FROM (SELECT {T(nameof(TaskRow.Id))} FROM {tasks.Table} AS t WHERE {TaskConditions()} AND {T(nameof(TaskRow.Assignee))} = {Bind(tasks, nameof(TaskRow.Assignee), assignee)} " +
-                    $"ORDER BY {T(nameof(TaskRow.DueAt))} LIMIT {atMost})");
+                    $"ORDER BY {T(nameof(TaskRow.DueAt))} LIMIT {atMost}) AS r{parts.Count}");
             var keys = Keys();
             for (var i = 0; i < keys.Count; i++)
             {
@@ -270,14 +272,14 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
                     if (earlierUser is not null)
                         earlier.Add($"({E(nameof(TaskCandidateRow.Kind))} = {Bind(candidates, nameof(TaskCandidateRow.Kind), TaskCandidateRow.UserKind)} AND {E(nameof(TaskCandidateRow.Name))} = {Bind(candidates, nameof(TaskCandidateRow.Name), earlierUser)})");
                     if (earlierGroups.Count > 0)
-                        earlier.Add($"({E(nameof(TaskCandidateRow.Kind))} = {Bind(candidates, nameof(TaskCandidateRow.Kind), TaskCandidateRow.GroupKind)} AND {E(nameof(TaskCandidateRow.Name))} IN (SELECT value FROM json_each({Bind(candidates, nameof(TaskCandidateRow.Name), JsonSerializer.Serialize(earlierGroups))})))");
+                        earlier.Add($"({E(nameof(TaskCandidateRow.Kind))} = {Bind(candidates, nameof(TaskCandidateRow.Kind), TaskCandidateRow.GroupKind)} AND {E(nameof(TaskCandidateRow.Name))} IN ({tasks.Dialect.TextValuesOf(Bind(candidates, nameof(TaskCandidateRow.Name), JsonSerializer.Serialize(earlierGroups)))}))");
                     where += $" AND NOT EXISTS (SELECT 1 FROM {candidates.Table} AS e WHERE {E(nameof(TaskCandidateRow.TaskId))} = {C(nameof(TaskCandidateRow.TaskId))} AND ({string.Join(" OR ", earlier)}))";
                 }
                 var offered = TaskConditions() + (query.UnassignedCandidatesOnly ? $" AND {T(nameof(TaskRow.Assignee))} IS NULL"
                     : assignee is not null ? $" AND ({T(nameof(TaskRow.Assignee))} IS NULL OR {T(nameof(TaskRow.Assignee))} <> {Bind(tasks, nameof(TaskRow.Assignee), assignee)})"
                     : "");
                 parts.Add($"SELECT * FROM (SELECT {C(nameof(TaskCandidateRow.TaskId))} FROM {candidates.Table} AS c WHERE {where} " +
-                    $"AND EXISTS (SELECT 1 FROM {tasks.Table} AS t WHERE {T(nameof(TaskRow.Id))} = {C(nameof(TaskCandidateRow.TaskId))} AND {offered}) ORDER BY {C(nameof(TaskCandidateRow.DueAt))} LIMIT {atMost})");
+                    $"AND EXISTS (SELECT 1 FROM {tasks.Table} AS t WHERE {T(nameof(TaskRow.Id))} = {C(nameof(TaskCandidateRow.TaskId))} AND {offered}) ORDER BY {C(nameof(TaskCandidateRow.DueAt))} LIMIT {atMost}) AS r{parts.Count}");
             }
             return ($"{string.Join(" UNION ALL ", parts)} LIMIT {atMost}", [.. values]);
         }
@@ -298,7 +300,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             if (query.Status is { } status)
                 where.Add($"{T(nameof(TaskRow.Status))} = {Bind(tasks, nameof(TaskRow.Status), (int)status)}");
             if (query.ExcludedInstanceIds.Count > 0)
-                where.Add($"{T(nameof(TaskRow.InstanceId))} NOT IN (SELECT value FROM json_each({Bind(tasks, nameof(TaskRow.InstanceId), JsonSerializer.Serialize(query.ExcludedInstanceIds))}))");
+                where.Add($"{T(nameof(TaskRow.InstanceId))} NOT IN ({tasks.Dialect.TextValuesOf(Bind(tasks, nameof(TaskRow.InstanceId), JsonSerializer.Serialize(query.ExcludedInstanceIds)))})");
             return where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
         }
 

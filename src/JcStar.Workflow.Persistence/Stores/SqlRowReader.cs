@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
+using JcStar.Workflow.Persistence.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,9 +26,10 @@ public sealed class SqlRowReader<TRow>
     private readonly ISqlGenerationHelper _sql;
     private readonly SqlRowBatch.TableShape _shape;
 
-    private SqlRowReader(IModel model, ISqlGenerationHelper sql, string[] properties)
+    private SqlRowReader(IModel model, ISqlGenerationHelper sql, IDatabaseDialect dialect, string[] properties)
     {
         _model = model;
+        Dialect = dialect;
         _sql = sql;
         _shape = SqlRowBatch.ShapeOf(model, sql, typeof(TRow));
         var selected = properties.Length == 0 ? _shape.Columns : properties.Select(_shape.Column).ToArray();
@@ -43,6 +45,9 @@ public sealed class SqlRowReader<TRow>
         SelectList = string.Join(", ", selected.Select(c => sql.DelimitIdentifier(c.Name)));
     }
 
+    /// <summary>The database's dialect, for what a statement must write its own way (NULL's place in an order, a list bound as one value).</summary>
+    public IDatabaseDialect Dialect { get; }
+
     /// <summary>The table, delimited.</summary>
     public string Table { get; }
 
@@ -51,15 +56,16 @@ public sealed class SqlRowReader<TRow>
 
     /// <summary>A reader of every column, or only of <paramref name="properties"/> (the others keep their defaults).</summary>
     public static SqlRowReader<TRow> For(WorkflowDbContext db, params string[] properties) =>
-        ByModel.GetOrAdd((db.Model, string.Join(',', properties)), static (key, arg) => new SqlRowReader<TRow>(key.Model, arg.Sql, arg.Properties), (Sql: db.GetService<ISqlGenerationHelper>(), Properties: properties));
+        ByModel.GetOrAdd((db.Model, string.Join(',', properties)), static (key, arg) => new SqlRowReader<TRow>(key.Model, arg.Sql, arg.Dialect, arg.Properties),
+            (Sql: db.GetService<ISqlGenerationHelper>(), db.Dialect, Properties: properties));
 
     /// <summary>The reader of another table of the same model, for a statement that reads one table and joins or tests another.</summary>
     public SqlRowReader<TOther> Of<TOther>()
         where TOther : class, new() =>
-        SqlRowReader<TOther>.For(_model, _sql);
+        SqlRowReader<TOther>.For(_model, _sql, Dialect);
 
-    internal static SqlRowReader<TRow> For(IModel model, ISqlGenerationHelper sql) =>
-        ByModel.GetOrAdd((model, ""), static (key, arg) => new SqlRowReader<TRow>(key.Model, arg, []), sql);
+    internal static SqlRowReader<TRow> For(IModel model, ISqlGenerationHelper sql, IDatabaseDialect dialect) =>
+        ByModel.GetOrAdd((model, ""), static (key, arg) => new SqlRowReader<TRow>(key.Model, arg.sql, arg.dialect, []), (sql, dialect));
 
     public string Column(string property) => _sql.DelimitIdentifier(_shape.Column(property).Name);
 
