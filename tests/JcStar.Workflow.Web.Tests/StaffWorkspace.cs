@@ -124,6 +124,9 @@ public sealed class StaffWorkspace : IAsyncLifetime
     /// </summary>
     public static async Task CheckAsync(IPage page, string name)
     {
+        // A test with two pages open leaves the first behind the second, and Chromium may refuse to capture a page
+        // that is not in front ("Unable to capture screenshot", seen once in CI): the page checked comes to the front.
+        await page.BringToFrontAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
