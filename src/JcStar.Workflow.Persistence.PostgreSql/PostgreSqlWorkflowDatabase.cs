@@ -23,7 +23,10 @@ public static class PostgreSqlWorkflowDatabase
     /// 200 ms of a 290 ms inbox query, and the inbox's count of a group's offered tasks waited 8 ms of its 12 ms for a
     /// parallel worker to start, to read 1,200 index entries. Statements are prepared automatically (Max Auto Prepare):
     /// every command repeats the same few statements, prepared once per connection the server stops parsing and planning
-    /// them each time.
+    /// them each time. A connection is not reset when it goes back to the pool (No Reset On Close): none of ours changes
+    /// its session (no SET, temporary table, LISTEN or session advisory lock), and the reset cost a round trip and the
+    /// server's work at each of the several openings of a page (the inbox under load: 284 against 227 requests/s, the
+    /// server's CPU per page 2.7 against 3.3 ms).
     /// </summary>
     public static string ConnectionString(string connectionString)
     {
@@ -32,6 +35,14 @@ public static class PostgreSqlWorkflowDatabase
             builder.Options = "-c jit=off -c max_parallel_workers_per_gather=0";
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 64;
+        if (!Sets(connectionString, "No Reset On Close", "NoResetOnClose"))
+            builder.NoResetOnClose = true;
         return builder.ConnectionString;
+    }
+
+    private static bool Sets(string connectionString, params string[] keywords)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
     }
 }

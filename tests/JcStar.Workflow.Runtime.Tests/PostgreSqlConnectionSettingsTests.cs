@@ -10,7 +10,7 @@ namespace JcStar.Workflow.Runtime.Tests;
 
 /// <summary>
 /// Every connection of ours to PostgreSQL runs its short queries without JIT or parallel workers, on statements it
-/// prepares automatically, unless the operator's connection string says otherwise.
+/// prepares automatically, and is not reset on its way back to the pool, unless the operator's connection string says otherwise.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class PostgreSqlConnectionSettingsTests
@@ -23,10 +23,12 @@ public sealed class PostgreSqlConnectionSettingsTests
         var plain = new NpgsqlConnectionStringBuilder(PostgreSqlWorkflowDatabase.ConnectionString("Host=db;Database=jcstar"));
         Assert.Equal("-c jit=off -c max_parallel_workers_per_gather=0", plain.Options);
         Assert.Equal(64, plain.MaxAutoPrepare);
+        Assert.True(plain.NoResetOnClose);
 
-        var own = new NpgsqlConnectionStringBuilder(PostgreSqlWorkflowDatabase.ConnectionString("Host=db;Database=jcstar;Options=-c jit=on;Max Auto Prepare=5"));
+        var own = new NpgsqlConnectionStringBuilder(PostgreSqlWorkflowDatabase.ConnectionString("Host=db;Database=jcstar;Options=-c jit=on;Max Auto Prepare=5;No Reset On Close=false"));
         Assert.Equal("-c jit=on", own.Options);
         Assert.Equal(5, own.MaxAutoPrepare);
+        Assert.False(own.NoResetOnClose);
 
         // The access context configures the workflow tables' options first and then its own: its connection string
         // must not fall back to the bare one.
@@ -35,6 +37,7 @@ public sealed class PostgreSqlConnectionSettingsTests
         var used = new NpgsqlConnectionStringBuilder(RelationalOptionsExtension.Extract(access.Options).ConnectionString);
         Assert.Equal(plain.Options, used.Options);
         Assert.Equal(64, used.MaxAutoPrepare);
+        Assert.True(used.NoResetOnClose);
     }
 
     [Fact]
