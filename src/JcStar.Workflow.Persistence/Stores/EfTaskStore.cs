@@ -215,9 +215,10 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
     /// <summary>
     /// The inbox's reads as single statements that a session keeps prepared (SQLite's sessions; Npgsql's automatic
     /// preparation): a visit to the inbox ran one EF translation and one preparation per range and per count (seven
-    /// statements on SQLite), which was most of its database time. The ranges and counts are those of the EF queries above, part for part (each part still walks
-    /// its index in order and stops at the page's end or the count's limit); the parts are joined with UNION ALL, and
-    /// a count's parts are read in turn only until the limit is reached (the compound's own LIMIT).
+    /// statements on SQLite), which was most of its database time. The ranges and counts are those of the EF queries
+    /// above, part for part (each part still walks its index in order and stops at the page's end or the count's
+    /// limit); the parts are joined with UNION ALL, and a count's parts are read in turn only until the limit is
+    /// reached (the compound's own LIMIT).
     /// </summary>
     private sealed class InboxStatement(SqlRowReader<TaskRow> tasks, TaskQuery query)
     {
