@@ -7,11 +7,15 @@ namespace JcStar.Workflow.Runtime.Definitions;
 /// <summary>
 /// Compiled definitions by definition id: the definition's own model plus the pinned versions of
 /// the processes it calls. A deployed version never changes, so a compiled set is cached for the life
-/// of the process; every node compiles the same set from the same stored rows.
+/// of the process; every node compiles the same set from the same stored rows. For the same reason a stored version's
+/// model is read from its XML once (the pages that list procedures' steps and names read them again and again).
 /// </summary>
 public sealed class DefinitionCatalog(IDefinitionStore store, IBpmnModelReader reader)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<DefinitionSet>>> _compiled = new(StringComparer.Ordinal);
+    // By version id, with the text it was read from: a kept model serves only the same XML and source name (a database
+    // emptied and filled again under the same process can reuse an id).
+    private readonly ConcurrentDictionary<string, ReadModel> _models = new(StringComparer.Ordinal);
 
     public Task<DefinitionSet> GetAsync(string definitionId, CancellationToken cancellationToken)
     {
@@ -23,7 +27,8 @@ public sealed class DefinitionCatalog(IDefinitionStore store, IBpmnModelReader r
     }
 
     /// <summary>The models a definition runs with: its own first, then each pinned callee once (transitively).</summary>
-    public async Task<IReadOnlyList<BpmnModel>> ModelsAsync(DeployedDefinition root, CancellationToken ct)
+    /// <param name="rootModel">The root's model when the caller has just read it from the root's XML (a deployment does).</param>
+    public async Task<IReadOnlyList<BpmnModel>> ModelsAsync(DeployedDefinition root, CancellationToken ct, BpmnModel? rootModel = null)
     {
         var models = new List<BpmnModel>();
         var processIds = new HashSet<string>(StringComparer.Ordinal);
@@ -33,7 +38,7 @@ public sealed class DefinitionCatalog(IDefinitionStore store, IBpmnModelReader r
         {
             if (!seen.Add(definition.Id))
                 continue;
-            var model = Read(definition);
+            var model = ReferenceEquals(definition, root) && rootModel is not null ? rootModel : Read(definition);
             // A callee file that also holds a process we already have would make the set ambiguous; the first (closest) wins.
             if (model.Processes.Any(p => processIds.Contains(p.Id)))
                 continue;
@@ -56,7 +61,35 @@ public sealed class DefinitionCatalog(IDefinitionStore store, IBpmnModelReader r
         return DefinitionSet.From([.. await ModelsAsync(definition, CancellationToken.None)]);
     }
 
-    private BpmnModel Read(DeployedDefinition definition) =>
+    /// <summary>
+    /// Keeps the model of a stored version that its publisher read from the same XML and source name, so it is not read
+    /// again (the deployment at start publishes or finds every latest version, which the inbox asks for next).
+    /// </summary>
+    public void Remember(DeployedDefinition stored, string xml, string sourceName, BpmnModel model)
+    {
+        if (stored.Version > 0 && string.Equals(stored.Xml, xml, StringComparison.Ordinal) && string.Equals(stored.SourceName, sourceName, StringComparison.Ordinal))
+            _models[stored.Id] = new ReadModel(xml, sourceName, model);
+    }
+
+    // A version that is not stored yet (a deployment's candidate, version 0) is read each time: its id is not its own.
+    private BpmnModel Read(DeployedDefinition definition)
+    {
+        if (definition.Version == 0)
+            return ReadNow(definition);
+        if (_models.TryGetValue(definition.Id, out var kept) && kept.Matches(definition))
+            return kept.Model;
+        var model = ReadNow(definition);
+        _models[definition.Id] = new ReadModel(definition.Xml, definition.SourceName, model);
+        return model;
+    }
+
+    private sealed record ReadModel(string Xml, string SourceName, BpmnModel Model)
+    {
+        public bool Matches(DeployedDefinition definition) =>
+            string.Equals(Xml, definition.Xml, StringComparison.Ordinal) && string.Equals(SourceName, definition.SourceName, StringComparison.Ordinal);
+    }
+
+    private BpmnModel ReadNow(DeployedDefinition definition) =>
         reader.Read(definition.Xml, definition.SourceName).Model
             ?? throw new InvalidOperationException($"stored definition {definition.Id} no longer reads");
 }

@@ -46,7 +46,7 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
         DefinitionSet compiled;
         try
         {
-            compiled = DefinitionSet.From([.. await catalog.ModelsAsync(provisional, cancellationToken)]);
+            compiled = DefinitionSet.From([.. await catalog.ModelsAsync(provisional, cancellationToken, model)]);
         }
         catch (DefinitionException e)
         {
@@ -64,6 +64,7 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
         foreach (var process in executable)
         {
             var published = await PublishAsync(provisional with { ProcessId = process.Id, Name = process.Name }, formSets[process.Id], actor, cancellationToken);
+            catalog.Remember(published.Definition, xml, sourceName, model);
             // Also when unchanged: arming is idempotent, and it finishes the work of a deployment that stopped between the two.
             await startEvents.ArmAsync(published.Definition, actor, cancellationToken, compiled);
             deployed.Add(published);
