@@ -19,12 +19,14 @@ builder.AddProcedureSimulation();
 builder.AddWorkflowBackups();
 builder.AddWorkflowRetention();
 builder.WithoutEndpointPolicyCache();
+builder.Host.UseServiceProviderFactory(new StartOrder(builder.Environment));
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseWorkflowStaticFiles();
 app.UseRequestLocalization();
+app.UseDatabaseGate();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<AccountRequirements>();

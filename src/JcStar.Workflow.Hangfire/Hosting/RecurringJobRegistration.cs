@@ -1,22 +1,23 @@
 using Hangfire;
-using Microsoft.Extensions.Hosting;
+using JcStar.Workflow.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JcStar.Workflow.Hangfire.Hosting;
 
 /// <summary>
 /// Registers (or updates) a recurring job at start as its <see cref="RecurringJobSchedule{TJob}"/> says; removes it
 /// when the schedule is off (Retention:Enabled, Backup:Enabled false). Every node does it; Hangfire keeps one.
+/// Runs beside the rest of the start (<see cref="StartWorkBeside"/>).
 /// </summary>
-public sealed class RecurringJobRegistration<TJob>(IRecurringJobManager recurring, RecurringJobSchedule<TJob> schedule) : IHostedService
+public sealed class RecurringJobRegistration<TJob>(IServiceProvider services, RecurringJobSchedule<TJob> schedule) : StartWorkBeside(services)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
         if (schedule.Enabled)
             recurring.AddOrUpdate(schedule.JobId, schedule.Run, schedule.Cron);
         else
             recurring.RemoveIfExists(schedule.JobId);
         return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,20 +1,22 @@
 using Hangfire;
 using JcStar.Workflow.Hangfire.Jobs;
-using Microsoft.Extensions.Hosting;
+using JcStar.Workflow.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace JcStar.Workflow.Hangfire.Hosting;
 
-/// <summary>Registers (or updates) the recurring sweep once the host starts; every node does it, Hangfire keeps one.</summary>
-public sealed class RecurringSweepRegistration(IRecurringJobManager recurring, IOptions<WorkflowHangfireOptions> options) : IHostedService
+/// <summary>
+/// Registers (or updates) the recurring sweep once the host starts, beside the rest of the start
+/// (<see cref="StartWorkBeside"/>); every node does it, Hangfire keeps one.
+/// </summary>
+public sealed class RecurringSweepRegistration(IServiceProvider services, IOptions<WorkflowHangfireOptions> options) : StartWorkBeside(services)
 {
     public const string JobId = "jcstar-sweep";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<SweepJob>(JobId, j => j.RunAsync(CancellationToken.None), options.Value.SweepCron);
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SweepJob>(JobId, j => j.RunAsync(CancellationToken.None), options.Value.SweepCron);
         return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

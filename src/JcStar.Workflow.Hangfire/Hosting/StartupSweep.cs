@@ -1,4 +1,5 @@
 using JcStar.Workflow.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -6,15 +7,16 @@ namespace JcStar.Workflow.Hangfire.Hosting;
 
 /// <summary>
 /// At start, fires every timer and runs every job already due: whatever fell due while the server
-/// was down carries on right away instead of waiting for the first recurring sweep.
+/// was down carries on right away instead of waiting for the first recurring sweep. The sweep (and the runtime it
+/// drives) is resolved in the background work, not while the host creates its services on the start's path.
 /// </summary>
-public sealed class StartupSweep(WorkflowSweep sweep, ILogger<StartupSweep> logger) : BackgroundService
+public sealed class StartupSweep(IServiceProvider services, ILogger<StartupSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var result = await sweep.SweepAsync(TimeSpan.Zero, stoppingToken);
+            var result = await services.GetRequiredService<WorkflowSweep>().SweepAsync(TimeSpan.Zero, stoppingToken);
             if (result.TimersFired + result.JobsRun > 0)
                 logger.LogInformation("startup sweep fired {Timers} timers and ran {Jobs} jobs that fell due while the server was down", result.TimersFired, result.JobsRun);
         }

@@ -69,7 +69,8 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddWorkflowDatabaseMigration(this IServiceCollection services, bool atStart, params MigratedContext[] others)
     {
         services.AddWorkflowDatabaseMigrator(others);
-        services.AddHostedService(sp => new DatabaseMigration(sp.GetRequiredService<WorkflowDatabaseMigrator>(), atStart));
+        services.TryAddSingleton<DatabaseReadiness>();
+        services.AddHostedService(sp => new DatabaseMigration(sp.GetRequiredService<WorkflowDatabaseMigrator>(), atStart, sp.GetRequiredService<DatabaseReadiness>()));
         return services;
     }
 

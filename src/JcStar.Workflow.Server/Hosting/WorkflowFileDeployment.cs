@@ -1,5 +1,6 @@
 using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Definitions;
+using JcStar.Workflow.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace JcStar.Workflow.Server.Hosting;
@@ -7,33 +8,19 @@ namespace JcStar.Workflow.Server.Hosting;
 /// <summary>
 /// Deploys every workflows/*.bpmn at start. A file that fails validation is logged and skipped, not
 /// fatal. Files that call processes in other files are retried after the rest, so order on disk does not matter.
-/// The deployment runs beside the rest of the start (the other services, Kestrel binding its addresses) on another
-/// thread, and the host is not started until it has finished: no request is served before it (<see cref="StartupGate"/>),
-/// and a deployment that throws stops the start as before.
+/// The deployment runs beside the rest of the start (<see cref="StartWorkBeside"/>): the host is not started until it has
+/// finished, so no request is served before it (<see cref="StartupGate"/>), and a deployment that throws stops the start.
 /// </summary>
-public sealed class WorkflowFileDeployment(DefinitionDeployment deployment, IOptions<WorkflowFilesOptions> options, ILogger<WorkflowFileDeployment> logger) : IHostedLifecycleService
+public sealed class WorkflowFileDeployment(IServiceProvider services, IOptions<WorkflowFilesOptions> options, ILogger<WorkflowFileDeployment> logger)
+    : StartWorkBeside(services)
 {
     private static readonly WorkflowActor Deployer = new("system:startup", [], IsAdmin: true);
-    private Task running = Task.CompletedTask;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        running = Task.Run(() => DeployAllAsync(cancellationToken), cancellationToken);
-        return Task.CompletedTask;
-    }
-
-    public Task StartedAsync(CancellationToken cancellationToken) => running;
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task DeployAllAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!options.Value.DeployAtStart)
             return;
+        var deployment = services.GetRequiredService<DefinitionDeployment>();
         var folder = Path.GetFullPath(options.Value.Path);
         if (!Directory.Exists(folder))
         {
@@ -68,6 +55,4 @@ public sealed class WorkflowFileDeployment(DefinitionDeployment deployment, IOpt
             logger.LogError("{File} was not deployed: {Message}: {Errors}", Path.GetFileName(file), error.Message,
                 string.Join("; ", error.Errors.SelectMany(kv => kv.Value.Select(v => $"{kv.Key}: {v}"))));
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using JcStar.Workflow.Identity;
 using JcStar.Workflow.Identity.Administration;
+using JcStar.Workflow.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace JcStar.Workflow.Server.Identity;
@@ -7,13 +8,14 @@ namespace JcStar.Workflow.Server.Identity;
 /// <summary>
 /// On a database with no users: creates the administrator <c>admin</c> and says once, in the log, how to sign in
 /// (a one-time password, or the one from Authentication:InitialAdminPassword), to be changed at first sign-in.
-/// Registered after the migration, so the tables exist.
+/// Registered after the migration, so the tables exist; runs beside the rest of the start (<see cref="StartWorkBeside"/>).
 /// </summary>
-public sealed class FirstAdministrator(IServiceScopeFactory scopes, IOptions<AccessOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, IHostApplicationLifetime lifetime, ILogger<FirstAdministrator> logger) : IHostedService
+public sealed class FirstAdministrator(IServiceProvider services, IOptions<AccessOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, IHostApplicationLifetime lifetime, ILogger<FirstAdministrator> logger)
+    : StartWorkBeside(services)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var administration = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
         var (created, oneTime) = await administration.EnsureFirstAdministratorAsync(options.Value.InitialAdminPassword, cancellationToken);
         if (!created)
@@ -29,5 +31,4 @@ public sealed class FirstAdministrator(IServiceScopeFactory scopes, IOptions<Acc
         });
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
