@@ -91,6 +91,11 @@ public sealed class RegistrySeedBenchmark : IBenchmark
             analyze.CommandText = postgres ? "VACUUM ANALYZE registry_entries" : "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
             analyze.CommandTimeout = 1800;
             await analyze.ExecuteNonQueryAsync();
+            if (postgres)
+            {
+                analyze.CommandText = "CHECKPOINT";
+                await analyze.ExecuteNonQueryAsync();
+            }
         }
         return 0;
     }
