@@ -11,9 +11,12 @@ namespace JcStar.Workflow.Hangfire.Hosting;
 /// </summary>
 public sealed class RecurringJobRegistration<TJob>(IServiceProvider services, RecurringJobSchedule<TJob> schedule) : StartWorkBeside(services)
 {
+    // Resolved with the host's services, as the host builds them: Hangfire's clients in this graph take its process-wide
+    // logger, which a test process hosting several servers must not reach from a later thread.
+    private readonly IRecurringJobManager recurring = services.GetRequiredService<IRecurringJobManager>();
+
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var recurring = services.GetRequiredService<IRecurringJobManager>();
         if (schedule.Enabled)
             recurring.AddOrUpdate(schedule.JobId, schedule.Run, schedule.Cron);
         else

@@ -13,10 +13,13 @@ namespace JcStar.Workflow.Hangfire.Hosting;
 public sealed class RecurringSweepRegistration(IServiceProvider services, IOptions<WorkflowHangfireOptions> options) : StartWorkBeside(services)
 {
     public const string JobId = "jcstar-sweep";
+    // Resolved with the host's services, as the host builds them: Hangfire's clients in this graph take its process-wide
+    // logger, which a test process hosting several servers must not reach from a later thread.
+    private readonly IRecurringJobManager recurring = services.GetRequiredService<IRecurringJobManager>();
 
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SweepJob>(JobId, j => j.RunAsync(CancellationToken.None), options.Value.SweepCron);
+        recurring.AddOrUpdate<SweepJob>(JobId, j => j.RunAsync(CancellationToken.None), options.Value.SweepCron);
         return Task.CompletedTask;
     }
 }

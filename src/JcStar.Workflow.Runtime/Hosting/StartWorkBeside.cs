@@ -7,8 +7,8 @@ namespace JcStar.Workflow.Runtime.Hosting;
 /// it, Kestrel binding its addresses), and which the host awaits before it reports started: nothing waiting for
 /// <see cref="IHostApplicationLifetime.ApplicationStarted"/> (the server's requests, held by its StartupGate) comes before
 /// the work has finished, and work that throws still stops the start. For work that no service after it needs during its
-/// own start. The work also resolves its services there (<see cref="RunAsync"/> gets the provider), so building their
-/// graphs is not on the start's path either.
+/// own start. <see cref="RunAsync"/> gets the provider, for work that may resolve its services there (none that reach
+/// Hangfire's process-wide logger: see the Hangfire registrations).
 /// </summary>
 public abstract class StartWorkBeside(IServiceProvider services) : IHostedLifecycleService
 {

@@ -15,12 +15,14 @@ public sealed class WorkflowFileDeployment(IServiceProvider services, IOptions<W
     : StartWorkBeside(services)
 {
     private static readonly WorkflowActor Deployer = new("system:startup", [], IsAdmin: true);
+    // Resolved with the host's services, as the host builds them: Hangfire's clients in this graph take its process-wide
+    // logger, which a test process hosting several servers must not reach from a later thread.
+    private readonly DefinitionDeployment deployment = services.GetRequiredService<DefinitionDeployment>();
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!options.Value.DeployAtStart)
             return;
-        var deployment = services.GetRequiredService<DefinitionDeployment>();
         var folder = Path.GetFullPath(options.Value.Path);
         if (!Directory.Exists(folder))
         {
