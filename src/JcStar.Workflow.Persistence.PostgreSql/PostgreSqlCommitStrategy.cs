@@ -5,30 +5,41 @@ using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace JcStar.Workflow.Persistence.PostgreSql;
 
 /// <summary>
 /// PostgreSQL's commit strategy: the rows-only commit goes as one batched command, one round trip in
 /// its transaction; a store's own SELECT is run as given, on a pooled connection, without EF's translation
-/// (Npgsql prepares it after a few uses); everything else through EF.
+/// (Npgsql prepares it after a few uses; one asked to be planned once keeps its first plan); everything else through EF.
 /// </summary>
 internal sealed class PostgreSqlCommitStrategy(IDbContextFactory<WorkflowDbContext> factory) : ICommitStrategy
 {
+    private string? plannedOnce;
+
     public async ValueTask<List<TRow>?> ReadAsync<TRow>(
         string[] properties,
         Func<SqlRowReader<TRow>, (string Sql, SqlRowBatch.BoundValue[] Values)> statement,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool planOnce = false)
         where TRow : class, new()
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var reader = SqlRowReader<TRow>.For(db, properties);
         var (sql, values) = statement(reader);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        // A statement planned once runs on connections of their own, whose sessions keep a prepared statement's first plan
+        // (see PostgreSqlWorkflowDatabase.PlannedOnce); the others on EF's.
+        await using var planned = planOnce ? new NpgsqlConnection(PlannedOnceConnectionString(db)) : null;
+        var connection = planned ?? db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var value in values)
             value.AddTo(command, value.Name);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (planned is not null)
+            await planned.OpenAsync(cancellationToken);
+        else
+            await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var rows = new List<TRow>();
@@ -39,9 +50,14 @@ internal sealed class PostgreSqlCommitStrategy(IDbContextFactory<WorkflowDbConte
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (planned is null)
+                await db.Database.CloseConnectionAsync();
         }
     }
+
+    private string PlannedOnceConnectionString(WorkflowDbContext db) =>
+        plannedOnce ??= PostgreSqlWorkflowDatabase.PlannedOnce(db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("the workflow database has no connection string"));
 
     public async Task<bool> TryCommitRowsAsync(RowsOnlyCommit commit, CancellationToken cancellationToken)
     {

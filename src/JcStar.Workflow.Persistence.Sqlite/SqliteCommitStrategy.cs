@@ -22,8 +22,9 @@ internal sealed class SqliteCommitStrategy(IDbContextFactory<WorkflowDbContext> 
     public ValueTask<List<TRow>?> ReadAsync<TRow>(
         string[] properties,
         Func<SqlRowReader<TRow>, (string Sql, SqlRowBatch.BoundValue[] Values)> statement,
-        CancellationToken cancellationToken)
-        where TRow : class, new() => _sessions.ReadAsync(properties, statement, cancellationToken);
+        CancellationToken cancellationToken,
+        bool planOnce = false)
+        where TRow : class, new() => _sessions.ReadAsync(properties, statement, cancellationToken); // SQLite plans a prepared statement once anyway
 
     public async Task<bool> TryCommitRowsAsync(RowsOnlyCommit commit, CancellationToken cancellationToken)
     {

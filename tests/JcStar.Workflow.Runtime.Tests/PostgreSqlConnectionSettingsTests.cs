@@ -1,9 +1,13 @@
 using JcStar.Workflow.Identity;
+using JcStar.Workflow.Persistence;
+using JcStar.Workflow.Persistence.Databases;
+using JcStar.Workflow.Persistence.Rows;
 using JcStar.Workflow.Persistence.PostgreSql;
 using JcStar.Workflow.Runtime.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace JcStar.Workflow.Runtime.Tests;
@@ -55,5 +59,24 @@ public sealed class PostgreSqlConnectionSettingsTests
         }
         Assert.Equal("off", await Show("jit"));
         Assert.Equal("0", await Show("max_parallel_workers_per_gather"));
+    }
+
+    [Fact]
+    public async Task A_statement_read_to_be_planned_once_keeps_its_first_plan_and_the_others_are_planned_for_their_values()
+    {
+        await using var host = await TestRuntime.CreateAsync(TestDatabase.PostgreSql);
+        var strategy = host.Services.GetRequiredService<ICommitStrategy>();
+        async Task<string?> PlanMode(bool planOnce) =>
+            (await strategy.ReadAsync<TaskRow>([nameof(TaskRow.Id)], _ => ("SELECT current_setting('plan_cache_mode') || ' ' || current_setting('jit')", []), Ct, planOnce))
+                ?.Single().Id;
+        Assert.Equal("force_generic_plan off", await PlanMode(planOnce: true));
+        Assert.Equal("auto off", await PlanMode(planOnce: false));
+        // The sessions planning once are a pool of their own: EF's connections keep planning for the values.
+        await using var db = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+        Assert.Equal("auto", await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync(Ct));
+
+        var settings = new NpgsqlConnectionStringBuilder(PostgreSqlWorkflowDatabase.PlannedOnce("Host=db;Database=jcstar;Options=-c jit=on"));
+        Assert.Equal("-c jit=on -c plan_cache_mode=force_generic_plan", settings.Options);
+        Assert.True(settings.NoResetOnClose);
     }
 }

@@ -13,10 +13,16 @@ public interface ICommitStrategy
     /// Runs a SELECT of <typeparamref name="TRow"/> rows on a prepared statement; null when this database
     /// reads through EF. <paramref name="statement"/> gives the SQL and its values.
     /// </summary>
+    /// <param name="planOnce">
+    /// The statement is written to walk its indexes in the same order whatever its values: a database that plans a prepared
+    /// statement for each set of values (PostgreSQL, while the plan for any values looks costlier) may plan it once and keep
+    /// that plan. For statements whose planning costs as much as their reading (the inbox's).
+    /// </param>
     ValueTask<List<TRow>?> ReadAsync<TRow>(
         string[] properties,
         Func<SqlRowReader<TRow>, (string Sql, SqlRowBatch.BoundValue[] Values)> statement,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool planOnce = false)
         where TRow : class, new();
 
     /// <summary>Writes a rows-only commit its own way; false when the caller should commit through the change tracker.</summary>

@@ -14,7 +14,8 @@ public sealed class TrackedCommits : ICommitStrategy
     public ValueTask<List<TRow>?> ReadAsync<TRow>(
         string[] properties,
         Func<SqlRowReader<TRow>, (string Sql, SqlRowBatch.BoundValue[] Values)> statement,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool planOnce = false)
         where TRow : class, new() => ValueTask.FromResult<List<TRow>?>(null);
 
     public Task<bool> TryCommitRowsAsync(RowsOnlyCommit commit, CancellationToken cancellationToken) => Task.FromResult(false);

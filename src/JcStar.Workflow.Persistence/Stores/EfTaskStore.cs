@@ -38,7 +38,7 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             && await ReadFilteredOnSessionAsync(query, cancellationToken) is { } read)
             return query.Page.ToPage(read.Select(r => r.ToRecord()).ToList());
         if (IsInboxShape(query)
-            && await sessions.ReadAsync<TaskRow>([], r => new InboxStatement(r, query).Ranges(query.Page.Skip + query.Page.Take + 1), cancellationToken) is { } ranges)
+            && await sessions.ReadAsync<TaskRow>([], r => new InboxStatement(r, query).Ranges(query.Page.Skip + query.Page.Take + 1), cancellationToken, planOnce: true) is { } ranges)
             return Merged(query, ranges);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -129,17 +129,19 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
         && query.DueFrom is null && query.DueBefore is null && query.InstanceId is null && query.BusinessKey is null;
 
     /// <summary>
-    /// The same matches as <see cref="QueryAsync"/>, counted by the database up to <paramref name="atMost"/>: the
-    /// assigned tasks (tasks by Assignee/Status/DueAt), then each candidate's offered tasks (task_candidates by
-    /// Kind/Name/IsOpen) that no earlier candidate offered (NOT EXISTS on the candidates' key), so each task counts
-    /// once without a DISTINCT over the whole union, and each part stops reading at what is still to count. Each part
-    /// is ordered by due date, the order its index already has: EF warns (and logs, per request) of a Take unordered.
+    /// The same matches as <see cref="QueryAsync"/>, counted up to <paramref name="atMost"/>: the assigned tasks (tasks by
+    /// Assignee/Status/DueAt), then each candidate's offered tasks (task_candidates by Kind/Name/IsOpen). An inbox on a
+    /// session reads each part's ids up to the limit in one statement and counts the distinct ones
+    /// (<see cref="InboxStatement.CountedIds"/>); through EF, each candidate's part leaves out what an earlier candidate
+    /// offered (NOT EXISTS on the candidates' key), so each task counts once without a DISTINCT over the whole union, and
+    /// each part stops reading at what is still to count. Each part is ordered by due date, the order its index already
+    /// has: EF warns (and logs, per request) of a Take unordered.
     /// </summary>
     public async Task<int> CountAsync(TaskQuery query, int atMost, CancellationToken cancellationToken)
     {
         if (IsInboxShape(query)
-            && await sessions.ReadAsync<TaskRow>([nameof(TaskRow.Id)], r => new InboxStatement(r, query).CountedIds(atMost), cancellationToken) is { } counted)
-            return counted.Count;
+            && await sessions.ReadAsync<TaskRow>([nameof(TaskRow.Id)], r => new InboxStatement(r, query).CountedIds(atMost), cancellationToken, planOnce: true) is { } counted)
+            return Math.Min(counted.DistinctBy(r => r.Id).Count(), atMost);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var filtered = Filter(db.Tasks.AsNoTracking(), query);
@@ -251,7 +253,13 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             return (string.Join(" UNION ALL ", parts), [.. values]);
         }
 
-        /// <summary>The ids of the tasks <see cref="CountAsync"/> counts, up to <paramref name="atMost"/>: each task once (a candidate's part leaves out what an earlier candidate offered).</summary>
+        /// <summary>
+        /// The ids of the tasks <see cref="CountAsync"/> counts: the assigned part and each candidate's offered part, each cut
+        /// at <paramref name="atMost"/>. A task offered to several of the candidates comes once per candidate; the caller
+        /// counts distinct ids (up to <paramref name="atMost"/>, which the parts' union always reaches when the matches do). No
+        /// part refers to another: PostgreSQL plans the statement once and keeps the plan (a NOT EXISTS on the earlier
+        /// candidates' entries planned for unknown values became a hash join over every candidate entry, a second per page).
+        /// </summary>
         public (string Sql, SqlRowBatch.BoundValue[] Values) CountedIds(int atMost)
         {
             var parts = new List<string>();
@@ -259,30 +267,15 @@ public sealed class EfTaskStore(IDbContextFactory<WorkflowDbContext> factory, IC
             if (assignee is not null)
                 parts.Add($"SELECT * FROM (SELECT {T(nameof(TaskRow.Id))} FROM {tasks.Table} AS t WHERE {TaskConditions()} AND {T(nameof(TaskRow.Assignee))} = {Bind(tasks, nameof(TaskRow.Assignee), assignee)} " +
                     $"ORDER BY {T(nameof(TaskRow.DueAt))} LIMIT {atMost}) AS r{parts.Count}");
-            var keys = Keys();
-            for (var i = 0; i < keys.Count; i++)
+            foreach (var (kind, name) in Keys())
             {
-                var (kind, name) = keys[i];
-                var where = CandidateConditions(kind, name);
-                var earlierUser = i > 0 ? query.CandidateUser : null;
-                var earlierGroups = keys.Take(i).Where(k => k.Kind == TaskCandidateRow.GroupKind).Select(k => k.Name).ToList();
-                if (earlierUser is not null || earlierGroups.Count > 0)
-                {
-                    string E(string property) => "e." + candidates.Column(property);
-                    var earlier = new List<string>();
-                    if (earlierUser is not null)
-                        earlier.Add($"({E(nameof(TaskCandidateRow.Kind))} = {Bind(candidates, nameof(TaskCandidateRow.Kind), TaskCandidateRow.UserKind)} AND {E(nameof(TaskCandidateRow.Name))} = {Bind(candidates, nameof(TaskCandidateRow.Name), earlierUser)})");
-                    if (earlierGroups.Count > 0)
-                        earlier.Add($"({E(nameof(TaskCandidateRow.Kind))} = {Bind(candidates, nameof(TaskCandidateRow.Kind), TaskCandidateRow.GroupKind)} AND {E(nameof(TaskCandidateRow.Name))} IN ({tasks.Dialect.TextValuesOf(Bind(candidates, nameof(TaskCandidateRow.Name), JsonSerializer.Serialize(earlierGroups)))}))");
-                    where += $" AND NOT EXISTS (SELECT 1 FROM {candidates.Table} AS e WHERE {E(nameof(TaskCandidateRow.TaskId))} = {C(nameof(TaskCandidateRow.TaskId))} AND ({string.Join(" OR ", earlier)}))";
-                }
                 var offered = TaskConditions() + (query.UnassignedCandidatesOnly ? $" AND {T(nameof(TaskRow.Assignee))} IS NULL"
                     : assignee is not null ? $" AND ({T(nameof(TaskRow.Assignee))} IS NULL OR {T(nameof(TaskRow.Assignee))} <> {Bind(tasks, nameof(TaskRow.Assignee), assignee)})"
                     : "");
-                parts.Add($"SELECT * FROM (SELECT {C(nameof(TaskCandidateRow.TaskId))} FROM {candidates.Table} AS c WHERE {where} " +
+                parts.Add($"SELECT * FROM (SELECT {C(nameof(TaskCandidateRow.TaskId))} FROM {candidates.Table} AS c WHERE {CandidateConditions(kind, name)} " +
                     $"AND EXISTS (SELECT 1 FROM {tasks.Table} AS t WHERE {T(nameof(TaskRow.Id))} = {C(nameof(TaskCandidateRow.TaskId))} AND {offered}) ORDER BY {C(nameof(TaskCandidateRow.DueAt))} LIMIT {atMost}) AS r{parts.Count}");
             }
-            return ($"{string.Join(" UNION ALL ", parts)} LIMIT {atMost}", [.. values]);
+            return (string.Join(" UNION ALL ", parts), [.. values]);
         }
 
         private List<(int Kind, string Name)> Keys()
