@@ -19,6 +19,17 @@ public sealed class EfConflictRegister(IDbContextFactory<WorkflowDbContext> fact
             .ToList();
     }
 
+    public async Task<IReadOnlyList<ConflictDeclaration>> DeclaredByAnyAsync(IReadOnlyList<string> partyIds, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var parties = partyIds.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.Set<ConflictDeclarationRow>().AsNoTracking()
+            .Where(d => parties.Contains(d.PartyId))
+            .OrderBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(d => d.ToRecord()).ToList();
+    }
+
     public IReadOnlyList<ConflictDeclaration> All()
     {
         using var db = factory.CreateDbContext();

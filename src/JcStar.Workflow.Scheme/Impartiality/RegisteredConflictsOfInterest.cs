@@ -8,11 +8,9 @@ namespace JcStar.Workflow.Scheme.Impartiality;
 /// </summary>
 public sealed class RegisteredConflictsOfInterest(IConflictRegister register) : IConflictOfInterestSource
 {
-    public Task<IReadOnlySet<string>> ConflictedOrganizationsAsync(string userId, string? facilityId, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> ConflictedOrganizationsAsync(string userId, string? facilityId, CancellationToken cancellationToken)
     {
-        var declarations = register.DeclaredBy(userId).AsEnumerable();
-        if (facilityId is not null)
-            declarations = declarations.Concat(register.DeclaredBy(facilityId));
-        return Task.FromResult<IReadOnlySet<string>>(declarations.Select(d => d.SupplierId).ToHashSet(StringComparer.Ordinal));
+        var declarations = await register.DeclaredByAnyAsync(facilityId is null ? [userId] : [userId, facilityId], cancellationToken);
+        return declarations.Select(d => d.SupplierId).ToHashSet(StringComparer.Ordinal);
     }
 }

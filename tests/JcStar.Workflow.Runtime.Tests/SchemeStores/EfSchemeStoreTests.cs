@@ -154,6 +154,12 @@ public sealed class EfSchemeStoreTests
 
         Assert.Equal([first, second], conflicts.DeclaredBy("facility-1"));
         Assert.Empty(conflicts.DeclaredBy("facility-2"));
+
+        // A person and their facility, read together (every staff page asks): both parties' declarations, in the order declared.
+        var yamada = await conflicts.DeclaredByAnyAsync(["staff-yamada", "facility-1"], TestContext.Current.CancellationToken);
+        Assert.Equal([first, conflicts.DeclaredBy("staff-yamada").Single(), second], yamada);
+        Assert.Equal([first, second], await conflicts.DeclaredByAnyAsync(["facility-1", "facility-1"], TestContext.Current.CancellationToken));
+        Assert.Empty(await conflicts.DeclaredByAnyAsync(["facility-2"], TestContext.Current.CancellationToken));
     }
 
     [Theory]
