@@ -33,14 +33,17 @@ WEB_DB="${WEB_DB:-jcstar_bench_web}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
 # The server as it is deployed (README, "Running in production"): published in Release for this machine's runtime,
-# precompiled (ReadyToRun), so its start is not spent compiling the code of the first requests.
+# self-contained and precompiled with the runtime as one composite ReadyToRun image, so its start is not spent
+# compiling the code of the first requests. Built in a folder of its own (--artifacts-path): intermediate files of a
+# composite publish left where a framework-dependent one reads them gave a server that aborted at start.
 PUBLISHED="$ROOT/artifacts/bench/server"
 if [ -z "${NO_BUILD:-}" ]; then
-  dotnet publish -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-    "$ROOT/src/JcStar.Workflow.Server" -o "$PUBLISHED" >&2
+  rm -rf "$PUBLISHED"
+  dotnet publish -c Release --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+    --artifacts-path "$ROOT/artifacts/bench/build" "$ROOT/src/JcStar.Workflow.Server" -o "$PUBLISHED" >&2
   dotnet build -c Release "$ROOT/tests/JcStar.Workflow.Benchmarks" >&2
 fi
-SERVER="$PUBLISHED/JcStar.Workflow.Server.dll"
+SERVER="$PUBLISHED/JcStar.Workflow.Server"
 SEED="$ROOT/tests/JcStar.Workflow.Benchmarks/bin/Release/net10.0/JcStar.Workflow.Benchmarks.dll"
 LUA="$ROOT/tests/bench/web/pages.lua"
 
@@ -81,7 +84,7 @@ side_env() {
 }
 
 start_server() {
-  (cd "$ROOT" && exec dotnet "$SERVER") >"$WORK/server-$1.log" 2>&1 &
+  (cd "$ROOT" && exec "$SERVER") >"$WORK/server-$1.log" 2>&1 &
   SERVER_PID=$!
 }
 
