@@ -1,3 +1,4 @@
+using JcStar.Workflow.Engine.Scripting;
 using JcStar.Workflow.Server.Account;
 using JcStar.Workflow.Server.Api;
 using JcStar.Workflow.Server.Hosting;
@@ -13,6 +14,8 @@ builder.AddWorkflowServices();
 builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
+// Jint's first use reads every time zone (a second of CPU): done beside the rest of the start, once the scheme's zone is found.
+ExpressionCompiler.WarmUp();
 builder.AddWorkflowOpenApi();
 builder.AddWorkflowWeb();
 builder.AddProcedureSimulation();

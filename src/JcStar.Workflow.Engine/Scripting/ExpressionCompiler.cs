@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Acornima;
 using Acornima.Ast;
@@ -11,7 +12,21 @@ namespace JcStar.Workflow.Engine.Scripting;
 /// <summary>Parses model text once into a <see cref="CompiledExpression"/>; parse errors carry the position inside the expression.</summary>
 public static class ExpressionCompiler
 {
-    private static readonly FrozenSet<string> JavaScriptGlobals = BuildGlobals();
+    /// <summary>
+    /// Starts Jint's static initialization on a thread of its own (a failure there is thrown again at first use). Jint's
+    /// first use (the first <see cref="Compile"/> of a condition or script) builds its default options, among them a table
+    /// of every system time zone with its display name: about a second of CPU. A server calls this early in its start, so
+    /// that the work is done on a core otherwise idle while the host is built, not in the workflow deployment that the first
+    /// request waits for. Called after the server's own time zones are looked up: reading every zone holds .NET's time zone
+    /// lock, and a lookup meanwhile waits for all of it.
+    /// </summary>
+    public static void WarmUp()
+    {
+        // Reading every time zone holds .NET's time zone lock throughout; the local zone, which DateTime.Now reads (as a TLS
+        // handshake's certificate check does), is made here first, so that nothing else waits on that lock meanwhile.
+        _ = DateTime.Now;
+        new Thread(() => RuntimeHelpers.RunClassConstructor(typeof(JsEngine).TypeHandle)) { IsBackground = true, Name = "Jint warm-up" }.Start();
+    }
 
     /// <summary>True when the text is marked as an expression: <c>${…}</c>, <c>#{…}</c> or a leading <c>=</c>.</summary>
     public static bool IsMarked(string text)
@@ -62,7 +77,7 @@ public static class ExpressionCompiler
         }
 
         // The commonest condition is a bare variable name (${approved}); it needs no parser.
-        if (IsPlainName(source) && !JavaScriptGlobals.Contains(source) && source != "execution")
+        if (IsPlainName(source) && !JavaScriptGlobals.Names.Contains(source) && source != "execution")
             return new CompiledExpression(source, ExpressionForm.Variable) { VariableName = source };
 
         Acornima.Ast.Expression ast;
@@ -83,7 +98,7 @@ public static class ExpressionCompiler
                 return new CompiledExpression(source, ExpressionForm.Constant) { Constant = JsonValues.Number(d) };
             case Literal { Value: string s }:
                 return new CompiledExpression(source, ExpressionForm.Constant) { Constant = JsonSerializer.SerializeToElement(s) };
-            case Identifier id when !JavaScriptGlobals.Contains(id.Name) && id.Name != "execution":
+            case Identifier id when !JavaScriptGlobals.Names.Contains(id.Name) && id.Name != "execution":
                 return new CompiledExpression(source, ExpressionForm.Variable) { VariableName = id.Name };
         }
 
@@ -140,7 +155,7 @@ public static class ExpressionCompiler
     {
         var found = new List<string>();
         Walk(root, [], found);
-        return [.. found.Where(n => !JavaScriptGlobals.Contains(n) && n != "arguments").Distinct()];
+        return [.. found.Where(n => !JavaScriptGlobals.Names.Contains(n) && n != "arguments").Distinct()];
     }
 
     /// <summary>Names read only as <c>typeof name</c>: a missing variable is then undefined, not an error.</summary>
@@ -202,12 +217,4 @@ public static class ExpressionCompiler
         Identifier id => [id.Name],
         _ => node.ChildNodes.SelectMany(PatternNames),
     };
-
-    private static FrozenSet<string> BuildGlobals()
-    {
-        var engine = new JsEngine(o => o.Strict());
-        var names = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet();
-        names.UnionWith(["undefined", "NaN", "Infinity", "globalThis"]);
-        return names.ToFrozenSet();
-    }
 }

@@ -22,9 +22,6 @@ public sealed class ScriptSandbox(EngineOptions options)
     [ThreadStatic]
     private static PooledEngine? pooled;
 
-    private static readonly HashSet<string> BaselineGlobals =
-        [.. new JsEngine().Global.GetOwnPropertyKeys().Select(k => k.ToString())];
-
     public EngineOptions Options { get; } = options;
 
     public bool IsTrue(CompiledExpression expression, IVariableSource variables) =>
@@ -76,7 +73,7 @@ public sealed class ScriptSandbox(EngineOptions options)
             foreach (var key in engine.Global.GetOwnPropertyKeys())
             {
                 var name = key.ToString();
-                if (BaselineGlobals.Contains(name) || originals.ContainsKey(name) || name == "execution" || changes.ContainsKey(name))
+                if (JavaScriptGlobals.Names.Contains(name) || originals.ContainsKey(name) || name == "execution" || changes.ContainsKey(name))
                     continue;
                 var value = engine.GetValue(name);
                 if (value is not Jint.Native.Function.Function)
