@@ -23,11 +23,13 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokenSessions>();
         services.AddSingleton<AccessChangeInterceptor>();
+        // The options are built once (singleton), not per request: building them clones every extension of the provider's
+        // configuration, which showed in the profile of each page under load.
         services.AddDbContext<AccessDbContext>((provider, builder) =>
         {
             configure(builder);
             builder.AddInterceptors(provider.GetRequiredService<AccessChangeInterceptor>());
-        });
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<AccessAdministration>();
         services.AddScoped<WorkflowActors>();
         services.AddScoped<SignUp.OrganizationSignUps>();

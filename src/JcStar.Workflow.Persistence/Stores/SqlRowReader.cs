@@ -20,6 +20,7 @@ public sealed class SqlRowReader<TRow>
     private static readonly ConcurrentDictionary<(IModel Model, string Columns), SqlRowReader<TRow>> ByModel = new();
 
     private static readonly MethodInfo ReadMethod = typeof(SqlRowReader<TRow>).GetMethod(nameof(ReadAs), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo SetMethod = typeof(SqlRowReader<TRow>).GetMethod(nameof(SetAs), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ColumnReader[] _columns;
     private readonly IModel _model;
@@ -39,7 +40,8 @@ public sealed class SqlRowReader<TRow>
             providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
             var read = ReadMethod.MakeGenericMethod(providerType).CreateDelegate<Func<DbDataReader, int, object>>();
             var fromProvider = c.Mapping.Converter?.ConvertFromProvider;
-            return new ColumnReader(c.Property, read, fromProvider);
+            var set = SetMethod.MakeGenericMethod(c.Property.PropertyType).CreateDelegate<Func<PropertyInfo, Action<TRow, object>>>()(c.Property);
+            return new ColumnReader(set, read, fromProvider);
         }).ToArray();
         Table = _shape.Table;
         SelectList = string.Join(", ", selected.Select(c => sql.DelimitIdentifier(c.Name)));
@@ -83,12 +85,20 @@ public sealed class SqlRowReader<TRow>
             if (reader.IsDBNull(i))
                 continue;
             var value = column.Read(reader, i);
-            column.Property.SetValue(row, column.FromProvider is null ? value : column.FromProvider(value));
+            column.Set(row, column.FromProvider is null ? value : column.FromProvider(value)!);
         }
         return row;
     }
 
     private static object ReadAs<T>(DbDataReader reader, int ordinal) => reader.GetFieldValue<T>(ordinal)!;
 
-    private sealed record ColumnReader(PropertyInfo Property, Func<DbDataReader, int, object> Read, Func<object?, object?>? FromProvider);
+    // The property's setter called through a typed delegate, not PropertyInfo.SetValue: reflection's checks and reboxing
+    // on each of a page's thousands of values (an inbox page reads a hundred rows of twenty columns) showed under load.
+    private static Action<TRow, object> SetAs<T>(PropertyInfo property)
+    {
+        var set = property.GetSetMethod(nonPublic: true)!.CreateDelegate<Action<TRow, T>>();
+        return (row, value) => set(row, (T)value);
+    }
+
+    private sealed record ColumnReader(Action<TRow, object> Set, Func<DbDataReader, int, object> Read, Func<object?, object?>? FromProvider);
 }

@@ -3,7 +3,9 @@ using System.Text;
 using JcStar.Workflow.Server.Identity;
 using JcStar.Workflow.Server.Web.Portal;
 using JcStar.Workflow.Server.Web.Public;
+using JcStar.Workflow.Server.Web.Resources;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace JcStar.Workflow.Server.Web;
 
@@ -23,6 +25,7 @@ public static class WebRegistration
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<IStringLocalizer<Strings>, CachedStrings>();
         builder.Services.AddSingleton<WebClock>();
         builder.AddPublicPages();
         builder.AddApplicantPortal();
