@@ -6,6 +6,7 @@ using System.Text;
 using System.Xml.Linq;
 using Fluid;
 using JcStar.Workflow.Documents.Templating;
+using JcStar.Workflow.Runtime;
 
 namespace JcStar.Workflow.Documents;
 
@@ -32,7 +33,7 @@ public sealed class WordTemplateEngine
         _options = options;
         _guard = new PackageGuard(options);
         _compiler = new PartCompiler(new TagParser(new FluidParser(new FluidParserOptions { AllowFunctions = false })));
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        var zone = TimeZones.Find(options.TimeZone);
         _fluidOptions = new TemplateOptions
         {
             TimeZone = zone,

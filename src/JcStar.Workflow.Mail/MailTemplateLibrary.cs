@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
+using JcStar.Workflow.Runtime;
 
 namespace JcStar.Workflow.Mail;
 
@@ -35,7 +36,7 @@ public sealed partial class MailTemplateLibrary
         _templateOptions = new TemplateOptions
         {
             CultureInfo = CultureInfo.GetCultureInfo(options.TemplateCulture),
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TemplateTimeZone),
+            TimeZone = TimeZones.Find(options.TemplateTimeZone),
             Now = time.GetUtcNow,
             StrictVariables = options.StrictTemplateVariables,
             StrictFilters = true,

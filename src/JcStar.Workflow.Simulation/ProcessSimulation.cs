@@ -36,7 +36,7 @@ public static class ProcessSimulation
         }
         var handlers = new List<IActivityHandler>(SchemeActivities.All(scheme));
         var clock = new VirtualClock(scenario.Start);
-        var artifacts = new SimulationArtifacts(place.OutDir, place.TemplatesRoot, clock, TimeZoneInfo.FindSystemTimeZoneById(schemeOptions.TimeZone), place.TemplateVersions);
+        var artifacts = new SimulationArtifacts(place.OutDir, place.TemplatesRoot, clock, TimeZones.Find(schemeOptions.TimeZone), place.TemplateVersions);
         // Letters get their document number, addressee block and appeal date from the scheme around the Word renderer.
         handlers.AddRange(artifacts.Handlers.Select(h => h.Name == DocumentRenderActivityHandler.ActivityName ? new SchemeLetterActivity(h, scheme) : h));
 

@@ -17,8 +17,8 @@ public static class ExpressionCompiler
     /// first use (the first <see cref="Compile"/> of a condition or script) builds its default options, among them a table
     /// of every system time zone with its display name: about a second of CPU. A server calls this early in its start, so
     /// that the work is done on a core otherwise idle while the host is built, not in the workflow deployment that the first
-    /// request waits for. Called after the server's own time zones are looked up: reading every zone holds .NET's time zone
-    /// lock, and a lookup meanwhile waits for all of it.
+    /// request waits for. Called after the scheme's time zone is looked up: reading every zone holds .NET's time zone lock,
+    /// and a lookup meanwhile waits for all of it (the server's later lookups read that first one's result, Runtime's TimeZones).
     /// </summary>
     public static void WarmUp()
     {

@@ -1,3 +1,4 @@
+using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Scheme.Activities;
 using JcStar.Workflow.Scheme.Calendar;
 using JcStar.Workflow.Scheme.Facilities;
@@ -31,7 +32,7 @@ public sealed class SchemeServices
         Impartiality = new ImpartialityRules(facilities, conflicts);
         Calendar = calendar ?? BusinessCalendar.Load(options.Calendar with { ClosedDays = [.. options.Calendar.ClosedDays, .. options.Holidays] });
         Ledger = ledger;
-        zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        zone = TimeZones.Find(options.TimeZone);
     }
 
     /// <summary>Everything in memory: for simulation and tests.</summary>

@@ -3,6 +3,7 @@ using JcStar.Workflow.Documents.Hosting;
 using JcStar.Workflow.Mail;
 using JcStar.Workflow.Mail.Hosting;
 using JcStar.Workflow.Persistence.Hosting;
+using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Runtime.Activities;
 using JcStar.Workflow.Runtime.Forms;
 using JcStar.Workflow.Runtime.Tasks;
@@ -40,7 +41,7 @@ public static class SchemeRegistration
         var documents = config.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions();
         if (documents.StoreRoot == new DocumentsOptions().StoreRoot)
             documents = documents with { StoreRoot = Path.Combine(dataRoot, "documents") };
-        services.AddWorkflowDocuments(documents, TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone));
+        services.AddWorkflowDocuments(documents, TimeZones.Find(scheme.TimeZone));
         if (documents.StoresInDatabase)
             services.AddEfDocumentStore();
         // The templates folder's files become version 1 in the template store at start (uploads make the next versions).

@@ -1,3 +1,4 @@
+using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Scheme;
 
 namespace JcStar.Workflow.Server.Web;
@@ -5,7 +6,7 @@ namespace JcStar.Workflow.Server.Web;
 /// <summary>Dates on the pages are the scheme's local dates (Japan time by default, Scheme:TimeZone).</summary>
 public sealed class WebClock(TimeProvider time, SchemeOptions scheme)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(scheme.TimeZone);
+    private readonly TimeZoneInfo zone = TimeZones.Find(scheme.TimeZone);
 
     public DateTimeOffset Now => time.GetUtcNow();
 

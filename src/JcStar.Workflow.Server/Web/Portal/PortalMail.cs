@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JcStar.Workflow.Identity.SignUp;
 using JcStar.Workflow.Mail;
+using JcStar.Workflow.Runtime;
 using JcStar.Workflow.Scheme;
 using JcStar.Workflow.Server.Web.Public;
 using Microsoft.AspNetCore.WebUtilities;
@@ -20,7 +21,7 @@ public sealed class PortalMail(SendMailActivity mail, PortalOptions options, Pub
 
     private async Task SendAsync(string template, string kind, PendingConfirmation pending, string path, string? invitedBy, HttpRequest request, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(scheme.Options.TimeZone);
+        var zone = TimeZones.Find(scheme.Options.TimeZone);
         var variables = new
         {
             name = pending.User.DisplayName,

@@ -42,7 +42,7 @@ public sealed class PublicComplaintDesk(
             ExpiresAt = now + options.ComplaintConfirmationValidity,
         };
         await store.AddAsync(complaint, cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(scheme.Options.TimeZone);
+        var zone = TimeZones.Find(scheme.Options.TimeZone);
         var variables = new
         {
             name = complaint.Name,
