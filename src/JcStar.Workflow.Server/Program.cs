@@ -14,7 +14,9 @@ builder.AddWorkflowServices();
 builder.AddWorkflowBackgroundWork();
 builder.AddWorkflowIdentity();
 builder.AddJcStarScheme();
-// Jint's first use reads every time zone (a second of CPU): done beside the rest of the start, once the scheme's zone is found.
+// Jint's first use reads every time zone (a second of CPU): done beside the rest of the start, once the scheme's zone is
+// found and the local zone made (DateTime.Now's, which a TLS handshake's certificate check reads), so neither waits meanwhile.
+_ = DateTime.Now;
 ExpressionCompiler.WarmUp();
 builder.AddWorkflowOpenApi();
 builder.AddWorkflowWeb();

@@ -17,16 +17,11 @@ public static class ExpressionCompiler
     /// first use (the first <see cref="Compile"/> of a condition or script) builds its default options, among them a table
     /// of every system time zone with its display name: about a second of CPU. A server calls this early in its start, so
     /// that the work is done on a core otherwise idle while the host is built, not in the workflow deployment that the first
-    /// request waits for. Called after the scheme's time zone is looked up: reading every zone holds .NET's time zone lock,
-    /// and a lookup meanwhile waits for all of it (the server's later lookups read that first one's result, Runtime's TimeZones).
+    /// request waits for. Call it once the zones the host needs are looked up and the local zone is made (a first
+    /// DateTime.Now): reading every zone holds .NET's time zone lock, and a lookup meanwhile waits for all of it.
     /// </summary>
-    public static void WarmUp()
-    {
-        // Reading every time zone holds .NET's time zone lock throughout; the local zone, which DateTime.Now reads (as a TLS
-        // handshake's certificate check does), is made here first, so that nothing else waits on that lock meanwhile.
-        _ = DateTime.Now;
+    public static void WarmUp() =>
         new Thread(() => RuntimeHelpers.RunClassConstructor(typeof(JsEngine).TypeHandle)) { IsBackground = true, Name = "Jint warm-up" }.Start();
-    }
 
     /// <summary>True when the text is marked as an expression: <c>${…}</c>, <c>#{…}</c> or a leading <c>=</c>.</summary>
     public static bool IsMarked(string text)
