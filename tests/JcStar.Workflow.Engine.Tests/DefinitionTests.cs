@@ -28,6 +28,36 @@ public sealed class DefinitionTests
     }
 
     [Fact]
+    public void A_stored_set_compiles_each_expression_on_its_first_use_and_still_refuses_what_cannot_run()
+    {
+        // A stored version's expressions compiled when it was deployed; here one that would not, to show when it is parsed.
+        var model = new ProcessBuilder("p").Add(Start(), Xor("g"), End("a")).Chain("start", "g").Flow("g", "a", "${amount >}").Model();
+        var condition = model.Processes[0].Scope.Flows.Single(f => f.Condition is not null).Condition!;
+
+        var stored = DefinitionSet.Stored(model);
+        var failure = Assert.Throws<ScriptFailure>(() => stored.Compile(condition, ExpressionRole.Condition));
+        Assert.Contains("column", failure.Message);
+        Assert.Throws<DefinitionException>(() => DefinitionSet.From(model));
+
+        // What the checker refuses apart from expressions it refuses for a stored set too.
+        Assert.Throws<DefinitionException>(() => DefinitionSet.Stored(new ProcessBuilder("q")
+            .Add(Start(), new CallActivity { Id = "c", CalledElement = "missing" }, End()).Chain("start", "c", "end").Model()));
+    }
+
+    [Fact]
+    public void A_stored_set_runs_as_the_compiled_one_does()
+    {
+        var builder = new ProcessBuilder("p").Add(Start(), Xor("g"), End("big"), End("small"))
+            .Chain("start", "g").Flow("g", "big", "${amount > 5}").Flow("g", "small", "${amount <= 5}");
+
+        foreach (var set in new[] { DefinitionSet.Stored(builder.Model()), DefinitionSet.From(builder.Model()) })
+        {
+            Assert.Equal(["start", "g", "big"], Scenario.Run(set, r => r.Start(new { amount = 7 })).Completed);
+            Assert.Equal(["start", "g", "small"], Scenario.Run(set, r => r.Start(new { amount = 2 })).Completed);
+        }
+    }
+
+    [Fact]
     public void A_call_to_a_process_outside_the_set_is_refused() =>
         Assert.Throws<DefinitionException>(() => new ProcessBuilder("p")
             .Add(Start(), new CallActivity { Id = "c", CalledElement = "missing" }, End()).Chain("start", "c", "end").Compile());

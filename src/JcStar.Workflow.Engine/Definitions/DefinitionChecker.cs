@@ -4,10 +4,13 @@ using JcStar.Workflow.Engine.Scripting;
 
 namespace JcStar.Workflow.Engine;
 
-/// <summary>Refuses, with one message per problem, whatever the engine cannot run, and pre-compiles every expression.</summary>
+/// <summary>
+/// Refuses, with one message per problem, whatever the engine cannot run, and pre-compiles every expression into
+/// <paramref name="expressions"/> (none when it is null: a stored version's, compiled when it was deployed).
+/// </summary>
 internal sealed class DefinitionChecker(
     IReadOnlyDictionary<string, ProcessIndex> processes,
-    ConcurrentDictionary<(string, ExpressionRole), CompiledExpression> expressions,
+    ConcurrentDictionary<(string, ExpressionRole), CompiledExpression>? expressions,
     List<string> problems)
 {
     private ProcessIndex? current;
@@ -224,6 +227,8 @@ internal sealed class DefinitionChecker(
             Problem(elementId, $"expression language '{language}' is not supported; expressions are JavaScript");
             return;
         }
+        if (expressions is null)
+            return;
         try
         {
             expressions.GetOrAdd((expression.Text, role), static key => ExpressionCompiler.Compile(key.Item1, key.Item2));

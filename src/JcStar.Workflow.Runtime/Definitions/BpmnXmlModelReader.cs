@@ -17,4 +17,11 @@ public sealed class BpmnXmlModelReader(EngineOptions? engine = null) : IBpmnMode
         var diagnostics = BpmnValidator.Validate(read, Expressions, limits);
         return new BpmnReadOutcome(read.Document is null ? null : read.Model, diagnostics);
     }
+
+    public BpmnReadOutcome ReadStored(string xml, string sourceName)
+    {
+        var read = BpmnReader.Read(xml, sourceName);
+        var diagnostics = BpmnValidator.Validate(read, expressions: null, limits);
+        return new BpmnReadOutcome(read.Document is null ? null : read.Model, diagnostics);
+    }
 }

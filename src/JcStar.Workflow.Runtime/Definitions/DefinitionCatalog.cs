@@ -5,7 +5,7 @@ using JcStar.Workflow.Engine;
 namespace JcStar.Workflow.Runtime.Definitions;
 
 /// <summary>
-/// Compiled definitions by definition id: the definition's own model plus the pinned versions of
+/// Definitions ready to run, by definition id: the definition's own model plus the pinned versions of
 /// the processes it calls. A deployed version never changes, so a compiled set is cached for the life
 /// of the process; every node compiles the same set from the same stored rows. For the same reason a stored version's
 /// model is read from its XML once (the pages that list procedures' steps and names read them again and again).
@@ -58,7 +58,8 @@ public sealed class DefinitionCatalog(IDefinitionStore store, IBpmnModelReader r
     {
         var definition = await store.FindAsync(definitionId, CancellationToken.None)
             ?? throw new WorkflowNotFoundException($"definition {definitionId} is not deployed");
-        return DefinitionSet.From([.. await ModelsAsync(definition, CancellationToken.None)]);
+        // A stored version's expressions all compiled when it was deployed; each is compiled again on its first use only.
+        return DefinitionSet.Stored([.. await ModelsAsync(definition, CancellationToken.None)]);
     }
 
     /// <summary>
@@ -89,7 +90,8 @@ public sealed class DefinitionCatalog(IDefinitionStore store, IBpmnModelReader r
             string.Equals(Xml, definition.Xml, StringComparison.Ordinal) && string.Equals(SourceName, definition.SourceName, StringComparison.Ordinal);
     }
 
+    // A stored version validated before it was stored: its expressions are not parsed again (IBpmnModelReader.ReadStored).
     private BpmnModel ReadNow(DeployedDefinition definition) =>
-        reader.Read(definition.Xml, definition.SourceName).Model
+        (definition.Version == 0 ? reader.Read(definition.Xml, definition.SourceName) : reader.ReadStored(definition.Xml, definition.SourceName)).Model
             ?? throw new InvalidOperationException($"stored definition {definition.Id} no longer reads");
 }

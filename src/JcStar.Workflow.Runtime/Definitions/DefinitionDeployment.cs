@@ -28,7 +28,10 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
     public async Task<DeploymentResult> DeployAsync(string xml, string sourceName, WorkflowActor actor, CancellationToken cancellationToken = default, string? note = null,
         IReadOnlyDictionary<string, string>? draftForms = null)
     {
-        var read = reader.Read(xml, sourceName);
+        // First without parsing the expressions: a file deployed before and unchanged since (what every start finds) had
+        // them parsed and compiled then, and the first parse costs the script engine's first use. Anything else is read
+        // again with them, below, before it is compiled.
+        var read = reader.ReadStored(xml, sourceName);
         if (read.HasErrors)
             throw Invalid(sourceName, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         var model = read.Model!;
@@ -38,6 +41,15 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
 
         var pins = await PinCalledProcessesAsync(model, sourceName, cancellationToken);
         var hash = ContentHash.Of(pins.Length == 0 ? xml : xml + "\ncalls:" + string.Join(",", pins));
+        var stored = await IsStoredAsync(executable, hash, cancellationToken);
+        if (!stored)
+        {
+            read = reader.Read(xml, sourceName);
+            if (read.HasErrors)
+                throw Invalid(sourceName, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            model = read.Model!;
+            executable = model.Processes.Where(p => p.IsExecutable).ToList();
+        }
         var provisional = new DeployedDefinition
         {
             Id = "(new)", ProcessId = executable[0].Id, Version = 0, ContentHash = hash, Xml = xml, SourceName = sourceName,
@@ -46,7 +58,8 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
         DefinitionSet compiled;
         try
         {
-            compiled = DefinitionSet.From([.. await catalog.ModelsAsync(provisional, cancellationToken, model)]);
+            var models = await catalog.ModelsAsync(provisional, cancellationToken, model);
+            compiled = stored ? DefinitionSet.Stored([.. models]) : DefinitionSet.From([.. models]);
         }
         catch (DefinitionException e)
         {
@@ -70,6 +83,15 @@ public sealed class DefinitionDeployment(IBpmnModelReader reader, DefinitionCata
             deployed.Add(published);
         }
         return new DeploymentResult(deployed.ToImmutable(), [.. read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)]);
+    }
+
+    /// <summary>Whether every executable process of the file has a latest stored version with this content (its callees pinned in it).</summary>
+    private async Task<bool> IsStoredAsync(IEnumerable<ProcessDefinition> processes, string hash, CancellationToken ct)
+    {
+        foreach (var process in processes)
+            if ((await stores.Definitions.FindLatestAsync(process.Id, ct))?.ContentHash != hash)
+                return false;
+        return true;
     }
 
     /// <summary>The latest version of every process this file calls but does not define.</summary>
