@@ -33,8 +33,8 @@ public sealed class DefinitionSet
     /// <summary>
     /// The models of a stored version, whose expressions all compiled when it was deployed (<see cref="From"/>): indexed and
     /// checked as <see cref="From"/> does, but each expression is compiled on its first use instead of now. Compiling
-    /// every expression of a procedure costs the script engine's first use (over half a second of CPU, most of it reading
-    /// every system time zone) and then each parse; a server that starts, or opens a case, needs few or none of them.
+    /// every expression of a procedure costs the script engine's first use (over half a second of CPU, most of it sorting
+    /// every system time zone by display name) and then each parse; a server that starts, or opens a case, needs few or none of them.
     /// </summary>
     /// <exception cref="DefinitionException">Something in a model cannot be executed; the message lists every problem.</exception>
     public static DefinitionSet Stored(params BpmnModel[] models) => Build(models, compileExpressions: false);
